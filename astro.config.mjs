@@ -1,0 +1,18 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+
+// The build reads data/ next to this file unless SPSD_DATA_DIR points elsewhere (tests, benchmarks).
+process.env.SPSD_DATA_DIR ??= fileURLToPath(new URL('./data', import.meta.url));
+
+// SITE_URL and BASE_PATH let the same build deploy to a domain or under a sub-path (e.g. GitHub Pages).
+const site = process.env.SITE_URL ?? 'https://sussex-peer-support.example';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,59 @@
+// npm run validate: check every data file (or only the ones named) and report every problem at once.
+import { parseArgs } from 'node:util';
+import { dataDir, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
+import { formatAnnotation, formatProblem, hasErrors, summary } from '../src/lib/problems.ts';
+
+const HELP = `Usage: npm run validate [-- [options] [files...]]
+
+Checks the data files in data/ against the schema and the directory's rules,
+and prints every problem at once as
+
+  file:line:col: error: path: what is wrong and how to fix it
+
+With file names, only problems in those files are shown (the rest of data/
+is still read, so links between files are checked).
+
+  --format text|json   how to print problems (default: text)
+  --data DIR           the data folder (default: data/, or $SPSD_DATA_DIR)
+  --today YYYY-MM-DD   the date to check against (default: today)
+  --help               show this help
+
+Exit status: 0 when there are no errors (warnings are allowed), 1 when
+there is at least one error, 2 when the command itself was used wrongly.`;
+
+let values: { format?: string; data?: string; today?: string; help?: boolean };
+let positionals: string[];
+try {
+  ({ values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string' }, data: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  }));
+} catch (error) {
+  console.error(`validate: ${(error as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const format = values.format ?? 'text';
+if (format !== 'text' && format !== 'json') {
+  console.error(`validate: --format must be text or json, not "${format}"`);
+  process.exit(2);
+}
+if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+  console.error('validate: --today must be a date like 2026-03-31');
+  process.exit(2);
+}
+const root = values.data ?? dataDir();
+const options = { today: values.today };
+const result = positionals.length ? validateFiles(positionals, root, options) : validateDataDir(root, options);
+
+if (format === 'json') {
+  console.log(JSON.stringify({ files: result.files, problems: result.problems }, null, 2));
+} else {
+  for (const p of result.problems) console.error(formatProblem(p));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const p of result.problems) console.log(formatAnnotation(p));
+  console.error(summary(result.problems, result.files));
+}
+process.exit(hasErrors(result.problems) ? 1 : 0);

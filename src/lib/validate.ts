@@ -1,0 +1,477 @@
+// The one validator: JSON Schema (Ajv) first, then the checks a schema cannot express.
+// Used by `npm run validate`, the pre-commit hook and the Astro build alike.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import { checkPostcode, isMobile, isSafeLink, looksPersonalEmail, markdownLinks, normalisePhone, textProblem } from './contact-checks.ts';
+import type { Provider, Signatory } from './generated/data-types.ts';
+import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
+import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
+import { findTerm, inBounds, SUSSEX_BOUNDS, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
+import { locate, parseSource, type ParsedFile, type SourceFile } from './yaml-source.ts';
+
+export type { Provider, Signatory } from './generated/data-types.ts';
+export type Service = Provider['services'][number];
+export type Location = NonNullable<Service['locations']>[number];
+export type Session = NonNullable<NonNullable<Service['schedule']>['sessions']>[number];
+
+export interface Entry<T> {
+  /** The file name without .yaml: the entry's id and its URL. */
+  slug: string;
+  file: string;
+  data: T;
+}
+
+export interface Dataset {
+  vocab: Vocabularies;
+  providers: Entry<Provider>[];
+  signatories: Entry<Signatory>[];
+}
+
+export interface DataSources {
+  vocab: SourceFile[];
+  providers: SourceFile[];
+  signatories: SourceFile[];
+  /** Logo files present in data/signatories/logos/. */
+  logos: string[];
+  /** Anything under data/ that is not a data file, with the reason. */
+  stray: { path: string; reason: string }[];
+}
+
+export interface ValidateOptions {
+  /** Today's date as YYYY-MM-DD; fixed in tests so results never depend on the clock. */
+  today?: string;
+}
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+type Segment = string | number;
+type Json = Record<string, unknown>;
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const STALE_MONTHS = 12;
+
+function newAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-vocabulary', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
+  return ajv;
+}
+
+class Reporter {
+  problems: Problem[] = [];
+  constructor(private parsed: ParsedFile) {}
+  add(path: Segment[], message: string, severity: Severity = 'error', key = false): void {
+    const { line, col } = locate(this.parsed, path, { key });
+    this.problems.push({ file: this.parsed.path, line, col, severity, path: formatPath(path), message });
+  }
+}
+
+function instanceSegments(pointer: string): Segment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+function suggestion(value: unknown, options: string[]): string {
+  if (typeof value !== 'string' || options.length === 0) return '';
+  const best = closest(value.toLowerCase(), options);
+  return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3)) ? ` — did you mean "${best}"?` : '';
+}
+
+/** Turns one Ajv error into a plain-English message that says what to do. */
+function explain(err: ErrorObject, report: Reporter): void {
+  const path = instanceSegments(err.instancePath);
+  const parent = (err.parentSchema ?? {}) as Json;
+  const hint = typeof parent['x-hint'] === 'string' ? (parent['x-hint'] as string) : undefined;
+  const properties = (parent.properties ?? {}) as Record<string, Json>;
+  switch (err.keyword) {
+    case 'required': {
+      const missing = (err.params as { missingProperty: string }).missingProperty;
+      const about = properties[missing]?.description;
+      report.add(path, `"${missing}" is missing: add it.${about ? ` (${about})` : ''}`);
+      return;
+    }
+    case 'additionalProperties': {
+      const extra = (err.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(properties);
+      const guess = suggestion(extra, known);
+      report.add([...path, extra], `"${extra}" is not a field we know${guess || '.'} Check the spelling, or remove it. Known fields here: ${known.join(', ')}.`, 'error', true);
+      return;
+    }
+    case 'enum': {
+      const vocabName = parent['x-vocabulary'] as VocabularyName | undefined;
+      const options = (err.schema as unknown[]).map(String);
+      if (vocabName) {
+        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${suggestion(err.data, options)} (see ${vocabFile(vocabName)})`);
+      } else report.add(path, `${show(err.data)} must be one of: ${options.join(', ')}`);
+      return;
+    }
+    case 'type': {
+      const want = (err.params as { type: string }).type;
+      const got = Array.isArray(err.data) ? 'a list' : err.data === null ? 'empty' : typeof err.data;
+      const fix =
+        want === 'string' && (typeof err.data === 'number' || typeof err.data === 'boolean')
+          ? ` Put it in quotes: "${String(err.data)}".`
+          : want === 'array'
+            ? ' Write it as a list, one item per line starting with "- ".'
+            : want === 'object'
+              ? ' Write it as fields on the lines below, indented by two spaces.'
+              : '';
+      const wantWords: Record<string, string> = { string: 'text', array: 'a list', object: 'a set of fields', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+      report.add(path, `must be ${wantWords[want] ?? want}, but it is ${got}.${fix}`);
+      return;
+    }
+    case 'format':
+    case 'pattern':
+      report.add(path, `${show(err.data)} ${hint ?? `is not in the expected form (${err.message})`}`);
+      return;
+    case 'anyOf':
+      report.add(path, hint ?? (err.message ?? 'is not valid'));
+      return;
+    case 'minItems': {
+      const limit = (err.params as { limit: number }).limit;
+      report.add(path, `needs at least ${limit} item${limit === 1 ? '' : 's'}: add ${limit === 1 ? 'one' : 'more'}.`);
+      return;
+    }
+    case 'maxItems':
+      report.add(path, `has too many items: at most ${(err.params as { limit: number }).limit}.`);
+      return;
+    case 'uniqueItems': {
+      const { i } = err.params as { i: number; j: number };
+      report.add(path, `lists ${show((err.data as unknown[])[i])} twice: remove one.`);
+      return;
+    }
+    case 'minLength':
+      report.add(path, 'is empty: fill it in or remove the line.');
+      return;
+    case 'maxLength': {
+      const limit = (err.params as { limit: number }).limit;
+      report.add(path, `is too long (${String(err.data).length} characters): keep it to ${limit} or fewer.`);
+      return;
+    }
+    case 'minProperties':
+      report.add(path, 'is empty: fill it in or remove it.');
+      return;
+    case 'const':
+      report.add(path, `must be ${show((err.params as { allowedValue: unknown }).allowedValue)}.`);
+      return;
+    case 'dependencies': {
+      const { property, missingProperty } = err.params as { property: string; missingProperty: string };
+      report.add(path, `has "${property}" but not "${missingProperty}": give both, or neither.`);
+      return;
+    }
+    case 'minimum':
+    case 'maximum':
+      report.add(path, `${show(err.data)} ${err.message}.`);
+      return;
+    case 'if':
+      return; // the failing "then" branch is reported on its own
+    default:
+      report.add(path, err.message ?? 'is not valid');
+  }
+}
+
+function runSchema(validate: ValidateFunction, value: unknown, report: Reporter): boolean {
+  if (validate(value)) return true;
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    // anyOf over "required" produces one error per branch: the anyOf error itself says it once.
+    if (err.keyword === 'required' && err.schemaPath.includes('/anyOf/')) continue;
+    const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    explain(err, report);
+  }
+  return false;
+}
+
+function walkStrings(value: unknown, path: Segment[], visit: (s: string, path: Segment[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
+
+function checkText(value: unknown, report: Reporter): void {
+  walkStrings(value, [], (s, path) => {
+    const problem = textProblem(s);
+    if (problem) report.add(path, problem);
+    const last = path[path.length - 1];
+    if (last === 'description') {
+      for (const target of markdownLinks(s))
+        if (!isSafeLink(target)) report.add(path, `has a link to "${target}", which is not allowed. Links must start with https://, http://, mailto: or tel:.`);
+    }
+  });
+}
+
+function monthsBetween(earlier: string, later: string): number {
+  const [y1, m1, d1] = earlier.split('-').map(Number);
+  const [y2, m2, d2] = later.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < (d1 ?? 1) ? 1 : 0);
+}
+
+function notInFuture(value: string | undefined, path: Segment[], today: string, report: Reporter, what: string): void {
+  if (value && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
+}
+
+function checkVerification(v: Provider['verification'] | undefined, today: string, report: Reporter): void {
+  if (!v) return;
+  notInFuture(v.last_checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
+  if (v.last_checked && /^\d{4}-\d{2}-\d{2}$/.test(v.last_checked) && monthsBetween(v.last_checked, today) >= STALE_MONTHS)
+    report.add(['verification', 'last_checked'], `was last checked on ${v.last_checked}, more than ${STALE_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
+}
+
+interface ContactHolder {
+  email?: string;
+  phone?: string;
+  website?: string;
+  contact_name?: string;
+  personal_contact_consent?: unknown;
+}
+
+function checkContacts(holder: ContactHolder, base: Segment[], today: string, report: Reporter): void {
+  const personal: string[] = [];
+  if (holder.phone !== undefined && typeof holder.phone === 'string') {
+    const digits = normalisePhone(holder.phone);
+    if (!digits) report.add([...base, 'phone'], `${show(holder.phone)} is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
+    else if (isMobile(digits)) personal.push(`a mobile number (${holder.phone})`);
+  }
+  if (holder.email && looksPersonalEmail(holder.email)) personal.push(`an email address that looks personal (${holder.email})`);
+  if (holder.contact_name) personal.push(`a named person (${holder.contact_name})`);
+  if (personal.length && !holder.personal_contact_consent) {
+    report.add(
+      base,
+      `lists ${personal.join(' and ')}. Listing a person can reveal their own health history, so it needs their agreement: add personal_contact_consent with agreed: true and the date they agreed, or use the organisation's own contact details instead.`,
+    );
+  }
+  const consent = holder.personal_contact_consent as { date?: string } | undefined;
+  notInFuture(consent?.date, [...base, 'personal_contact_consent', 'date'], today, report, 'Use the date the person agreed.');
+}
+
+function areaBounds(vocab: Vocabularies, area: string): number[] | undefined {
+  return findTerm(vocab, 'areas', area)?.bounds;
+}
+
+function checkLocation(loc: Location, path: Segment[], provider: Provider, vocab: Vocabularies, report: Reporter): void {
+  if (loc.postcode) {
+    const verdict = checkPostcode(loc.postcode);
+    if (!verdict.ok) report.add([...path, 'postcode'], verdict.message);
+    else if (verdict.warning) report.add([...path, 'postcode'], verdict.warning, 'warning');
+  }
+  if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') {
+    const { latitude: lat, longitude: lng } = loc;
+    if (!inBounds(SUSSEX_BOUNDS, lat, lng)) {
+      const swapped = inBounds(SUSSEX_BOUNDS, lng, lat) ? ' It looks as if latitude and longitude are swapped.' : '';
+      report.add([...path, 'latitude'], `${lat}, ${lng} is outside Sussex.${swapped} Latitude in Sussex is about 50.7 to 51.2 and longitude about -1.0 to 0.9.`);
+    } else {
+      const claimed = provider.areas ?? [];
+      const inClaimed = claimed.some((a) => {
+        const b = areaBounds(vocab, a);
+        return b ? inBounds(b, lat, lng) : true;
+      });
+      if (claimed.length && !inClaimed) {
+        const actual = vocab.areas.terms.filter((t) => t.bounds && inBounds(t.bounds, lat, lng)).map((t) => t.id);
+        report.add([...path, 'latitude'], `${lat}, ${lng} is not in ${claimed.join(' or ')}, the areas this provider serves${actual.length ? ` (it is in ${actual.join(' or ')})` : ''}. Check the coordinates, or add the area to "areas".`);
+      }
+    }
+  }
+  if (loc.district) {
+    const area = findTerm(vocab, 'districts', loc.district)?.area;
+    if (area && provider.areas && !provider.areas.includes(area as never))
+      report.add([...path, 'district'], `"${loc.district}" is in ${area}, which is not in this provider's "areas". Add ${area} to areas, or correct the district.`);
+  }
+}
+
+function checkSessions(service: Service, path: Segment[], report: Reporter): void {
+  service.schedule?.sessions?.forEach((s, i) => {
+    const at = [...path, 'schedule', 'sessions', i];
+    if (s.start && s.end && s.end <= s.start) report.add([...at, 'end'], `ends at ${s.end}, which is not after it starts (${s.start}). Use the 24-hour clock, like 18:00 to 20:00.`);
+    if (s.week_of_month && s.frequency !== 'monthly') report.add([...at, 'week_of_month'], `only applies to monthly sessions. Remove it, or set frequency to monthly.`);
+  });
+}
+
+function checkProvider(p: Provider, vocab: Vocabularies, today: string, report: Reporter): void {
+  checkContacts(p, [], today, report);
+  checkVerification(p.verification, today, report);
+  p.districts?.forEach((d, i) => {
+    const area = findTerm(vocab, 'districts', d)?.area;
+    if (area && !p.areas?.includes(area as never)) report.add(['districts', i], `"${d}" is in ${area}, which is not in "areas". Add ${area} to areas, or remove the district.`);
+  });
+  const ids = new Map<string, number>();
+  p.services?.forEach((s, i) => {
+    const path: Segment[] = ['services', i];
+    if (s.id) {
+      if (ids.has(s.id)) report.add([...path, 'id'], `"${s.id}" is already used by services[${ids.get(s.id)}]. Give each service its own id.`);
+      else ids.set(s.id, i);
+    }
+    checkContacts(s, path, today, report);
+    checkSessions(s, path, report);
+    if (s.age_range?.min !== undefined && s.age_range?.max !== undefined && s.age_range.min > s.age_range.max)
+      report.add([...path, 'age_range'], `min (${s.age_range.min}) is more than max (${s.age_range.max}).`);
+    s.locations?.forEach((loc, j) => checkLocation(loc, [...path, 'locations', j], p, vocab, report));
+  });
+}
+
+function checkSignatory(s: Signatory, today: string, logos: Set<string>, report: Reporter): void {
+  checkContacts(s, [], today, report);
+  checkVerification(s.verification, today, report);
+  notInFuture(s.signed, ['signed'], today, report, 'Use the year or date the Charter was signed.');
+  notInFuture(s.lapsed, ['lapsed'], today, report, 'Use the year or date it lapsed.');
+  if (s.lapsed && s.signed && s.lapsed < s.signed.slice(0, s.lapsed.length)) report.add(['lapsed'], `"${s.lapsed}" is before it signed (${s.signed}).`);
+  if (s.lapsed && s.status !== 'lapsed') report.add(['lapsed'], 'is given but status is not lapsed. Set status: lapsed, or remove this line.');
+  if (s.logo?.file && !logos.has(s.logo.file)) report.add(['logo', 'file'], `"${s.logo.file}" is not in data/signatories/logos/. Add the image there, or remove the logo.`);
+}
+
+function slugProblem(file: string): { slug: string; problem?: string } {
+  const name = file.split('/').pop() ?? file;
+  const slug = name.replace(/\.ya?ml$/i, '');
+  if (!/\.yaml$/.test(name)) return { slug, problem: `data files must end in ".yaml" (lower case). Rename it to ${slug}.yaml.` };
+  if (!KEBAB.test(slug))
+    return {
+      slug,
+      problem: `the file name "${slug}" must be lower-case letters, numbers and hyphens (it becomes the page address). Rename it, for example to ${slug.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-group'}.yaml.`,
+    };
+  return { slug };
+}
+
+export function emptyVocabularies(): Vocabularies {
+  return Object.fromEntries(VOCABULARY_NAMES.map((n) => [n, { name: n, description: '', terms: [] }])) as unknown as Vocabularies;
+}
+
+/** Reads the vocabulary files; a missing or broken one is reported and left empty so other files are still checked. */
+export function loadVocabularies(files: SourceFile[]): { vocab: Vocabularies; problems: Problem[] } {
+  const vocab = emptyVocabularies();
+  const problems: Problem[] = [];
+  const validate = newAjv().compile(vocabularySchema());
+  const byName = new Map(files.map((f) => [f.path.split('/').pop()?.replace(/\.yaml$/, ''), f]));
+  for (const name of VOCABULARY_NAMES) {
+    const file = byName.get(name);
+    if (!file) {
+      problems.push({ file: vocabFile(name), line: 1, col: 1, severity: 'error', path: '', message: 'this vocabulary file is missing. Restore it from git.' });
+      continue;
+    }
+    const parsed = parseSource(file);
+    const report = new Reporter(parsed);
+    if (parsed.value !== undefined && runSchema(validate, parsed.value, report)) {
+      const v = parsed.value as Vocabulary;
+      const seen = new Set<string>();
+      v.terms.forEach((t, i) => {
+        if (seen.has(t.id)) report.add(['terms', i, 'id'], `"${t.id}" appears twice in this vocabulary. Ids must be unique.`);
+        seen.add(t.id);
+      });
+      vocab[name] = v;
+    }
+    problems.push(...parsed.problems, ...report.problems);
+  }
+  for (const [name, file] of byName) {
+    if (!VOCABULARY_NAMES.includes(name as VocabularyName))
+      problems.push({ file: file.path, line: 1, col: 1, severity: 'error', path: '', message: `"${name}" is not a vocabulary the directory uses (${VOCABULARY_NAMES.join(', ')}). Remove the file or rename it.` });
+  }
+  for (const [i, d] of vocab.districts.terms.entries()) {
+    if (d.area && !findTerm(vocab, 'areas', d.area))
+      problems.push({ file: vocabFile('districts'), line: 1, col: 1, severity: 'error', path: `terms[${i}].area`, message: `"${d.area}" is not an area in data/vocab/areas.yaml.` });
+  }
+  return { vocab, problems };
+}
+
+export interface ValidationResult {
+  dataset: Dataset;
+  problems: Problem[];
+  files: number;
+}
+
+export function validateSources(sources: DataSources, options: ValidateOptions = {}): ValidationResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { vocab, problems } = loadVocabularies(sources.vocab);
+  const ajv = newAjv();
+  const validateProvider = ajv.compile(providerSchema(vocab));
+  const validateSignatory = ajv.compile(signatorySchema(vocab));
+  const dataset: Dataset = { vocab, providers: [], signatories: [] };
+  const logos = new Set(sources.logos);
+
+  for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
+
+  function check<T>(file: SourceFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
+    const parsed = parseSource(file);
+    const report = new Reporter(parsed);
+    const { slug, problem } = slugProblem(file.path);
+    if (problem) report.add([], problem);
+    let entry: Entry<T> | undefined;
+    if (parsed.value !== undefined) {
+      runSchema(validate, parsed.value, report);
+      checkText(parsed.value, report);
+      try {
+        semantic(parsed.value as T, report);
+      } catch (error) {
+        // Semantic checks assume the schema's shapes; a file that breaks them has its schema errors reported already.
+        if (!report.problems.length) report.add([], `could not be checked: ${(error as Error).message}`);
+      }
+      entry = { slug, file: file.path, data: parsed.value as T };
+    }
+    problems.push(...parsed.problems, ...report.problems);
+    return entry;
+  }
+
+  for (const file of sources.providers) {
+    const entry = check<Provider>(file, validateProvider, (p, r) => checkProvider(p, vocab, today, r));
+    if (entry) dataset.providers.push(entry);
+  }
+  for (const file of sources.signatories) {
+    const entry = check<Signatory>(file, validateSignatory, (s, r) => checkSignatory(s, today, logos, r));
+    if (entry) dataset.signatories.push(entry);
+  }
+
+  crossChecks(dataset, sources, problems);
+  dataset.providers.sort((a, b) => a.slug.localeCompare(b.slug));
+  dataset.signatories.sort((a, b) => a.slug.localeCompare(b.slug));
+  return { dataset, problems: sortProblems(problems), files: sources.vocab.length + sources.providers.length + sources.signatories.length };
+}
+
+/** Checks that span files: duplicate ids and names, and links from signatories to providers. */
+function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]): void {
+  const at = (file: string, line: number, col: number, path: string, message: string, severity: Severity = 'error') =>
+    problems.push({ file, line, col, severity, path, message });
+  const providerSlugs = new Set(dataset.providers.map((p) => p.slug));
+  for (const kind of ['providers', 'signatories'] as const) {
+    const seen = new Map<string, string>();
+    for (const f of sources[kind]) {
+      const slug = slugProblem(f.path).slug.toLowerCase();
+      const other = seen.get(slug);
+      if (other) at(f.path, 1, 1, '', `has the same id as ${other}. Each entry needs its own file name.`);
+      else seen.set(slug, f.path);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const p of dataset.providers) {
+    const name = typeof p.data.name === 'string' ? p.data.name.trim().toLowerCase() : '';
+    if (!name) continue;
+    const other = names.get(name);
+    if (other) at(p.file, 1, 1, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
+    else names.set(name, p.file);
+  }
+  const linked = new Map<string, string>();
+  for (const s of dataset.signatories) {
+    const target = s.data.provider;
+    if (typeof target !== 'string') continue;
+    const line = locateProviderLine(sources, s.file);
+    if (!providerSlugs.has(target)) {
+      const guess = suggestion(target, [...providerSlugs]);
+      at(s.file, line, 11, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess}. Check the name, or remove this line.`);
+    } else if (linked.has(target)) at(s.file, line, 11, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
+    else linked.set(target, s.file);
+  }
+}
+
+function locateProviderLine(sources: DataSources, file: string): number {
+  const src = sources.signatories.find((f) => f.path === file);
+  const text = typeof src?.bytes === 'string' ? src.bytes : new TextDecoder().decode(src?.bytes);
+  const idx = text.split('\n').findIndex((l) => /^provider\s*:/.test(l));
+  return idx >= 0 ? idx + 1 : 1;
+}

@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import directoryBuild from './src/integrations/directory-build.ts';
 
 // The build reads data/ next to this file unless SPSD_DATA_DIR points elsewhere (tests, benchmarks).
 process.env.SPSD_DATA_DIR ??= fileURLToPath(new URL('./data', import.meta.url));
@@ -15,4 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  integrations: [directoryBuild()],
+  // Scripts stay in files of their own: the Content-Security-Policy allows no inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

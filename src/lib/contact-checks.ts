@@ -18,11 +18,11 @@ export function checkPostcode(raw: string): PostcodeVerdict {
   const pc = raw.trim().toUpperCase();
   const m = UK_POSTCODE.exec(pc);
   if (!m) return { ok: false, message: `"${raw}" is not a full UK postcode. Write it like BN41 1AA.` };
-  const [, area, district] = m;
+  const [, area = '', district = ''] = m;
   if (!SUSSEX_POSTCODE_AREAS.includes(area))
     return { ok: false, message: `"${raw}" is not a Sussex postcode (Sussex postcodes start with ${SUSSEX_POSTCODE_AREAS.join(', ')}). Check it, or leave the postcode out if the place is outside Sussex.` };
   const n = Number.parseInt(district, 10);
-  if (!SUSSEX_DISTRICTS[area](n))
+  if (!SUSSEX_DISTRICTS[area]?.(n))
     return { ok: true, warning: `"${raw}" is usually outside Sussex (${area}${district}). Check the postcode is right.` };
   return { ok: true };
 }
@@ -46,13 +46,14 @@ const ROLE_WORDS = new Set(['info', 'hello', 'contact', 'admin', 'enquiries', 'e
 /** A personal address: a free webmail account, or one shaped like firstname.lastname@. */
 export function looksPersonalEmail(email: string): boolean {
   if (FREE_MAIL.test(email)) return true;
-  const local = email.split('@')[0].toLowerCase();
+  const local = (email.split('@')[0] ?? '').toLowerCase();
   const parts = local.split(/[._]/);
   return parts.length === 2 && parts.every((p) => /^[a-z]{2,}$/.test(p) && !ROLE_WORDS.has(p));
 }
 
 const HTML_TAG = /<(?!https?:\/\/|mailto:)\s*\/?\s*[a-zA-Z!?][^>]*>/;
-const SCRIPT_SCHEME = /\b(?:javascript|vbscript|data)\s*:/i;
+// "data:" only as an address (data:text/html,…), so plain words like "your data: we never share it" pass.
+const SCRIPT_SCHEME = /\b(?:javascript|vbscript)\s*:|\bdata\s*:\s*(?:[a-z]+\/[a-z0-9.+-]+)?[;,]/i;
 
 export function textProblem(value: string): string | undefined {
   if (HTML_TAG.test(value))
@@ -64,8 +65,8 @@ export function textProblem(value: string): string | undefined {
 /** Markdown link targets, e.g. [words](target) and <https://…>. */
 export function markdownLinks(markdown: string): string[] {
   const out: string[] = [];
-  for (const m of markdown.matchAll(/\]\(\s*<?([^)\s>]*)/g)) out.push(m[1]);
-  for (const m of markdown.matchAll(/<((?:[a-z]+):[^>\s]+)>/gi)) out.push(m[1]);
+  for (const m of markdown.matchAll(/\]\(\s*<?([^)\s>]*)/g)) out.push(m[1] ?? '');
+  for (const m of markdown.matchAll(/<((?:[a-z]+):[^>\s]+)>/gi)) out.push(m[1] ?? '');
   return out;
 }
 

@@ -151,7 +151,7 @@ function service(vocab: Vocabularies): JsonSchema {
     type: 'object',
     description: 'One thing the organisation offers: a group, a drop-in, ward visits, a phone line, a course.',
     additionalProperties: false,
-    required: ['id', 'name', 'status', 'formats', 'communities'],
+    required: ['id', 'name', 'status', 'communities'],
     properties: {
       id: text('A short id for this service, in lower case with hyphens, unique within this file. It becomes part of the link.', {
         pattern: kebab,
@@ -162,7 +162,7 @@ function service(vocab: Vocabularies): JsonSchema {
       description: text('More about the service. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: 5000 }),
       status: term(vocab, 'service-statuses', 'Whether the service is running. Never delete a closed service: mark it closed.'),
       status_note: text('More about the status, for example "paused until the new venue opens".'),
-      formats: terms(vocab, 'formats', 'The shape the support takes.', 1),
+      formats: terms(vocab, 'formats', 'The shape the support takes. Leave it out if you do not know.', 1),
       settings: terms(vocab, 'settings', 'Where the support happens.'),
       formality: term(vocab, 'formality', 'How structured the peer support is.'),
       supporters: terms(vocab, 'supporters', 'Who gives the support.'),

@@ -7,7 +7,7 @@ import { checkPostcode, isMobile, isSafeLink, looksPersonalEmail, markdownLinks,
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
-import { findTerm, inBounds, SUSSEX_BOUNDS, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
+import { findTerm, inBounds, SUSSEX_BOUNDS, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName, type VocabTerm } from './vocab.ts';
 import { locate, parseSource, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
 export type { Provider, Signatory } from './generated/data-types.ts';
@@ -211,57 +211,79 @@ function checkText(value: unknown, report: Reporter): void {
   });
 }
 
+// The semantic checks run on files that may have broken the schema: they look only at values of the
+// right type, so one wrong value never hides the problems in the rest of the file.
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The items of a list that are sets of fields, with their index; nothing when it is not a list. */
+function records<T>(value: unknown): [T, number][] {
+  return Array.isArray(value) ? value.flatMap((item, i) => (isRecord(item) ? [[item as T, i] as [T, number]] : [])) : [];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function monthsBetween(earlier: string, later: string): number {
-  const [y1, m1, d1] = earlier.split('-').map(Number);
-  const [y2, m2, d2] = later.split('-').map(Number);
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < (d1 ?? 1) ? 1 : 0);
+  const [y1 = 0, m1 = 1, d1 = 1] = earlier.split('-').map(Number);
+  const [y2 = 0, m2 = 1, d2 = 1] = later.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
-function notInFuture(value: string | undefined, path: Segment[], today: string, report: Reporter, what: string): void {
-  if (value && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
+function notInFuture(value: unknown, path: Segment[], today: string, report: Reporter, what: string): void {
+  if (typeof value === 'string' && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
 }
 
-function checkVerification(v: Provider['verification'] | undefined, today: string, report: Reporter): void {
-  if (!v) return;
-  notInFuture(v.last_checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
-  if (v.last_checked && /^\d{4}-\d{2}-\d{2}$/.test(v.last_checked) && monthsBetween(v.last_checked, today) >= STALE_MONTHS)
-    report.add(['verification', 'last_checked'], `was last checked on ${v.last_checked}, more than ${STALE_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
+/** A year, month or date (2019, 2019-03, 2019-03-31) that exists on the calendar. */
+function realPartialDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return true; // the schema's pattern reports the wrong form
+  const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  if (m[2] !== undefined && (month < 1 || month > 12)) return false;
+  if (m[3] !== undefined && (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())) return false;
+  return true;
 }
 
-interface ContactHolder {
-  email?: string;
-  phone?: string;
-  website?: string;
-  contact_name?: string;
-  personal_contact_consent?: unknown;
+function checkVerification(v: unknown, today: string, report: Reporter): void {
+  if (!isRecord(v)) return;
+  const checked = str(v.last_checked);
+  notInFuture(checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
+  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && monthsBetween(checked, today) >= STALE_MONTHS)
+    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${STALE_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
 }
 
-function checkContacts(holder: ContactHolder, base: Segment[], today: string, report: Reporter): void {
+function checkContacts(holder: Json, base: Segment[], today: string, report: Reporter): void {
   const personal: string[] = [];
-  if (holder.phone !== undefined && typeof holder.phone === 'string') {
-    const digits = normalisePhone(holder.phone);
-    if (!digits) report.add([...base, 'phone'], `${show(holder.phone)} is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
-    else if (isMobile(digits)) personal.push(`a mobile number (${holder.phone})`);
+  const phone = str(holder.phone);
+  const email = str(holder.email);
+  if (phone !== undefined) {
+    const digits = normalisePhone(phone);
+    if (!digits) report.add([...base, 'phone'], `${show(phone)} is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
+    else if (isMobile(digits)) personal.push(`a mobile number (${phone})`);
   }
-  if (holder.email && looksPersonalEmail(holder.email)) personal.push(`an email address that looks personal (${holder.email})`);
-  if (holder.contact_name) personal.push(`a named person (${holder.contact_name})`);
+  if (email && looksPersonalEmail(email)) personal.push(`an email address that looks personal (${email})`);
+  if (holder.contact_name) personal.push(`a named person (${String(holder.contact_name)})`);
   if (personal.length && !holder.personal_contact_consent) {
     report.add(
       base,
       `lists ${personal.join(' and ')}. Listing a person can reveal their own health history, so it needs their agreement: add personal_contact_consent with agreed: true and the date they agreed, or use the organisation's own contact details instead.`,
     );
   }
-  const consent = holder.personal_contact_consent as { date?: string } | undefined;
-  notInFuture(consent?.date, [...base, 'personal_contact_consent', 'date'], today, report, 'Use the date the person agreed.');
+  const consent = holder.personal_contact_consent;
+  if (isRecord(consent)) notInFuture(consent.date, [...base, 'personal_contact_consent', 'date'], today, report, 'Use the date the person agreed.');
 }
 
-function areaBounds(vocab: Vocabularies, area: string): number[] | undefined {
+function areaBounds(vocab: Vocabularies, area: string): VocabTerm["bounds"] {
   return findTerm(vocab, 'areas', area)?.bounds;
 }
 
 function checkLocation(loc: Location, path: Segment[], provider: Provider, vocab: Vocabularies, report: Reporter): void {
-  if (loc.postcode) {
-    const verdict = checkPostcode(loc.postcode);
+  const claimed: string[] | undefined = Array.isArray(provider.areas) ? provider.areas.filter((a): a is typeof a => typeof a === 'string') : undefined;
+  const postcode = str(loc.postcode);
+  if (postcode) {
+    const verdict = checkPostcode(postcode);
     if (!verdict.ok) report.add([...path, 'postcode'], verdict.message);
     else if (verdict.warning) report.add([...path, 'postcode'], verdict.warning, 'warning');
   }
@@ -270,63 +292,75 @@ function checkLocation(loc: Location, path: Segment[], provider: Provider, vocab
     if (!inBounds(SUSSEX_BOUNDS, lat, lng)) {
       const swapped = inBounds(SUSSEX_BOUNDS, lng, lat) ? ' It looks as if latitude and longitude are swapped.' : '';
       report.add([...path, 'latitude'], `${lat}, ${lng} is outside Sussex.${swapped} Latitude in Sussex is about 50.7 to 51.2 and longitude about -1.0 to 0.9.`);
-    } else {
-      const claimed = provider.areas ?? [];
+    } else if (claimed?.length) {
       const inClaimed = claimed.some((a) => {
         const b = areaBounds(vocab, a);
         return b ? inBounds(b, lat, lng) : true;
       });
-      if (claimed.length && !inClaimed) {
+      if (!inClaimed) {
         const actual = vocab.areas.terms.filter((t) => t.bounds && inBounds(t.bounds, lat, lng)).map((t) => t.id);
         report.add([...path, 'latitude'], `${lat}, ${lng} is not in ${claimed.join(' or ')}, the areas this provider serves${actual.length ? ` (it is in ${actual.join(' or ')})` : ''}. Check the coordinates, or add the area to "areas".`);
       }
     }
   }
-  if (loc.district) {
-    const area = findTerm(vocab, 'districts', loc.district)?.area;
-    if (area && provider.areas && !provider.areas.includes(area as never))
-      report.add([...path, 'district'], `"${loc.district}" is in ${area}, which is not in this provider's "areas". Add ${area} to areas, or correct the district.`);
+  const district = str(loc.district);
+  if (district) {
+    const area = findTerm(vocab, 'districts', district)?.area;
+    if (area && claimed && !claimed.includes(area))
+      report.add([...path, 'district'], `"${district}" is in ${area}, which is not in this provider's "areas". Add ${area} to areas, or correct the district.`);
   }
 }
 
 function checkSessions(service: Service, path: Segment[], report: Reporter): void {
-  service.schedule?.sessions?.forEach((s, i) => {
+  const schedule = isRecord(service.schedule) ? service.schedule : {};
+  for (const [s, i] of records<Session>(schedule.sessions)) {
     const at = [...path, 'schedule', 'sessions', i];
-    if (s.start && s.end && s.end <= s.start) report.add([...at, 'end'], `ends at ${s.end}, which is not after it starts (${s.start}). Use the 24-hour clock, like 18:00 to 20:00.`);
+    const start = str(s.start);
+    const end = str(s.end);
+    if (start && end && end <= start) report.add([...at, 'end'], `ends at ${end}, which is not after it starts (${start}). Use the 24-hour clock, like 18:00 to 20:00.`);
     if (s.week_of_month && s.frequency !== 'monthly') report.add([...at, 'week_of_month'], `only applies to monthly sessions. Remove it, or set frequency to monthly.`);
-  });
+  }
 }
 
 function checkProvider(p: Provider, vocab: Vocabularies, today: string, report: Reporter): void {
-  checkContacts(p, [], today, report);
+  checkContacts(p as unknown as Json, [], today, report);
   checkVerification(p.verification, today, report);
-  p.districts?.forEach((d, i) => {
-    const area = findTerm(vocab, 'districts', d)?.area;
-    if (area && !p.areas?.includes(area as never)) report.add(['districts', i], `"${d}" is in ${area}, which is not in "areas". Add ${area} to areas, or remove the district.`);
-  });
+  const areas: unknown[] | undefined = Array.isArray(p.areas) ? p.areas : undefined;
+  if (areas && Array.isArray(p.districts))
+    p.districts.forEach((d, i) => {
+      const area = typeof d === 'string' ? findTerm(vocab, 'districts', d)?.area : undefined;
+      if (area && !areas.includes(area)) report.add(['districts', i], `"${d}" is in ${area}, which is not in "areas". Add ${area} to areas, or remove the district.`);
+    });
   const ids = new Map<string, number>();
-  p.services?.forEach((s, i) => {
+  for (const [s, i] of records<Service>(p.services)) {
     const path: Segment[] = ['services', i];
-    if (s.id) {
-      if (ids.has(s.id)) report.add([...path, 'id'], `"${s.id}" is already used by services[${ids.get(s.id)}]. Give each service its own id.`);
-      else ids.set(s.id, i);
+    const id = str(s.id);
+    if (id) {
+      if (ids.has(id)) report.add([...path, 'id'], `"${id}" is already used by services[${ids.get(id)}]. Give each service its own id.`);
+      else ids.set(id, i);
     }
-    checkContacts(s, path, today, report);
+    checkContacts(s as unknown as Json, path, today, report);
     checkSessions(s, path, report);
-    if (s.age_range?.min !== undefined && s.age_range?.max !== undefined && s.age_range.min > s.age_range.max)
-      report.add([...path, 'age_range'], `min (${s.age_range.min}) is more than max (${s.age_range.max}).`);
-    s.locations?.forEach((loc, j) => checkLocation(loc, [...path, 'locations', j], p, vocab, report));
-  });
+    const age = isRecord(s.age_range) ? s.age_range : {};
+    if (typeof age.min === 'number' && typeof age.max === 'number' && age.min > age.max)
+      report.add([...path, 'age_range'], `min (${age.min}) is more than max (${age.max}).`);
+    for (const [loc, j] of records<Location>(s.locations)) checkLocation(loc, [...path, 'locations', j], p, vocab, report);
+  }
 }
 
 function checkSignatory(s: Signatory, today: string, logos: Set<string>, report: Reporter): void {
-  checkContacts(s, [], today, report);
+  checkContacts(s as unknown as Json, [], today, report);
   checkVerification(s.verification, today, report);
-  notInFuture(s.signed, ['signed'], today, report, 'Use the year or date the Charter was signed.');
-  notInFuture(s.lapsed, ['lapsed'], today, report, 'Use the year or date it lapsed.');
-  if (s.lapsed && s.signed && s.lapsed < s.signed.slice(0, s.lapsed.length)) report.add(['lapsed'], `"${s.lapsed}" is before it signed (${s.signed}).`);
+  const signed = str(s.signed);
+  const lapsed = str(s.lapsed);
+  for (const [field, value] of [['signed', signed], ['lapsed', lapsed]] as const)
+    if (value && !realPartialDate(value)) report.add([field], `"${value}" is not a real date. Write a year (2019), a month (2019-03) or a date (2019-03-31).`);
+  notInFuture(signed, ['signed'], today, report, 'Use the year or date the Charter was signed.');
+  notInFuture(lapsed, ['lapsed'], today, report, 'Use the year or date it lapsed.');
+  if (lapsed && signed && lapsed < signed.slice(0, lapsed.length)) report.add(['lapsed'], `"${lapsed}" is before it signed (${signed}).`);
   if (s.lapsed && s.status !== 'lapsed') report.add(['lapsed'], 'is given but status is not lapsed. Set status: lapsed, or remove this line.');
-  if (s.logo?.file && !logos.has(s.logo.file)) report.add(['logo', 'file'], `"${s.logo.file}" is not in data/signatories/logos/. Add the image there, or remove the logo.`);
+  const logo = isRecord(s.logo) ? str(s.logo.file) : undefined;
+  if (logo && !logos.has(logo)) report.add(['logo', 'file'], `"${logo}" is not in data/signatories/logos/. Add the image there, or remove the logo.`);
 }
 
 function slugProblem(file: string): { slug: string; problem?: string } {
@@ -395,11 +429,13 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   const validateSignatory = ajv.compile(signatorySchema(vocab));
   const dataset: Dataset = { vocab, providers: [], signatories: [] };
   const logos = new Set(sources.logos);
+  const parsedFiles = new Map<string, ParsedFile>();
 
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
   function check<T>(file: SourceFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
     const parsed = parseSource(file);
+    parsedFiles.set(file.path, parsed);
     const report = new Reporter(parsed);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
@@ -428,16 +464,21 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
     if (entry) dataset.signatories.push(entry);
   }
 
-  crossChecks(dataset, sources, problems);
+  crossChecks(dataset, sources, problems, parsedFiles);
   dataset.providers.sort((a, b) => a.slug.localeCompare(b.slug));
   dataset.signatories.sort((a, b) => a.slug.localeCompare(b.slug));
   return { dataset, problems: sortProblems(problems), files: sources.vocab.length + sources.providers.length + sources.signatories.length };
 }
 
 /** Checks that span files: duplicate ids and names, and links from signatories to providers. */
-function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]): void {
+function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[], parsedFiles: Map<string, ParsedFile>): void {
   const at = (file: string, line: number, col: number, path: string, message: string, severity: Severity = 'error') =>
     problems.push({ file, line, col, severity, path, message });
+  /** Where a top-level field's value is in its file. */
+  const of = (file: string, field: string) => {
+    const parsed = parsedFiles.get(file);
+    return parsed ? locate(parsed, [field]) : { line: 1, col: 1 };
+  };
   const providerSlugs = new Set(dataset.providers.map((p) => p.slug));
   for (const kind of ['providers', 'signatories'] as const) {
     const seen = new Map<string, string>();
@@ -453,25 +494,19 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     const name = typeof p.data.name === 'string' ? p.data.name.trim().toLowerCase() : '';
     if (!name) continue;
     const other = names.get(name);
-    if (other) at(p.file, 1, 1, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
+    const { line, col } = of(p.file, 'name');
+    if (other) at(p.file, line, col, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
     else names.set(name, p.file);
   }
   const linked = new Map<string, string>();
   for (const s of dataset.signatories) {
     const target = s.data.provider;
     if (typeof target !== 'string') continue;
-    const line = locateProviderLine(sources, s.file);
+    const { line, col } = of(s.file, 'provider');
     if (!providerSlugs.has(target)) {
       const guess = suggestion(target, [...providerSlugs]);
-      at(s.file, line, 11, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess}. Check the name, or remove this line.`);
-    } else if (linked.has(target)) at(s.file, line, 11, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
+      at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess}. Check the name, or remove this line.`);
+    } else if (linked.has(target)) at(s.file, line, col, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
     else linked.set(target, s.file);
   }
-}
-
-function locateProviderLine(sources: DataSources, file: string): number {
-  const src = sources.signatories.find((f) => f.path === file);
-  const text = typeof src?.bytes === 'string' ? src.bytes : new TextDecoder().decode(src?.bytes);
-  const idx = text.split('\n').findIndex((l) => /^provider\s*:/.test(l));
-  return idx >= 0 ? idx + 1 : 1;
 }

@@ -65,7 +65,7 @@ export function label(vocab: Vocabularies, name: VocabularyName, id: string): st
   return findTerm(vocab, name, id)?.label ?? id;
 }
 
-export function inBounds(bounds: readonly number[], lat: number, lng: number): boolean {
+export function inBounds(bounds: readonly [number, number, number, number], lat: number, lng: number): boolean {
   const [south, west, north, east] = bounds;
   return lat >= south && lat <= north && lng >= west && lng <= east;
 }

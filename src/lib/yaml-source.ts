@@ -36,7 +36,7 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
       problemAt(
         file.path,
         before.length,
-        before[before.length - 1].length + 1,
+        (before[before.length - 1] ?? '').length + 1,
         'the file is not valid UTF-8 text. Save it again as UTF-8 in your editor (in most editors: "Save with encoding" → UTF-8).',
       ),
     );
@@ -62,7 +62,8 @@ export function parseSource(file: SourceFile): ParsedFile {
     problems.push(problemAt(file.path, 1, 1, 'the file starts with an invisible byte-order mark. It was read anyway; save the file as "UTF-8" without BOM to remove it.', 'warning'));
     text = text.slice(1);
   }
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  // Line by line: a single regex over the whole text backtracks exponentially on a line of many "#".
+  if (text.split(/\r\n|\r|\n/).every((line) => /^\s*(?:#.*)?$/.test(line))) {
     problems.push(problemAt(file.path, 1, 1, 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.'));
     return result;
   }
@@ -94,11 +95,12 @@ export function parseSource(file: SourceFile): ParsedFile {
 }
 
 function plainYamlError(message: string): string {
-  const first = message.split('\n')[0];
+  const first = message.split('\n')[0] ?? message;
   if (/Map keys must be unique/.test(first)) return `${first}. A field appears twice: keep one of them.`;
   if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed/.test(first))
     return `${first}. Check the indentation and that every field has a colon and a space after its name.`;
   if (/Tabs are not allowed/.test(first)) return `${first}. Indent with spaces, not tabs.`;
+  if (/multiple documents/.test(first)) return 'the file holds more than one entry (a line with only "---" starts another). Keep one entry per file and remove the extra "---" line.';
   return first;
 }
 

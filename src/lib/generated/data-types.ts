@@ -104,13 +104,13 @@ status: ("active" | "temporarily-closed" | "closed")
  */
 status_note?: string
 /**
- * The shape the support takes.
+ * The shape the support takes. Leave it out if you do not know.
  * 
  * @minItems 1
  * 
- * Items: The shape the support takes.
+ * Items: The shape the support takes. Leave it out if you do not know.
  */
-formats: ("one-to-one" | "group" | "drop-in" | "online" | "phone-or-text" | "ward-visits" | "community-meetups" | "creative" | "music" | "sport-and-social" | "shared-meals" | "peer-training" | "peer-worker-support")[]
+formats?: ("one-to-one" | "group" | "drop-in" | "online" | "phone-or-text" | "ward-visits" | "community-meetups" | "creative" | "music" | "sport-and-social" | "shared-meals" | "peer-training" | "peer-worker-support")[]
 /**
  * Where the support happens.
  * 

@@ -1,0 +1,155 @@
+// Views of the dataset that pages, search and exports share: no Astro, no file system.
+import { markdownToText } from './markdown.ts';
+import type { Dataset, Entry, Provider, Service, Signatory } from './validate.ts';
+import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
+
+export type ProviderEntry = Entry<Provider>;
+
+export function isCurrent(service: Service): boolean {
+  return service.status !== 'closed';
+}
+
+export function currentServices(p: Provider): Service[] {
+  return p.services.filter(isCurrent);
+}
+
+export function signatoryFor(dataset: Dataset, slug: string): Entry<Signatory> | undefined {
+  return dataset.signatories.find((s) => s.data.provider === slug);
+}
+
+export function isActiveSignatory(dataset: Dataset, slug: string): boolean {
+  return signatoryFor(dataset, slug)?.data.status === 'active';
+}
+
+export function isRemote(service: Service): boolean {
+  return (service.delivery?.length ?? 0) > 0 && !(service.locations?.length ?? 0);
+}
+
+/** Districts a provider serves: those it names, those its venues are in, or else every district of its areas. */
+export function providerDistricts(vocab: Vocabularies, p: Provider): string[] {
+  const named = new Set<string>(p.districts ?? []);
+  for (const s of currentServices(p)) for (const loc of s.locations ?? []) if (loc.district) named.add(loc.district);
+  if (named.size) return [...named];
+  return vocab.districts.terms.filter((d) => d.area && (p.areas as string[]).includes(d.area)).map((d) => d.id);
+}
+
+/** Whether a provider names its districts, rather than covering whole areas. */
+export function coversWholeArea(p: Provider): boolean {
+  return !p.districts?.length && !p.services.some((s) => s.locations?.some((l) => l.district));
+}
+
+function union<T>(lists: (readonly T[] | undefined)[]): T[] {
+  return [...new Set(lists.flatMap((l) => l ?? []))];
+}
+
+/** The search facets, each tied to the vocabulary that names its values. */
+export const FACETS = [
+  { key: 'area', vocab: 'areas', title: 'Area' },
+  { key: 'district', vocab: 'districts', title: 'District' },
+  { key: 'community', vocab: 'communities', title: 'Who it is for' },
+  { key: 'format', vocab: 'formats', title: 'Kind of support' },
+  { key: 'setting', vocab: 'settings', title: 'Where it happens' },
+  { key: 'leader', vocab: 'leaders', title: 'Who runs it' },
+  { key: 'cost', vocab: 'costs', title: 'Cost' },
+  { key: 'access', vocab: 'access', title: 'How to start' },
+  { key: 'delivery', vocab: 'delivery', title: 'Online or by phone' },
+] as const satisfies readonly { key: string; vocab: VocabularyName; title: string }[];
+
+export type FacetKey = (typeof FACETS)[number]['key'] | 'charter';
+
+/** Filter values of one provider, by facet key, as vocabulary ids. */
+export function providerFacets(dataset: Dataset, entry: ProviderEntry): Record<FacetKey, string[]> {
+  const p = entry.data;
+  const services = currentServices(p);
+  return {
+    area: [...p.areas],
+    district: providerDistricts(dataset.vocab, p),
+    community: union(services.map((s) => s.communities)),
+    format: union(services.map((s) => s.formats)),
+    setting: union(services.map((s) => s.settings)),
+    leader: [p.led_by],
+    cost: union(services.map((s) => (s.cost ? [s.cost.type] : []))),
+    access: union(services.map((s) => s.access)),
+    delivery: union(services.map((s) => s.delivery)),
+    charter: isActiveSignatory(dataset, entry.slug) ? ['signatory'] : [],
+  };
+}
+
+/** Every word that should find this provider: its text, its labels and the synonyms people use for them. */
+export function searchText(dataset: Dataset, entry: ProviderEntry): string {
+  const { vocab } = dataset;
+  const p = entry.data;
+  const words: string[] = [p.name, p.summary, p.description ? markdownToText(p.description) : ''];
+  const facets = providerFacets(dataset, entry);
+  for (const f of FACETS) {
+    for (const id of facets[f.key]) {
+      const t = findTerm(vocab, f.vocab, id);
+      if (t) words.push(t.label, ...(t.synonyms ?? []));
+    }
+  }
+  for (const s of p.services) {
+    words.push(s.name, s.summary ?? '', s.description ? markdownToText(s.description) : '', s.schedule?.note ?? '');
+    for (const loc of s.locations ?? []) words.push(loc.name ?? '', loc.town ?? '', loc.postcode ?? '');
+  }
+  return words.filter(Boolean).join('. ');
+}
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export function searchRecord(dataset: Dataset, entry: ProviderEntry, base: string): SearchRecord {
+  const facets = providerFacets(dataset, entry);
+  const filters = Object.fromEntries(Object.entries(facets).filter(([, v]) => v.length));
+  const p = entry.data;
+  const areas = p.areas.map((a) => label(dataset.vocab, 'areas', a)).join(', ');
+  return {
+    url: `${base}providers/${entry.slug}/`,
+    content: searchText(dataset, entry),
+    language: 'en',
+    meta: { title: p.name, summary: p.summary, areas, leader: label(dataset.vocab, 'leaders', p.led_by) },
+    filters,
+  };
+}
+
+export interface ServiceInPlace {
+  provider: ProviderEntry;
+  service: Service;
+}
+
+/** Current services of an area grouped by district; services covering the whole area come first under "". */
+export function servicesByDistrict(dataset: Dataset, area: string): Map<string, ServiceInPlace[]> {
+  const districts = dataset.vocab.districts.terms.filter((d) => d.area === area);
+  const groups = new Map<string, ServiceInPlace[]>([['', []], ...districts.map((d) => [d.id, []] as [string, ServiceInPlace[]])]);
+  for (const provider of dataset.providers) {
+    if (!(provider.data.areas as string[]).includes(area)) continue;
+    for (const service of currentServices(provider.data)) {
+      const own = union([
+        (service.locations ?? []).map((l) => l.district).filter((d): d is NonNullable<typeof d> => !!d),
+        service.locations?.length ? [] : provider.data.districts,
+      ]).filter((d) => groups.has(d));
+      for (const d of own.length ? own : ['']) groups.get(d)?.push({ provider, service });
+    }
+  }
+  return groups;
+}
+
+export function providersWithCommunity(dataset: Dataset, community: string): ProviderEntry[] {
+  return dataset.providers.filter((p) => currentServices(p.data).some((s) => (s.communities as string[]).includes(community)));
+}
+
+/** Providers grouped by the first letter of their name, A–Z, with "#" for names starting otherwise. */
+export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
+  const groups = new Map<string, ProviderEntry[]>();
+  const sorted = [...providers].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
+  for (const p of sorted) {
+    const first = p.data.name.trim().charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(first) ? first : '#';
+    groups.set(letter, [...(groups.get(letter) ?? []), p]);
+  }
+  return [...groups];
+}

@@ -1,0 +1,12 @@
+// Where volunteers send corrections; set GITHUB_REPOSITORY (owner/name) when deploying a fork.
+export const REPOSITORY = process.env.GITHUB_REPOSITORY ?? 'sussex-peer-support/directory';
+export const BRANCH = process.env.DATA_BRANCH ?? 'main';
+
+export function editFileUrl(file: string): string {
+  return `https://github.com/${REPOSITORY}/edit/${BRANCH}/${file}`;
+}
+
+export function reportProblemUrl(name: string, pageUrl: string): string {
+  const params = new URLSearchParams({ template: 'report-a-problem.yml', title: `Correction: ${name}`, page: pageUrl });
+  return `https://github.com/${REPOSITORY}/issues/new?${params}`;
+}

@@ -1,0 +1,144 @@
+// Search enhancement: Pagefind runs in the browser, and the query and filters live in the URL.
+interface PagefindResultData {
+  url: string;
+  meta: Record<string, string>;
+}
+interface PagefindResponse {
+  results: { id: string; data: () => Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  search: (q: string | null, o: { filters: Record<string, { any: string[] }> }) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE_SIZE = 30;
+
+export function startSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  if (!form) return;
+  const base = form.dataset.base ?? '/';
+  const input = form.querySelector<HTMLInputElement>('#search-input')!;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  let pagefind: Promise<Pagefind> | undefined;
+  let run = 0;
+
+  const load = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+      await pf.options({ baseUrl: base });
+      // Filter counts come back as zeros until Pagefind has loaded its filter index.
+      await pf.filters();
+      return pf;
+    }));
+
+  function readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
+  }
+
+  function stateUrl(): string {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    for (const box of boxes) if (box.checked) params.append(box.name, box.value);
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ''}`;
+  }
+
+  function chosenFilters(): Record<string, { any: string[] }> {
+    const filters: Record<string, { any: string[] }> = {};
+    for (const box of boxes) if (box.checked) (filters[box.name] ??= { any: [] }).any.push(box.value);
+    return filters;
+  }
+
+  function showCounts(counts: Record<string, Record<string, number>>): void {
+    for (const box of boxes) {
+      const n = counts[box.name]?.[box.value] ?? 0;
+      const label = box.closest('label');
+      const count = label?.querySelector<HTMLElement>('[data-count]');
+      if (count) count.textContent = `(${n})`;
+      label?.classList.toggle('is-empty', n === 0 && !box.checked);
+    }
+  }
+
+  function renderResult(data: PagefindResultData): HTMLLIElement {
+    const li = document.createElement('li');
+    li.className = 'card';
+    const h = document.createElement('h3');
+    const a = document.createElement('a');
+    a.href = data.url;
+    a.textContent = data.meta.title ?? data.url;
+    h.append(a);
+    const summary = document.createElement('p');
+    summary.textContent = data.meta.summary ?? '';
+    const where = document.createElement('p');
+    where.className = 'muted';
+    where.textContent = [data.meta.areas, data.meta.leader].filter(Boolean).join(' · ');
+    li.append(h, summary, where);
+    return li;
+  }
+
+  async function search(): Promise<void> {
+    const mine = ++run;
+    const query = input.value.trim();
+    const filters = chosenFilters();
+    const anyFilter = Object.keys(filters).length > 0;
+    status.textContent = 'Searching…';
+    const pf = await load();
+    if (!query && !anyFilter) {
+      const totals = await pf.filters();
+      if (mine !== run) return;
+      showCounts(totals);
+      list.replaceChildren();
+      status.textContent = 'Type a word or choose a filter to see groups.';
+      return;
+    }
+    const response = await pf.search(query || null, { filters });
+    if (mine !== run || !response) return;
+    const shown = await Promise.all(response.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (mine !== run) return;
+    showCounts(response.filters);
+    list.replaceChildren(...shown.map(renderResult));
+    const n = response.results.length;
+    const words = query ? ` for "${query}"` : '';
+    status.textContent =
+      n === 0
+        ? `No groups found${words}. Try fewer filters or another word.`
+        : `${n} ${n === 1 ? 'group' : 'groups'} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      history.replaceState(null, '', stateUrl());
+      void search();
+    }, 250);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    history.pushState(null, '', stateUrl());
+    void search();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    history.pushState(null, '', stateUrl());
+    void search();
+  });
+  form.addEventListener('reset', (event) => {
+    event.preventDefault();
+    for (const box of boxes) box.checked = false;
+    history.pushState(null, '', stateUrl());
+    void search();
+  });
+  window.addEventListener('popstate', () => {
+    readUrl();
+    void search();
+  });
+  readUrl();
+  void search();
+}

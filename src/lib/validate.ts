@@ -63,7 +63,10 @@ class Reporter {
   constructor(private parsed: ParsedFile) {}
   add(path: Segment[], message: string, severity: Severity = 'error', key = false): void {
     const { line, col } = locate(this.parsed, path, { key });
-    this.problems.push({ file: this.parsed.path, line, col, severity, path: formatPath(path), message });
+    const problem: Problem = { file: this.parsed.path, line, col, severity, path: formatPath(path), message };
+    // Two rules can say the same thing (format and pattern share a hint): say it once.
+    if (this.problems.some((p) => p.line === line && p.col === col && p.path === problem.path && p.message === message)) return;
+    this.problems.push(problem);
   }
 }
 
@@ -233,7 +236,8 @@ function monthsBetween(earlier: string, later: string): number {
 }
 
 function notInFuture(value: unknown, path: Segment[], today: string, report: Reporter, what: string): void {
-  if (typeof value === 'string' && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
+  // Only values in date form: the schema reports anything else, and "March 2019" > "2026" says nothing.
+  if (typeof value === 'string' && /^\d{4}(?:-\d{2}){0,2}$/.test(value) && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
 }
 
 /** A year, month or date (2019, 2019-03, 2019-03-31) that exists on the calendar. */
@@ -256,18 +260,23 @@ function checkVerification(v: unknown, today: string, report: Reporter): void {
 
 function checkContacts(holder: Json, base: Segment[], today: string, report: Reporter): void {
   const personal: string[] = [];
+  let first: Segment[] | undefined;
+  const flag = (field: string, what: string) => {
+    personal.push(what);
+    first ??= [...base, field];
+  };
   const phone = str(holder.phone);
   const email = str(holder.email);
   if (phone !== undefined) {
     const digits = normalisePhone(phone);
     if (!digits) report.add([...base, 'phone'], `${show(phone)} is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
-    else if (isMobile(digits)) personal.push(`a mobile number (${phone})`);
+    else if (isMobile(digits)) flag('phone', `a mobile number (${phone})`);
   }
-  if (email && looksPersonalEmail(email)) personal.push(`an email address that looks personal (${email})`);
-  if (holder.contact_name) personal.push(`a named person (${String(holder.contact_name)})`);
-  if (personal.length && !holder.personal_contact_consent) {
+  if (email && looksPersonalEmail(email)) flag('email', `an email address that looks personal (${email})`);
+  if (holder.contact_name) flag('contact_name', `a named person (${String(holder.contact_name)})`);
+  if (first && !holder.personal_contact_consent) {
     report.add(
-      base,
+      first,
       `lists ${personal.join(' and ')}. Listing a person can reveal their own health history, so it needs their agreement: add personal_contact_consent with agreed: true and the date they agreed, or use the organisation's own contact details instead.`,
     );
   }
@@ -315,8 +324,9 @@ function checkSessions(service: Service, path: Segment[], report: Reporter): voi
   const schedule = isRecord(service.schedule) ? service.schedule : {};
   for (const [s, i] of records<Session>(schedule.sessions)) {
     const at = [...path, 'schedule', 'sessions', i];
-    const start = str(s.start);
-    const end = str(s.end);
+    const time = (v: unknown) => (typeof v === 'string' && /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/.test(v) ? v : undefined);
+    const start = time(s.start);
+    const end = time(s.end);
     if (start && end && end <= start) report.add([...at, 'end'], `ends at ${end}, which is not after it starts (${start}). Use the 24-hour clock, like 18:00 to 20:00.`);
     if (s.week_of_month && s.frequency !== 'monthly') report.add([...at, 'week_of_month'], `only applies to monthly sessions. Remove it, or set frequency to monthly.`);
   }
@@ -505,7 +515,7 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     const { line, col } = of(s.file, 'provider');
     if (!providerSlugs.has(target)) {
       const guess = suggestion(target, [...providerSlugs]);
-      at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess}. Check the name, or remove this line.`);
+      at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess || '.'} Check the name, or remove this line.`);
     } else if (linked.has(target)) at(s.file, line, col, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
     else linked.set(target, s.file);
   }

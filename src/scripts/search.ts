@@ -1,4 +1,6 @@
 // Search enhancement: Pagefind runs in the browser, and the query and filters live in the URL.
+import { distance } from 'fastest-levenshtein';
+import { correctWord } from '../lib/search-words.ts';
 interface PagefindResultData {
   url: string;
   meta: Record<string, string>;
@@ -25,6 +27,7 @@ export function startSearch(): void {
   const list = document.getElementById('search-results') as HTMLOListElement;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   let pagefind: Promise<Pagefind> | undefined;
+  let knownWords: Promise<string[]> | undefined;
   let run = 0;
 
   const load = () =>
@@ -97,14 +100,25 @@ export function startSearch(): void {
       status.textContent = 'Type a word or choose a filter to see groups.';
       return;
     }
-    const response = await pf.search(query || null, { filters });
+    let response = await pf.search(query || null, { filters });
+    let corrected = '';
+    if (query && response && response.results.length === 0) {
+      // Forgive typos: retry once with each word moved to the nearest word the directory knows.
+      knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
+      const known = await knownWords;
+      const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
+      if (fixed.toLowerCase() !== query.toLowerCase()) {
+        const retry = await pf.search(fixed, { filters });
+        if (retry && retry.results.length) [response, corrected] = [retry, fixed];
+      }
+    }
     if (mine !== run || !response) return;
     const shown = await Promise.all(response.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
     showCounts(response.filters);
     list.replaceChildren(...shown.map(renderResult));
     const n = response.results.length;
-    const words = query ? ` for "${query}"` : '';
+    const words = corrected ? ` for "${corrected}" (we could not find "${query}")` : query ? ` for "${query}"` : '';
     status.textContent =
       n === 0
         ? `No groups found${words}. Try fewer filters or another word.`

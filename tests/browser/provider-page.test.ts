@@ -1,0 +1,106 @@
+// A provider page as a visitor, a link preview and a printer see it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { gotoAndSettle, newPage, siteUrl } from './harness.ts';
+
+const SLUG = 'fixture-kemptown-peer-hub';
+
+describe('sharing tags', () => {
+  it('has a canonical URL, Open Graph and Twitter card tags that describe the provider', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
+    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
+    expect(canonical).toMatch(new RegExp(`^https?://[^/]+/providers/${SLUG}/$`));
+    expect(await meta('meta[property="og:url"]')).toBe(canonical);
+    expect(await meta('meta[property="og:title"]')).toBe('Fixture Kemptown Peer Hub');
+    const summary = await page.locator('.lead').textContent();
+    expect(await meta('meta[property="og:description"]')).toBe(summary?.trim());
+    expect(await meta('meta[property="og:type"]')).toBe('article');
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary');
+    expect(await meta('meta[name="twitter:title"]')).toBe('Fixture Kemptown Peer Hub');
+    await page.close();
+  });
+
+  it('has JSON-LD for the organisation and each of its services, matching the page', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    const graph = json['@graph'] as Record<string, unknown>[];
+    expect(json['@context']).toBe('https://schema.org');
+    expect(graph[0]).toMatchObject({ '@type': 'Organization', name: 'Fixture Kemptown Peer Hub' });
+    const serviceIds = await page.locator('section.service').evaluateAll((s) => s.filter((x) => !x.classList.contains('is-closed')).map((x) => x.id));
+    const ldServices = graph.filter((g) => g['@type'] === 'Service').map((g) => String(g['@id']).split('#')[1]);
+    expect(ldServices).toEqual(serviceIds);
+    await page.close();
+  });
+});
+
+describe('what the page shows', () => {
+  it('gives each service its own anchor', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    const ids = await page.locator('section.service').evaluateAll((s) => s.map((x) => x.id));
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(await page.locator(`#${id} h3`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('can be read with JavaScript turned off', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Fixture Kemptown Peer Hub');
+    expect(await page.locator('section.service').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows a closed service as closed, after the running ones', async () => {
+    const dataDir = inject('dataDir');
+    const slugs = inject('providerSlugs');
+    const withClosed = slugs.find((s) => /status:\s*closed/.test(readFileSync(path.join(dataDir, 'providers', `${s}.yaml`), 'utf8')));
+    expect(withClosed, 'a fixture with a closed service').toBeTruthy();
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${withClosed}/`);
+    const closed = page.locator('section.service.is-closed');
+    expect(await closed.count()).toBeGreaterThan(0);
+    await expect(closed.first().textContent()).resolves.toContain('Closed: this service no longer runs');
+    const headings = await page.locator('h2').allTextContents();
+    expect(headings.indexOf('Closed services')).toBeGreaterThan(headings.indexOf('When and where'));
+    await page.close();
+  });
+
+  it('warns that an unverified entry has not been checked with the group', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('has not confirmed them yet');
+    await expect(page.locator('main').textContent()).resolves.toMatch(/Last checked on \d{1,2} \w+ \d{4}/);
+    await page.close();
+  });
+
+  it('copies its own address with the copy-link button', async () => {
+    const page = await newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl('/') });
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    await page.getByRole('button', { name: 'Copy link to this page' }).click();
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/providers/${SLUG}/$`));
+    await page.close();
+  });
+});
+
+describe('printing', () => {
+  it('keeps the contact details and times and drops the navigation', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    expect(await page.locator('.crisis').isVisible()).toBe(false);
+    const printed = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(printed).toMatch(/When/);
+    expect(printed).toMatch(/Every \w+day|of the month/);
+    const phone = await page.locator('main a[href^="tel:"]').first();
+    if (await phone.count()) expect(await phone.isVisible()).toBe(true);
+    await page.close();
+  });
+});

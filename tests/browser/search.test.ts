@@ -1,0 +1,180 @@
+// The search page in a real browser: synonyms from the vocabularies, filters with counts, state in the URL.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectConsole, gotoAndSettle, newPage } from './harness.ts';
+
+async function resultNames(page: Page): Promise<string[]> {
+  return page.locator('#search-results h3 a').allTextContents();
+}
+
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  await gotoAndSettle(page, `/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
+  return resultNames(page);
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
+}
+
+async function countFor(page: Page, facet: string, value: string): Promise<number> {
+  const text = await page.locator(`[data-count="${facet}:${value}"]`).textContent();
+  return Number((text ?? '').replace(/[()]/g, ''));
+}
+
+describe('search forgives the words people use', () => {
+  const cases: [string, string][] = [
+    ['gay', 'Fixture Rainbow Peer Group'],
+    ['queer', 'Fixture Rainbow Peer Group'],
+    ['trans', 'Fixture Rainbow Peer Group'],
+    ['BME', 'Fixture Together Peer Circle'],
+    ['Black', 'Fixture Together Peer Circle'],
+    ['Asian', 'Fixture Together Peer Circle'],
+    ['voices', 'Fixture Hastings Hearing Voices Group'],
+    ['ward', 'Fixture Ward Visits Peer Service'],
+    ['hospital', 'Fixture Ward Visits Peer Service'],
+  ];
+  for (const [query, expected] of cases) {
+    it(`finds ${expected} when someone searches for "${query}"`, async () => {
+      const page = await newPage();
+      expect(await searchFor(page, query)).toContain(expected);
+      await page.close();
+    });
+  }
+
+  it('does not find the LGBTQ+ group for an unrelated word', async () => {
+    const page = await newPage();
+    expect(await searchFor(page, 'voices')).not.toContain('Fixture Rainbow Peer Group');
+    await page.close();
+  });
+
+  it('corrects a typo to a word the directory knows and says so', async () => {
+    const page = await newPage();
+    expect(await searchFor(page, 'voises')).toContain('Fixture Hastings Hearing Voices Group');
+    await expect.poll(() => page.locator('#search-status').textContent()).toContain('we could not find "voises"');
+    await page.close();
+  });
+});
+
+describe('filters', () => {
+  it('narrow the results to what the count beside the filter promised', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?q=group');
+    await settled(page);
+    const before = (await resultNames(page)).length;
+    const promised = await countFor(page, 'area', 'east-sussex');
+    expect(promised).toBeGreaterThan(0);
+    expect(promised).toBeLessThan(before);
+    await page.locator('input[name=area][value=east-sussex]').check();
+    await expect.poll(async () => (await resultNames(page)).length).toBe(promised);
+    await page.close();
+  });
+
+  it('show counts for who runs it that add up to the number of results', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?area=brighton-and-hove');
+    await settled(page);
+    const results = (await resultNames(page)).length;
+    let sum = 0;
+    for (const leader of ['user-led', 'peer-led-group', 'voluntary-sector', 'statutory']) sum += await countFor(page, 'leader', leader);
+    expect(results).toBeGreaterThan(0);
+    expect(sum).toBe(results);
+    await page.close();
+  });
+
+  it('combine across groups so that every result matches both', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?community=lgbtq&area=east-sussex');
+    await settled(page);
+    expect(await resultNames(page)).toEqual([]);
+    await page.locator('input[name=area][value=west-sussex]').check();
+    await expect.poll(() => resultNames(page)).toEqual(['Fixture Rainbow Peer Group']);
+    await page.close();
+  });
+});
+
+describe('the URL holds the search', () => {
+  it('writes the query and filters into the address', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/');
+    await page.locator('#search-input').fill('peer');
+    await page.locator('summary', { hasText: 'Who it is for' }).click();
+    await page.locator('input[name=community][value=everyone]').check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('community')).toEqual(['everyone']);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('peer');
+    await page.close();
+  });
+
+  it('restores a shared address: query, ticked filters and the same results', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?q=group&area=west-sussex');
+    await settled(page);
+    const first = await resultNames(page);
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('#search-input').inputValue()).toBe('group');
+    expect(await page.locator('input[name=area][value=west-sussex]').isChecked()).toBe(true);
+    expect(await resultNames(page)).toEqual(first);
+    await page.close();
+  });
+
+  it('goes back to the previous filters with the back button', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?q=group');
+    await settled(page);
+    const unfiltered = await resultNames(page);
+    await page.locator('input[name=area][value=east-sussex]').check();
+    await expect.poll(async () => (await resultNames(page)).length).toBeLessThan(unfiltered.length);
+    await page.goBack();
+    await expect.poll(() => page.locator('input[name=area][value=east-sussex]').isChecked()).toBe(false);
+    await expect.poll(() => resultNames(page)).toEqual(unfiltered);
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('goes from the home page to search, a filter, a provider page and "Suggest a correction"', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/');
+    await page.locator('#q').focus();
+    await page.keyboard.type('group');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=group/);
+    await settled(page);
+    // Tab forward until the "West Sussex" filter has focus, then tick it with the space bar.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value === 'west-sussex')) break;
+    }
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('west-sussex');
+    await settled(page);
+    // Shift+Tab back to the first result link and follow it.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Shift+Tab');
+      if (await page.evaluate(() => !!document.activeElement?.closest('#search-results a'))) break;
+    }
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(target);
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Suggest a correction')) break;
+    }
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: (document.activeElement as HTMLAnchorElement).href }));
+    expect(focused.text).toBe('Suggest a correction');
+    expect(focused.href).toMatch(/^https:\/\/github\.com\/.+\/issues\/new\?/);
+    await page.close();
+  });
+});
+
+describe('with the Content-Security-Policy enforced', () => {
+  it('search still works and the console shows no policy violation', async () => {
+    const page = await newPage({ bypassCSP: false });
+    const console = collectConsole(page);
+    expect(await searchFor(page, 'voices')).toContain('Fixture Hastings Hearing Voices Group');
+    expect(console.cspViolations()).toEqual([]);
+    expect(console.errors()).toEqual([]);
+    await page.close();
+  });
+});

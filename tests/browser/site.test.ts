@@ -1,0 +1,171 @@
+// Site-wide checks in a real browser, on every page in the sitemap plus the 404 page.
+// Each page is opened twice: once on a desktop with the CSP bypassed (so axe can be injected) and every
+// request recorded, and once at 320 px wide with the CSP enforced, as a phone user would get it.
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import {
+  baseUrl,
+  collectConsole,
+  gotoAndSettle,
+  headings,
+  newPage,
+  overflowingElements,
+  recordRequests,
+  runAxe,
+  sitemapUrls,
+  sitePath,
+  siteUrl,
+  type ConsoleLog,
+  type RequestLog,
+} from './harness.ts';
+
+const providerSlugs = inject('providerSlugs');
+
+let sitemapError: unknown;
+let sitemapPages: string[] = [];
+try {
+  sitemapPages = (await sitemapUrls(baseUrl())).map(sitePath);
+} catch (error) {
+  sitemapError = error;
+}
+// Without a sitemap the per-page checks still run on the home page, so they can still fail for their own reasons.
+const PAGES = [...new Set([...(sitemapPages.length ? sitemapPages : ['/']), '/404.html'])];
+
+/** The map page loads tiles from a tile server, but only after "Show street map"; its own test covers that. */
+const MAP_PAGE = '/map/';
+
+const CRISIS_LINKS = [
+  { name: 'NHS 111', href: /^tel:111$/ },
+  { name: 'Samaritans 116 123', href: /^tel:116123$/ },
+  { name: 'Shout, text 85258', href: /^sms:85258(?:[?&;].*)?$/ },
+  { name: '999', href: /^tel:999$/ },
+];
+
+/** Provider slugs linked from the page (links to /providers/<slug>/ that are not hidden from everyone). */
+async function linkedProviders(page: Page): Promise<Set<string>> {
+  const paths = await page.locator('a[href]').evaluateAll((links) =>
+    links
+      .filter((a) => !a.closest('[hidden], [aria-hidden="true"], [inert]') && getComputedStyle(a).display !== 'none' && getComputedStyle(a).visibility !== 'hidden')
+      .map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+  return new Set(paths.map((p) => /^\/providers\/([^/]+)\/$/.exec(p)?.[1]).filter((s): s is string => !!s));
+}
+
+test('the sitemap lists the home page and every provider page', () => {
+  if (sitemapError) throw sitemapError;
+  const listed = new Set(sitemapPages);
+  const expected = ['/', ...providerSlugs.map((s) => `/providers/${s}/`)];
+  expect(expected.filter((p) => !listed.has(p)), 'pages missing from /sitemap.xml').toEqual([]);
+});
+
+test('an address that does not exist gets the site’s 404 page with status 404', async () => {
+  const res = await fetch(siteUrl('/no-such-page-for-the-browser-tests/'));
+  expect(res.status).toBe(404);
+  expect(res.headers.get('content-type'), 'dist/404.html should exist (the server fell back to plain text)').toMatch(/^text\/html/);
+});
+
+test('with JavaScript off, the home page links to every provider, directly or through the A–Z list', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  try {
+    await gotoAndSettle(page, '/');
+    const linked = await linkedProviders(page);
+    if (providerSlugs.some((s) => !linked.has(s))) {
+      const home = await page.locator('a[href]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      if (home.includes('/providers/')) {
+        await gotoAndSettle(page, '/providers/');
+        for (const slug of await linkedProviders(page)) linked.add(slug);
+      }
+    }
+    expect(providerSlugs.length, 'the build should include providers (at least the fixtures)').toBeGreaterThan(0);
+    expect(providerSlugs.filter((s) => !linked.has(s)), 'providers with no link from / (or from /providers/, if / links there)').toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+describe.each(PAGES)('%s', (path) => {
+  describe('on a desktop', () => {
+    let page: Page;
+    let requests: RequestLog;
+    let response: Response | null;
+    beforeAll(async () => {
+      page = await newPage({ bypassCSP: true });
+      requests = await recordRequests(page);
+      response = await gotoAndSettle(page, path);
+    });
+    afterAll(() => page?.close());
+
+    test('the page loads with status 200', () => {
+      expect(response?.status()).toBe(200);
+    });
+
+    test('axe reports no accessibility violations', async () => {
+      expect(await runAxe(page)).toEqual([]);
+    });
+
+    test.skipIf(path === MAP_PAGE)('the page makes no request to any host but the local server', () => {
+      expect(requests.foreign()).toEqual([]);
+    });
+
+    test('every file the page asks for is served', () => {
+      expect(requests.failures).toEqual([]);
+    });
+
+    test('crisis help links to NHS 111, Samaritans, Shout and 999', async () => {
+      const hrefs = await page.locator('a[href]').evaluateAll((links) =>
+        links.filter((a) => (a.textContent ?? '').trim() || a.getAttribute('aria-label')).map((a) => (a.getAttribute('href') ?? '').replace(/\s+/g, '')),
+      );
+      const missing = CRISIS_LINKS.filter((c) => !hrefs.some((h) => c.href.test(h))).map((c) => `${c.name} (${c.href.source})`);
+      expect(missing, 'crisis links missing from the page').toEqual([]);
+    });
+
+    test('there is exactly one h1 and headings never skip a level', async () => {
+      const outline = await headings(page);
+      const shown = outline.map((h) => `h${h.level} ${h.text}`);
+      expect(outline.filter((h) => h.level === 1).map((h) => h.text), `headings: ${JSON.stringify(shown, null, 1)}`).toHaveLength(1);
+      const skips: string[] = [];
+      let previous = 1;
+      for (const h of outline) {
+        if (h.level > previous + 1) skips.push(`h${previous} then h${h.level} "${h.text}"`);
+        previous = h.level;
+      }
+      expect(skips, `headings: ${JSON.stringify(shown, null, 1)}`).toEqual([]);
+    });
+  });
+
+  describe('at 320 px wide with the Content Security Policy enforced', () => {
+    let page: Page;
+    let consoleLog: ConsoleLog;
+    beforeAll(async () => {
+      page = await newPage({ viewport: { width: 320, height: 640 } });
+      consoleLog = collectConsole(page);
+      await gotoAndSettle(page, path);
+    });
+    afterAll(() => page?.close());
+
+    // First, so nothing else has moved the focus.
+    test('the first Tab from the top focuses a visible skip link to <main id="main">', async () => {
+      expect(await page.locator('main#main').count(), 'the page needs exactly one <main id="main">').toBe(1);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const box = el.getBoundingClientRect();
+        return { tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), text: (el.textContent ?? '').trim(), width: box.width, height: box.height };
+      });
+      expect(focused, 'the first Tab focused nothing').not.toBeNull();
+      expect({ tag: focused?.tag, href: focused?.href }, `the first Tab focused "${focused?.text}"`).toEqual({ tag: 'a', href: '#main' });
+      expect(Math.min(focused?.width ?? 0, focused?.height ?? 0), 'the focused skip link should be visible, not clipped to 1 px').toBeGreaterThan(4);
+    });
+
+    test('no console message mentions the Content Security Policy', () => {
+      expect(consoleLog.cspViolations()).toEqual([]);
+    });
+
+    test('there is no horizontal scroll at 320 px wide', async () => {
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      const culprits = scrollWidth > 320 ? await overflowingElements(page, 320) : [];
+      expect(scrollWidth, `wider than 320 px: ${culprits.join('; ')}`).toBeLessThanOrEqual(320);
+    });
+  });
+});

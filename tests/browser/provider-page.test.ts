@@ -78,13 +78,13 @@ describe('what the page shows', () => {
     await page.close();
   });
 
-  it('copies its own address with the copy-link button', async () => {
+  it('copies its short link with the copy-link button', async () => {
     const page = await newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl('/') });
     await gotoAndSettle(page, `/providers/${SLUG}/`);
-    await page.getByRole('button', { name: 'Copy link to this page' }).click();
+    await page.getByRole('button', { name: 'Copy link to this page' }).first().click();
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/providers/${SLUG}/$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^https?://[^/]+/p/${SLUG}/$`));
     await page.close();
   });
 });

@@ -20,8 +20,8 @@ describe('absoluteUrl', () => {
 });
 
 describe('sitemapXml', () => {
-  it('lists every page once with absolute URLs under the base, and leaves out the 404 page', () => {
-    const xml = sitemapXml('https://example.org', '/dir/', ['', 'about/', 'about/', '404/', 'robots.txt']);
+  it('lists every page once with absolute URLs under the base, and leaves out the 404 page and short-link redirects', () => {
+    const xml = sitemapXml('https://example.org', '/dir/', ['', 'about/', 'about/', '404/', 'robots.txt', 'p/some-group/']);
     expect(xml.match(/<loc>/g)).toHaveLength(2);
     expect(xml).toContain('<loc>https://example.org/dir/</loc>');
     expect(xml).toContain('<loc>https://example.org/dir/about/</loc>');

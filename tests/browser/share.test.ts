@@ -1,0 +1,215 @@
+// The share kit and the booklet in a real browser: short links land on provider pages (even without
+// JavaScript), QR codes on the page decode to the short link, calendar files parse, posters print on one
+// A4 sheet, and axe finds nothing wrong on /print/ and the posters.
+import ICAL from 'ical.js';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { validateDataDir } from '../../src/lib/dataset-fs.ts';
+import type { Dataset } from '../../src/lib/validate.ts';
+import { collectConsole, gotoAndSettle, newPage, runAxe, sitePath, siteUrl } from './harness.ts';
+
+const dataset: Dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;
+const providers = dataset.providers;
+const SAMPLE = ['fixture-kemptown-peer-hub', 'fixture-hastings-hearing-voices', 'capital-project-trust'].filter((s) => providers.some((p) => p.slug === s));
+const activeServices = providers.flatMap((p) => p.data.services.filter((s) => s.status === 'active').map((s) => ({ provider: p, service: s })));
+const withSessions = activeServices.filter(({ service }) => (service.schedule?.sessions?.length ?? 0) > 0);
+
+async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
+  const png = PNG.sync.read(await page.locator(selector).first().screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/** A URL on the configured site (as printed on paper), mapped onto the local test server. */
+function local(url: string): string {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}${u.hash}`;
+}
+
+describe('the short link /p/<slug>/', () => {
+  test.each(providers.map((p) => [p.slug, p.data.name]))('/p/%s/ lands on the provider page, with JavaScript off', async (slug, name) => {
+    const page = await newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(siteUrl(`/p/${slug}/`));
+      await page.waitForURL(`**/providers/${slug}/`, { timeout: 10_000 });
+      expect(sitePath(page.url())).toBe(`/providers/${slug}/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(name);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the redirect page is not indexed, points search engines at the provider page, and shows a link', async () => {
+    const slug = providers[0]!.slug;
+    const html = await (await fetch(siteUrl(`/p/${slug}/`))).text();
+    expect(html).toMatch(/<meta name="robots" content="noindex"/);
+    expect(html).toMatch(new RegExp(`<meta http-equiv="refresh" content="0; url=/providers/${slug}/"`));
+    expect(html).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+/providers/${slug}/"`));
+    expect(html).toMatch(new RegExp(`<a [^>]*href="/providers/${slug}/"`));
+    expect(html).not.toMatch(/<script/);
+  });
+
+  test('short links are not in the sitemap (they are not pages of their own)', async () => {
+    const xml = await (await fetch(siteUrl('/sitemap.xml'))).text();
+    expect(xml).not.toMatch(/\/p\//);
+    expect(xml).not.toMatch(/\.ics</);
+  });
+});
+
+describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage();
+    await gotoAndSettle(page, `/providers/${slug}/`);
+  });
+  afterAll(() => page?.close());
+
+  test('shows the short link, and the QR code decodes to it', async () => {
+    const href = await page.locator('.share-short a').getAttribute('href');
+    expect(href).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
+    expect(await decodeQr(page, '.share-qr-code svg')).toBe(href);
+    await expect(page.getByRole('img', { name: /^QR code\. It opens the page about / }).count()).resolves.toBe(1);
+  });
+
+  test('the QR code, followed, lands on this page', async () => {
+    const decoded = await decodeQr(page, '.share-qr-code svg');
+    const other = await newPage({ javaScriptEnabled: false });
+    try {
+      await other.goto(siteUrl(local(decoded!)));
+      await other.waitForURL(`**/providers/${slug}/`, { timeout: 10_000 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('links to a poster for each running service, and a calendar file for each one with sessions', async () => {
+    const p = providers.find((x) => x.slug === slug)!.data;
+    const posters = await page.locator('a[href*="/posters/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `/posters/${slug}/${s.id}/`));
+    const calendars = await page.locator('a[href$=".ics"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}/${s.id}.ics`));
+  });
+
+  test('the embed code is a self-contained card linking back here, with no script or iframe', async () => {
+    const code = await page.locator('textarea.embed-code').inputValue();
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    const parsed = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return {
+        links: [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        scripts: doc.querySelectorAll('script, iframe, link, style, img').length,
+        unstyled: [...doc.body.querySelectorAll('*')].filter((el) => !el.getAttribute('style') && el.tagName !== 'A').length,
+      };
+    }, code);
+    expect(parsed).toEqual({ links: [canonical], scripts: 0, unstyled: 0 });
+    // The preview on the page is the same HTML.
+    await expect(page.locator('.embed-preview a').getAttribute('href')).resolves.toBe(canonical);
+  });
+});
+
+describe('calendar files', () => {
+  test.each(withSessions.map(({ provider, service }) => [`/calendar/${provider.slug}/${service.id}.ics`, service.schedule!.sessions!.length]))(
+    '%s is served as text/calendar and parses, with one Europe/London event per session',
+    async (path, sessions) => {
+      const res = await fetch(siteUrl(path));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const root = new ICAL.Component(ICAL.parse(await res.text()));
+      const events = root.getAllSubcomponents('vevent');
+      expect(events).toHaveLength(sessions);
+      for (const e of events) expect(e.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/London');
+      expect(root.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/London');
+    },
+  );
+});
+
+describe('posters', () => {
+  const posterPaths = activeServices.map(({ provider, service }) => `/posters/${provider.slug}/${service.id}/`);
+
+  test.each(posterPaths)('%s prints on one A4 sheet, with the QR code decoding to the short link', async (path) => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      const slug = path.split('/')[2]!;
+      expect(await decodeQr(page, '.poster-qr-code svg')).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
+      await expect(page.locator('.poster-link').textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
+      await page.emulateMedia({ media: 'print' });
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      expect(pdf.match(/\/Type \/Page\b/g), 'the poster should fit on one page').toHaveLength(1);
+      const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+      // A4 is 595 × 842 points.
+      expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each(posterPaths.slice(0, 3))('axe finds no violations on %s', async (path) => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      expect(await runAxe(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the booklet /print/', () => {
+  let page: Page;
+  let consoleLog: ReturnType<typeof collectConsole>;
+  beforeAll(async () => {
+    page = await newPage();
+    consoleLog = collectConsole(page);
+    await gotoAndSettle(page, '/print/');
+  });
+  afterAll(() => page?.close());
+
+  test('axe finds no violations', async () => {
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  test('lists every running service under each area it serves', async () => {
+    const shown = await page.locator('.booklet-area').evaluateAll((areas) =>
+      areas.map((a) => ({ area: a.querySelector('h2')?.id, entries: [...a.querySelectorAll('.booklet-entry h4')].map((h) => h.textContent?.trim()) })),
+    );
+    for (const { provider, service } of activeServices) {
+      for (const area of provider.data.areas) {
+        expect(shown.find((s) => s.area === area)?.entries, `${service.name} (${provider.slug}) in ${area}`).toContain(service.name);
+      }
+    }
+    const total = new Set(shown.flatMap((s) => s.entries)).size;
+    expect(total).toBeLessThanOrEqual(activeServices.length);
+    const paused = providers.flatMap((p) => p.data.services.filter((s) => s.status !== 'active').map((s) => s.name));
+    const activeNames = new Set(activeServices.map((x) => x.service.name));
+    for (const name of paused.filter((n) => !activeNames.has(n))) expect(shown.flatMap((s) => s.entries), `${name} is not running`).not.toContain(name);
+  });
+
+  test('when printed: crisis numbers on the front, each area on a new page, no site navigation, and the date', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = await page.evaluate(() => ({
+        crisis: getComputedStyle(document.querySelector('.booklet-crisis')!).display,
+        siteBar: getComputedStyle(document.querySelector('.crisis')!).display,
+        header: getComputedStyle(document.querySelector('.site-header')!).display,
+        breaks: [...document.querySelectorAll('.booklet-area')].map((a) => getComputedStyle(a).breakBefore),
+        crisisBeforeFirstArea: !!(document.querySelector('.booklet-crisis')!.compareDocumentPosition(document.querySelector('.booklet-area')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        printedOn: document.querySelector('[data-printed-on]')?.textContent ?? '',
+      }));
+      expect(printed).toMatchObject({ crisis: 'block', siteBar: 'none', header: 'none', crisisBeforeFirstArea: true });
+      expect(printed.breaks.length).toBe(dataset.vocab.areas.terms.length);
+      expect(new Set(printed.breaks)).toEqual(new Set(['page']));
+      expect(printed.printedOn).toMatch(/Printed on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+      const text = await page.locator('.booklet-crisis').innerText();
+      for (const words of ['111', 'option 2', '116 123', 'SHOUT', '85258', '999']) expect(text).toContain(words);
+      await expect(page.locator('.booklet-cover').innerText()).resolves.toMatch(/This list was made on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  test('no console message mentions the Content Security Policy', () => {
+    expect(consoleLog.cspViolations()).toEqual([]);
+  });
+});

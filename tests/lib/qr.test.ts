@@ -1,0 +1,87 @@
+// The QR code decodes (with jsQR) to the short link, rendered by Chromium as a browser shows it, and by a
+// tiny rasteriser of our own so the check also runs where there is no Chromium.
+import { existsSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { shortPath, shortUrl, typedLink } from '../../src/components/share/links.ts';
+import { qrSvg } from '../../src/lib/qr.ts';
+import { browser } from '../browser/harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const URLS = [
+  shortUrl('https://sussex-peer-support.example', '/', 'capital-project-trust'),
+  shortUrl('https://example.github.io', '/sussex-directory/', 'sussex-partnership-nhs-foundation-trust'),
+];
+
+/** Renders qrcode's SVG (a white square, then one stroked path of horizontal runs) to RGBA pixels. */
+function rasterise(svg: string, scale = 8): { data: Uint8ClampedArray; width: number; height: number } {
+  const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
+  const d = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1];
+  if (!size || !d) throw new Error('not an SVG from qrcode');
+  const width = size * scale;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  let x = 0;
+  let y = 0;
+  for (const [, cmd, args] of d.matchAll(/([MmHh])([^MmHh]*)/g)) {
+    const n = (args ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    if (cmd === 'M') [x, y] = [n[0]!, n[1]!];
+    else if (cmd === 'm') [x, y] = [x + n[0]!, y + n[1]!];
+    else {
+      const to = cmd === 'h' ? x + n[0]! : n[0]!;
+      const row = Math.floor(y); // strokes are one module wide, centred on y + 0.5
+      for (let px = Math.round(x * scale); px < Math.round(to * scale); px++)
+        for (let py = row * scale; py < (row + 1) * scale; py++) data.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      x = to;
+    }
+  }
+  return { data, width, height: width };
+}
+
+describe('qrSvg', () => {
+  it.each(URLS)('decodes to the short link %s (rasterised here)', async (url) => {
+    const svg = await qrSvg(url, { id: 'qr', title: 'QR code' });
+    const { data, width, height } = rasterise(svg);
+    expect(jsQR(data, width, height)?.data).toBe(url);
+  });
+
+  it('has an accessible name, from a <title>', async () => {
+    const svg = await qrSvg(URLS[0]!, { id: 'share-qr', title: 'QR code. It opens the page about "A & B" <group>' });
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="share-qr-title"/);
+    expect(svg).toContain('<title id="share-qr-title">QR code. It opens the page about &quot;A &amp; B&quot; &lt;group&gt;</title>');
+  });
+
+  it('is black on white with a quiet zone, so it scans in a dark colour scheme too', async () => {
+    const svg = await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' });
+    expect(svg).toContain('<path fill="#ffffff" d="M0 0h');
+    expect(svg).toContain('stroke="#000000"');
+    expect(svg).toMatch(/d="M4 4\.5h7/); // the first finder pattern starts 4 modules in
+  });
+
+  it('is the same every build', async () => {
+    expect(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' })).toBe(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' }));
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('in Chromium', () => {
+  it.each(URLS)('a 200 px QR code of %s decodes to it, and is announced as an image with its name', async (url) => {
+    const svg = await qrSvg(url, { id: 'qr', title: `QR code for ${typedLink(url)}` });
+    const page = await (await browser()).newPage({ viewport: { width: 320, height: 320 } });
+    try {
+      await page.setContent(`<!doctype html><html lang="en"><body style="margin:20px;background:#fff"><div style="width:200px">${svg.replace('<svg ', '<svg width="200" height="200" ')}</div></body></html>`);
+      const png = PNG.sync.read(await page.locator('svg').screenshot());
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
+      await expect(page.getByRole('img', { name: `QR code for ${typedLink(url)}` }).count()).resolves.toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('links', () => {
+  it('short links are /p/<slug>/ under the base path', () => {
+    expect(shortPath('/', 'synergy')).toBe('/p/synergy/');
+    expect(shortPath('/dir/', 'synergy')).toBe('/dir/p/synergy/');
+    expect(typedLink('https://sussex-peer-support.example/p/synergy/')).toBe('sussex-peer-support.example/p/synergy');
+  });
+});

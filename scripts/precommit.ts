@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 
 const HELP = `Usage: npx tsx scripts/precommit.ts
 
-Run by git before each commit. If any staged file is in data/, checks those
-files with the validator (npm run validate -- <files>), and if a vocabulary
+Run by git before each commit. If any staged file is in data/, formats the
+staged provider and signatory files (npm run fmt -- <files>) and stages the
+result, then checks them with the validator (npm run validate -- <files>),
+and if a vocabulary
 in data/vocab/ is staged, also checks that the generated schema is up to date
 (npm run schema -- --check). With no staged data files it does nothing.
 
@@ -54,7 +56,19 @@ for (const f of names(git('-C', root, 'diff', '--name-only', '-z')))
   if (dataFiles.includes(f) || (vocabStaged && /^(schema\/|src\/lib\/generated\/)/.test(f)))
     console.error(`precommit: note: ${f} has changes you have not staged; checking the file as it is on disk.`);
 
-let status = tsx(root, 'scripts/validate.ts', dataFiles);
+const unstaged = new Set(names(git('-C', root, 'diff', '--name-only', '-z')));
+const entries = dataFiles.filter((f) => /^data\/(providers|signatories)\/[^/]+\.yaml$/.test(f));
+// Format only files with no unstaged edits, so the hook never commits changes you did not stage.
+const formattable = entries.filter((f) => !unstaged.has(f));
+const checkOnly = entries.filter((f) => unstaged.has(f));
+let status = 0;
+if (formattable.length) {
+  status = tsx(root, 'scripts/fmt.ts', formattable);
+  if (status === 0) git('-C', root, 'add', '--', ...formattable);
+}
+if (checkOnly.length) status ||= tsx(root, 'scripts/fmt.ts', ['--check', ...checkOnly]);
+const validateStatus = tsx(root, 'scripts/validate.ts', dataFiles);
+status ||= validateStatus;
 if (vocabStaged) {
   const schemaStatus = tsx(root, 'scripts/schema.ts', ['--check']);
   if (status === 0) status = schemaStatus;

@@ -1,0 +1,325 @@
+// The upkeep report: entries nobody has checked for a year, and websites that no longer answer.
+// No file system here; the network is whatever `fetch` the caller passes (tests pass a local stub server).
+import type { Dataset } from './validate.ts';
+
+export const REPORT_MARKER = '<!-- spsd-staleness-report -->';
+export const DEFAULT_MONTHS = 12;
+
+export interface StaleEntry {
+  kind: 'provider' | 'signatory';
+  slug: string;
+  file: string;
+  name: string;
+  /** YYYY-MM-DD, or undefined when the entry has no readable date. */
+  lastChecked?: string;
+  /** Whole months since it was checked. */
+  months?: number;
+}
+
+function monthsBetween(earlier: string, later: string): number {
+  const [y1 = 0, m1 = 1, d1 = 1] = earlier.split('-').map(Number);
+  const [y2 = 0, m2 = 1, d2 = 1] = later.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() ? value : fallback;
+}
+
+/** Entries last checked `months` or more months before `today` (or with no readable date), oldest first. */
+export function staleEntries(dataset: Dataset, today: string, months = DEFAULT_MONTHS): StaleEntry[] {
+  const out: StaleEntry[] = [];
+  const all = [
+    ...dataset.providers.map((e) => ({ kind: 'provider' as const, e })),
+    ...dataset.signatories.map((e) => ({ kind: 'signatory' as const, e })),
+  ];
+  for (const { kind, e } of all) {
+    const data = e.data as { name?: unknown; verification?: { last_checked?: unknown } };
+    const checked = data.verification?.last_checked;
+    const base = { kind, slug: e.slug, file: e.file, name: text(data.name, e.slug) };
+    if (typeof checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(checked)) out.push(base);
+    else {
+      const age = monthsBetween(checked, today);
+      if (age >= months) out.push({ ...base, lastChecked: checked, months: age });
+    }
+  }
+  return out.sort((a, b) => (a.lastChecked ?? '').localeCompare(b.lastChecked ?? '') || a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
+}
+
+export interface WebsiteUse {
+  file: string;
+  name: string;
+  /** "website" of the entry, or "services[2].website (Tuesday group)". */
+  where: string;
+}
+
+export interface Website {
+  url: string;
+  uses: WebsiteUse[];
+}
+
+/** Every website the directory shows, once each, with where it is used. Closed services are left out. */
+export function websitesToCheck(dataset: Dataset): Website[] {
+  const byUrl = new Map<string, WebsiteUse[]>();
+  const add = (url: unknown, use: WebsiteUse) => {
+    if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return;
+    const list = byUrl.get(url) ?? [];
+    list.push(use);
+    byUrl.set(url, list);
+  };
+  for (const p of dataset.providers) {
+    const name = text(p.data.name, p.slug);
+    add(p.data.website, { file: p.file, name, where: 'website' });
+    (Array.isArray(p.data.services) ? p.data.services : []).forEach((s, i) => {
+      if (!s || typeof s !== 'object' || s.status === 'closed') return;
+      add(s.website, { file: p.file, name, where: `services[${i}].website (${text(s.name, String(s.id))})` });
+    });
+  }
+  for (const s of dataset.signatories) add(s.data.website, { file: s.file, name: text(s.data.name, s.slug), where: 'website' });
+  return [...byUrl].map(([url, uses]) => ({ url, uses })).sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** ok: it answered; failed: it did not; refused: it answered but would not serve an automatic check (check by hand). */
+export type LinkVerdict = 'ok' | 'failed' | 'refused';
+
+export interface LinkResult {
+  url: string;
+  verdict: LinkVerdict;
+  /** The last HTTP status, when there was an answer. */
+  status?: number;
+  /** Where redirects ended, when that is not the address itself. */
+  finalUrl?: string;
+  /** In plain words, for the report. */
+  reason: string;
+}
+
+export interface CheckOptions {
+  fetch?: typeof fetch;
+  /** Per request; HEAD and GET each get this long. Default 10 seconds. */
+  timeoutMs?: number;
+  /** How many sites are checked at once. Default 4. */
+  concurrency?: number;
+  userAgent?: string;
+}
+
+export const DEFAULT_USER_AGENT = 'SussexPeerSupportDirectory-LinkCheck/1.0 (weekly check that listed websites still answer)';
+
+type Attempt = { status: number; finalUrl: string } | { error: string; code?: string };
+
+function errorCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function errorMessages(error: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = error;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string') parts.push(m);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(': ');
+}
+
+function describeError(error: unknown, timeoutMs: number): { error: string; code?: string } {
+  const name = (error as { name?: string } | undefined)?.name;
+  const code = errorCode(error);
+  const all = errorMessages(error);
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'ETIMEDOUT')
+    return { error: `did not answer within ${seconds} second${seconds === 1 ? '' : 's'}`, code: 'TIMEOUT' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { error: 'the domain name was not found (it may have expired)', code };
+  if (code === 'ECONNREFUSED') return { error: 'the server refused the connection', code };
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { error: 'the connection was cut off', code };
+  if (code && /CERT|SSL|TLS|ALTNAME|SELF_SIGNED/.test(code)) return { error: `its security certificate is not valid (${code})`, code };
+  if (/redirect count exceeded|redirect loop/i.test(all)) return { error: 'it redirects in a loop', code: 'REDIRECT_LOOP' };
+  return { error: `could not connect (${code ?? (all || 'unknown error')})`, code };
+}
+
+async function attempt(url: string, method: 'HEAD' | 'GET', options: Required<CheckOptions>): Promise<Attempt> {
+  try {
+    const response = await options.fetch(url, {
+      method,
+      redirect: 'follow',
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    // Only the status matters: never download the page.
+    await response.body?.cancel().catch(() => undefined);
+    return { status: response.status, finalUrl: response.url || url };
+  } catch (error) {
+    return describeError(error, options.timeoutMs);
+  }
+}
+
+function statusWords(status: number): string {
+  const words: Record<number, string> = {
+    400: 'bad request',
+    401: 'asks for a login',
+    403: 'refused (forbidden)',
+    404: 'page not found',
+    410: 'page gone',
+    429: 'too many requests',
+    500: 'server error',
+    502: 'bad gateway',
+    503: 'service unavailable',
+    504: 'gateway timeout',
+  };
+  return `${words[status] ?? (status >= 500 ? 'server error' : 'error')} (HTTP ${status})`;
+}
+
+/** Statuses that say the site is there but will not serve a robot: a person should look. */
+const REFUSING = new Set([401, 403, 405, 406, 429, 999]);
+
+/** Asks for the page's headers (HEAD); if that fails, asks for the page (GET), as some servers do not answer HEAD. */
+export async function checkWebsite(url: string, options: CheckOptions = {}): Promise<LinkResult> {
+  const opts: Required<CheckOptions> = {
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    concurrency: options.concurrency ?? 4,
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+  };
+  const moved = (finalUrl: string) => (finalUrl && finalUrl !== url ? { finalUrl } : {});
+  const head = await attempt(url, 'HEAD', opts);
+  if ('status' in head && head.status < 400) return { url, verdict: 'ok', status: head.status, ...moved(head.finalUrl), reason: 'answered' };
+  // A missing domain or a refused connection will not be different for GET.
+  if ('code' in head && (head.code === 'ENOTFOUND' || head.code === 'ECONNREFUSED')) return { url, verdict: 'failed', reason: head.error };
+  const get = await attempt(url, 'GET', opts);
+  if ('status' in get) {
+    if (get.status < 400) return { url, verdict: 'ok', status: get.status, ...moved(get.finalUrl), reason: 'answered' };
+    return { url, verdict: REFUSING.has(get.status) ? 'refused' : 'failed', status: get.status, ...moved(get.finalUrl), reason: statusWords(get.status) };
+  }
+  return { url, verdict: 'failed', reason: get.error };
+}
+
+/** Checks many sites, a few at a time; results come back in the order of `urls`. */
+export async function checkWebsites(urls: string[], options: CheckOptions = {}): Promise<LinkResult[]> {
+  const results: LinkResult[] = new Array(urls.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, urls.length)) }, async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= urls.length) return;
+      results[i] = await checkWebsite(urls[i] as string, options);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+export interface ReportInput {
+  today: string;
+  months?: number;
+  stale: StaleEntry[];
+  websites: Website[];
+  /** Undefined when websites were not checked (--offline). */
+  results?: LinkResult[];
+  /** https://github.com/owner/repo, to link each file; plain file names without it. */
+  repoUrl?: string;
+  branch?: string;
+  timeoutMs?: number;
+  /** GitHub issue bodies are limited to 65,536 characters. */
+  maxChars?: number;
+}
+
+export interface Report {
+  markdown: string;
+  /** Entries and websites that need a person to look. */
+  findings: number;
+}
+
+function cell(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function fileLink(file: string, input: ReportInput): string {
+  if (!input.repoUrl) return `\`${file}\``;
+  return `[\`${file}\`](${input.repoUrl.replace(/\/$/, '')}/blob/${input.branch ?? 'main'}/${file.split('/').map(encodeURIComponent).join('/')})`;
+}
+
+function table<T>(rows: T[], limit: number, header: string, row: (r: T) => string): string[] {
+  const lines = [header, header.replace(/[^|]+/g, ' --- ')];
+  for (const r of rows.slice(0, limit)) lines.push(row(r));
+  if (rows.length > limit) lines.push('', `…and ${rows.length - limit} more. Run \`npm run report:stale\` for the full list.`);
+  return lines;
+}
+
+function render(input: ReportInput, limit: number): string {
+  const months = input.months ?? DEFAULT_MONTHS;
+  const results = input.results;
+  const byUrl = new Map(input.websites.map((w) => [w.url, w]));
+  const failed = (results ?? []).filter((r) => r.verdict === 'failed');
+  const refused = (results ?? []).filter((r) => r.verdict === 'refused');
+  const seconds = Math.round((input.timeoutMs ?? 10_000) / 1000);
+  const usedBy = (r: LinkResult) =>
+    (byUrl.get(r.url)?.uses ?? []).map((u) => `${cell(u.name)} — ${fileLink(u.file, input)}${u.where === 'website' ? '' : ` (${cell(u.where)})`}`).join('<br>');
+  const out: string[] = [
+    REPORT_MARKER,
+    '# Upkeep: entries and websites to check',
+    '',
+    `Made on ${input.today} by \`npm run report:stale\`. The weekly upkeep workflow updates this issue, and closes it when there is nothing left to check.`,
+    '',
+  ];
+  const summary = [`**${plural(input.stale.length, 'entry', 'entries')}** not checked for ${months} months`];
+  if (results) summary.push(`**${plural(failed.length, 'website')}** that did not answer`, `**${plural(refused.length, 'website')}** that refused an automatic check`);
+  out.push(`Found: ${summary.join(', ')}.`);
+  if (!results) out.push('', 'Websites were not checked this time.');
+  out.push('', `## Entries not checked for ${months} months`, '');
+  if (!input.stale.length) out.push('None: every entry was checked in the last year.');
+  else {
+    out.push(
+      'Check each one with the group (CONTRIBUTING.md, "Correct a group"). Then set `last_checked` to the date you checked, and `status: verified` if the group confirmed the details. If the group has closed, mark its services `status: closed`: never delete the file.',
+      '',
+      ...table(input.stale, limit, '| Entry | Last checked | File |', (s) =>
+        `| ${cell(s.name)}${s.kind === 'signatory' ? ' (Charter signatory)' : ''} | ${s.lastChecked ? `${s.lastChecked} (${plural(s.months ?? 0, 'month')} ago)` : 'no date'} | ${fileLink(s.file, input)} |`,
+      ),
+    );
+  }
+  if (results) {
+    out.push('', '## Websites that did not answer', '');
+    if (!failed.length) out.push('None: every website answered.');
+    else
+      out.push(
+        `Each was asked twice (HEAD, then GET), following redirects, with ${seconds} seconds to answer. A site can be down for a day: open it in a browser before you change anything. If the group has moved, update the address; if it has closed, mark it closed.`,
+        '',
+        ...table(failed, limit, '| Website | Problem | Used by |', (r) => `| <${r.url}> | ${cell(r.reason)} | ${usedBy(r)} |`),
+      );
+    if (refused.length)
+      out.push(
+        '',
+        '## Websites that refused an automatic check',
+        '',
+        'These answered, but would not show the page to a robot. Open each in a browser to see that it still works.',
+        '',
+        ...table(refused, limit, '| Website | Answer | Used by |', (r) => `| <${r.url}> | ${cell(r.reason)} | ${usedBy(r)} |`),
+      );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The report as Markdown, shortened if needed to fit in a GitHub issue. */
+export function renderReport(input: ReportInput): Report {
+  const results = input.results ?? [];
+  const findings = input.stale.length + results.filter((r) => r.verdict !== 'ok').length;
+  const maxChars = input.maxChars ?? 60_000;
+  let limit = Math.max(input.stale.length, results.length, 1);
+  let markdown = render(input, limit);
+  while (markdown.length > maxChars && limit > 1) {
+    limit = Math.max(1, Math.floor(limit * 0.8));
+    markdown = render(input, limit);
+  }
+  return { markdown, findings };
+}

@@ -376,11 +376,13 @@ function checkSignatory(s: Signatory, today: string, logos: Set<string>, report:
 function slugProblem(file: string): { slug: string; problem?: string } {
   const name = file.split('/').pop() ?? file;
   const slug = name.replace(/\.ya?ml$/i, '');
-  if (!/\.yaml$/.test(name)) return { slug, problem: `data files must end in ".yaml" (lower case). Rename it to ${slug}.yaml.` };
+  // The name to suggest is right in both ways at once, so renaming once is enough.
+  const suggested = KEBAB.test(slug) ? slug : slug.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-group';
+  if (!/\.yaml$/.test(name)) return { slug, problem: `data files must end in ".yaml" (lower case). Rename it to ${suggested}.yaml.` };
   if (!KEBAB.test(slug))
     return {
       slug,
-      problem: `the file name "${slug}" must be lower-case letters, numbers and hyphens (it becomes the page address). Rename it, for example to ${slug.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-group'}.yaml.`,
+      problem: `the file name "${slug}" must be lower-case letters, numbers and hyphens (it becomes the page address). Rename it, for example to ${suggested}.yaml.`,
     };
   return { slug };
 }

@@ -1,5 +1,5 @@
 // Parses one data file without ever throwing, and maps data paths back to line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problems.ts';
 
 /** Real entries are a few kilobytes; anything this big is a mistake or an attack. */
@@ -70,7 +70,7 @@ export function parseSource(file: SourceFile): ParsedFile {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   result.doc = doc;
   for (const e of doc.errors) {
-    const pos = lineCounter.linePos(e.pos[0]);
+    const pos = lineCounter.linePos(errorOffset(doc, e));
     problems.push(problemAt(file.path, pos.line, pos.col, `YAML syntax: ${plainYamlError(e.message)}`));
   }
   for (const w of doc.warnings) {
@@ -94,12 +94,27 @@ export function parseSource(file: SourceFile): ParsedFile {
   return result;
 }
 
+/** Where to point for a YAML error: an unclosed quote is reported at the end of the file, so point at where it opens. */
+function errorOffset(doc: Document.Parsed, e: YAMLError): number {
+  const at = e.pos[0];
+  if (e.code !== 'MISSING_CHAR' || !/quote/.test(e.message)) return at;
+  let opening: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const r = node.range;
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r && r[0] < at && r[1] >= at) opening = r[0];
+    },
+  });
+  return opening ?? at;
+}
+
 function plainYamlError(message: string): string {
   const first = message.split('\n')[0] ?? message;
   if (/Map keys must be unique/.test(first)) return `${first}. A field appears twice: keep one of them.`;
   if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed/.test(first))
     return `${first}. Check the indentation and that every field has a colon and a space after its name.`;
   if (/Tabs are not allowed/.test(first)) return `${first}. Indent with spaces, not tabs.`;
+  if (/Missing closing .?quote/.test(first)) return `${first}: this value opens a quote mark that is never closed. Add the closing quote at the end of the value.`;
   if (/multiple documents/.test(first)) return 'the file holds more than one entry (a line with only "---" starts another). Keep one entry per file and remove the extra "---" line.';
   return first;
 }

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { locate, MAX_FILE_BYTES, parseSource, type ParsedFile } from '../../src/lib/yaml-source.ts';
+
+const parse = (bytes: string | Uint8Array) => parseSource({ path: 'data/providers/x.yaml', bytes });
+const briefs = (parsed: ParsedFile) => parsed.problems.map((p) => `${p.line}:${p.col}: ${p.severity}: ${p.message}`);
+
+describe('parseSource', () => {
+  it('reads a mapping from text or from bytes alike', () => {
+    const text = 'name: Café Group\nareas: [east-sussex]\n';
+    expect(parse(text).value).toEqual({ name: 'Café Group', areas: ['east-sussex'] });
+    expect(parse(new TextEncoder().encode(text)).value).toEqual({ name: 'Café Group', areas: ['east-sussex'] });
+    expect(parse(text).problems).toEqual([]);
+  });
+
+  it('reads times, dates, postcodes and yes/no as text, as YAML 1.2 does', () => {
+    const parsed = parse('start: 18:30\nlast_checked: 2026-06-01\npostcode: BN1 1AA\nlanguage: no\nphone: 01273 000000\n');
+    expect(parsed.value).toEqual({ start: '18:30', last_checked: '2026-06-01', postcode: 'BN1 1AA', language: 'no', phone: '01273 000000' });
+  });
+
+  it('reports a YAML syntax error at the line and column where it is', () => {
+    const parsed = parse('name: Group\nareas: [east-sussex\nled_by: user-led\n');
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems.every((p) => p.severity === 'error' && p.message.startsWith('YAML syntax: '))).toBe(true);
+    expect(parsed.problems[0]?.line).toBeGreaterThan(1);
+  });
+
+  it('points at the opening quote of a value whose quote is never closed, not at the end of the file', () => {
+    const parsed = parse('name: Group\nsummary: "A group\nled_by: user-led\nareas: [east-sussex]\n');
+    expect(briefs(parsed)).toEqual([
+      '2:10: error: YAML syntax: Missing closing "quote: this value opens a quote mark that is never closed. Add the closing quote at the end of the value.',
+    ]);
+  });
+
+  it('refuses a field given twice, at the second one', () => {
+    expect(briefs(parse('name: One\nsummary: s\nname: Two\n'))).toEqual(['3:1: error: YAML syntax: Map keys must be unique. A field appears twice: keep one of them.']);
+  });
+
+  it('refuses tabs used for indentation', () => {
+    expect(briefs(parse('verification:\n  status: verified\n\tsource: x\n'))).toEqual(['3:1: error: YAML syntax: Tabs are not allowed as indentation. Indent with spaces, not tabs.']);
+  });
+
+  it('refuses a second document after ---', () => {
+    expect(briefs(parse('name: One\n---\nname: Two\n'))).toEqual([
+      '2:1: error: YAML syntax: the file holds more than one entry (a line with only "---" starts another). Keep one entry per file and remove the extra "---" line.',
+    ]);
+  });
+
+  it('refuses a "billion laughs" of nested aliases before expanding it', () => {
+    let bomb = 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 12; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const started = Date.now();
+    const parsed = parse(bomb);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(parsed.value).toBeUndefined();
+    expect(briefs(parsed)).toEqual([expect.stringMatching(/^1:1: error: the file could not be read: .*Write each value out in full instead of using YAML aliases/)]);
+  });
+
+  it('allows a few aliases', () => {
+    expect(parse('a: &x [one, two]\nb: *x\n').value).toEqual({ a: ['one', 'two'], b: ['one', 'two'] });
+  });
+
+  it('reports an empty file, a blank file, a comment-only file and a lone ---', () => {
+    for (const text of ['', '   \n\n', '# just a comment\n  # another\n', '# a\r\n# b\r\n', '---\n', '~\n']) {
+      expect(briefs(parse(text)), JSON.stringify(text)).toEqual(['1:1: error: the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.']);
+    }
+  });
+
+  it('checks a line of many # quickly (no catastrophic backtracking)', () => {
+    // 30 is enough: a regex that backtracks over the ways to split the line takes seconds on it, and each # doubles that.
+    for (const hashes of [30, 100_000]) {
+      const started = Date.now();
+      const parsed = parse(`${'#'.repeat(hashes)}\nname: Group\n`);
+      expect(Date.now() - started, `${hashes} #`).toBeLessThan(1_000);
+      expect(parsed.value).toEqual({ name: 'Group' });
+    }
+  });
+
+  it('refuses a list or a single value where a set of fields should be', () => {
+    expect(briefs(parse('- name: One\n- name: Two\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a list, but an entry must be a set of fields/)]);
+    expect(briefs(parse('"just text"\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a single value, but an entry must be a set of fields/)]);
+    expect(parse('- a\n').value).toBeUndefined();
+  });
+
+  it('reads a file with a byte-order mark, with a warning', () => {
+    const parsed = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name: Group\n')]));
+    expect(parsed.value).toEqual({ name: 'Group' });
+    expect(briefs(parsed)).toEqual(['1:1: warning: the file starts with an invisible byte-order mark. It was read anyway; save the file as "UTF-8" without BOM to remove it.']);
+  });
+
+  it('reports invalid UTF-8 at the line and column of the first bad byte', () => {
+    const bytes = Buffer.concat([Buffer.from('name: Group\nsummary: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const parsed = parse(bytes);
+    expect(parsed.value).toBeUndefined();
+    expect(briefs(parsed)).toEqual([expect.stringMatching(/^2:13: error: the file is not valid UTF-8 text\. Save it again as UTF-8/)]);
+  });
+
+  it('reads a file of exactly the size limit, and refuses one byte more without parsing it', () => {
+    const fill = (size: number) => {
+      const head = 'name: Big\ndescription: "';
+      return `${head}${'x'.repeat(size - head.length - 2)}"\n`;
+    };
+    expect(Buffer.byteLength(fill(MAX_FILE_BYTES))).toBe(MAX_FILE_BYTES);
+    expect(parse(fill(MAX_FILE_BYTES)).problems).toEqual([]);
+    const big = parse(fill(MAX_FILE_BYTES + 1));
+    expect(big.doc).toBeUndefined();
+    expect(briefs(big)).toEqual([expect.stringMatching(/^1:1: error: the file is 256 KB, larger than the 256 KB limit\./)]);
+  });
+
+  it('refuses a huge file quickly', () => {
+    const started = Date.now();
+    const parsed = parse(new Uint8Array(20 * 1024 * 1024).fill(0x61));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(briefs(parsed)).toEqual([expect.stringMatching(/^1:1: error: the file is 20480 KB, larger than the 256 KB limit/)]);
+  });
+
+  it('keeps a __proto__ field as an ordinary field, without touching the object prototype', () => {
+    const parsed = parse('__proto__: {polluted: true}\nname: x\n');
+    const value = parsed.value as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['__proto__', 'name']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('locate', () => {
+  const parsed = parse('name: Group\nservices:\n  - id: one\n    formats: [group, grup]\n  - id: two\n');
+
+  it('points at the value at a data path', () => {
+    expect(locate(parsed, ['name'])).toEqual({ line: 1, col: 7 });
+    expect(locate(parsed, ['services', 0, 'formats', 1])).toEqual({ line: 4, col: 22 });
+    expect(locate(parsed, ['services', 1, 'id'])).toEqual({ line: 5, col: 9 });
+  });
+
+  it('points at the key when asked, as for an unknown field', () => {
+    expect(locate(parsed, ['services', 0, 'formats'], { key: true })).toEqual({ line: 4, col: 5 });
+  });
+
+  it('falls back to the nearest part of the path that exists', () => {
+    expect(locate(parsed, ['services', 0, 'schedule', 'sessions'])).toEqual({ line: 3, col: 5 });
+    expect(locate(parsed, ['services', 9])).toEqual({ line: 3, col: 3 });
+  });
+
+  it('points at the start of the entry for the whole file', () => {
+    expect(locate(parse('# comment\nname: Group\n'), [])).toEqual({ line: 2, col: 1 });
+  });
+
+  it('points at 1:1 when the file could not be parsed', () => {
+    expect(locate(parse(''), ['name'])).toEqual({ line: 1, col: 1 });
+  });
+});

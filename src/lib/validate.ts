@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import { checkPostcode, isMobile, isSafeLink, looksPersonalEmail, markdownLinks, normalisePhone, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
+import { isStale, STALE_AFTER_MONTHS } from './format.ts';
 import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName, type VocabTerm } from './vocab.ts';
@@ -48,7 +49,6 @@ type Segment = string | number;
 type Json = Record<string, unknown>;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const STALE_MONTHS = 12;
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
@@ -229,12 +229,6 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function monthsBetween(earlier: string, later: string): number {
-  const [y1 = 0, m1 = 1, d1 = 1] = earlier.split('-').map(Number);
-  const [y2 = 0, m2 = 1, d2 = 1] = later.split('-').map(Number);
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-}
-
 function notInFuture(value: unknown, path: Segment[], today: string, report: Reporter, what: string): void {
   // Only values in date form: the schema reports anything else, and "March 2019" > "2026" says nothing.
   if (typeof value === 'string' && /^\d{4}(?:-\d{2}){0,2}$/.test(value) && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
@@ -254,8 +248,8 @@ function checkVerification(v: unknown, today: string, report: Reporter): void {
   if (!isRecord(v)) return;
   const checked = str(v.last_checked);
   notInFuture(checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
-  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && monthsBetween(checked, today) >= STALE_MONTHS)
-    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${STALE_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
+  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && isStale(checked, today))
+    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${STALE_AFTER_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
 }
 
 function checkContacts(holder: Json, base: Segment[], today: string, report: Reporter): void {

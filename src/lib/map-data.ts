@@ -1,0 +1,161 @@
+// Builds the map's compact marker file from the dataset (see src/scripts/map-format.ts for the layout).
+// Pure: no Astro, no file system. One marker per place: services that meet at the same venue share it.
+import { FACETS, providerFacets, type ProviderEntry } from './directory.ts';
+import { formatSession } from './format.ts';
+import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
+import type { Dataset, Location, Service } from './validate.ts';
+import { findTerm, label, termIds } from './vocab.ts';
+import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type ProviderRow, type ServiceRow } from '../scripts/map-format.ts';
+
+/** A location with no district takes the district of the nearest gazetteer place, if one is this close. */
+const NEAREST_PLACE_MILES = 3;
+
+/** The map shows running services only: not closed ones, and not ones paused for now. */
+export function onMap(service: Service): boolean {
+  return service.status === 'active';
+}
+
+/** Whether a location has coordinates the map can draw. */
+export function isLocated(loc: Location): loc is Location & { latitude: number; longitude: number } {
+  return typeof loc.latitude === 'number' && typeof loc.longitude === 'number';
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** When a service runs, in words: its sessions, then the note about them. */
+export function whenText(service: Service): string {
+  const sessions = (service.schedule?.sessions ?? []).map(formatSession);
+  const note = service.schedule?.note?.trim() ?? '';
+  const parts = [sessions.join('; '), note].filter(Boolean);
+  return parts.map((p) => p.replace(/[.\s]+$/, '')).join('. ') + (parts.length ? '.' : '');
+}
+
+/** Filter values that belong to the provider rather than to each service. */
+const PROVIDER_FACETS = new Set(['leader', 'charter']);
+
+interface PlaceRow {
+  /** Whole 1/SCALE degrees. */
+  lat: number;
+  lng: number;
+  areaOnly: boolean;
+  /** District index + 1, 0 when unknown. */
+  district: number;
+  town: number;
+  services: number[];
+}
+
+export function buildMapData(dataset: Dataset, places: readonly Place[] = []): MapFile {
+  const { vocab } = dataset;
+  const facetTables: [string, string[]][] = [...FACETS.map((f): [string, string[]] => [f.key, termIds(vocab, f.vocab)]), ['charter', ['signatory']]];
+  const offsets = new Map<string, number>();
+  let offset = 0;
+  for (const [key, ids] of facetTables) {
+    offsets.set(key, offset);
+    offset += ids.length;
+  }
+  const districts = termIds(vocab, 'districts');
+  const areas = termIds(vocab, 'areas');
+  const districtArea = districts.map((d) => areas.indexOf(findTerm(vocab, 'districts', d)?.area ?? ''));
+
+  const texts = new Map<string, number>([['', 0]]);
+  const text = (s: string): number => {
+    let i = texts.get(s);
+    if (i === undefined) texts.set(s, (i = texts.size));
+    return i;
+  };
+  const providers: ProviderRow[] = [];
+  /** Services in the order the dataset gives them; renumbered below. */
+  const rows: ServiceRow[] = [];
+  const venues = new Map<string, PlaceRow>();
+  const numbersOf = (facets: Record<string, string[]>, keep: (key: string) => boolean): number[] => {
+    const numbers: number[] = [];
+    for (const [key, ids] of facetTables) {
+      if (!keep(key)) continue;
+      for (const id of facets[key] ?? []) {
+        const i = ids.indexOf(id);
+        if (i >= 0) numbers.push((offsets.get(key) ?? 0) + i);
+      }
+    }
+    return numbers;
+  };
+
+  /** The district a location is in: the one it names, else the nearest gazetteer place's, if that is in the provider's areas. */
+  const districtOf = (loc: Location & { latitude: number; longitude: number }, entry: ProviderEntry): number => {
+    if (loc.district) return districts.indexOf(loc.district) + 1;
+    const near = nearestPlace(places, loc.latitude, loc.longitude);
+    if (!near || milesBetween(near.latitude, near.longitude, loc.latitude, loc.longitude) > NEAREST_PLACE_MILES) return 0;
+    const area = findTerm(vocab, 'districts', near.district)?.area;
+    return area && (entry.data.areas as string[]).includes(area) ? districts.indexOf(near.district) + 1 : 0;
+  };
+
+  for (const entry of dataset.providers) {
+    const running = entry.data.services.filter(onMap);
+    if (!running.length) continue;
+    const p = providers.length;
+    const providerFacetValues = providerFacets(dataset, entry);
+    providers.push([entry.slug === kebab(entry.data.name) ? '' : entry.slug, entry.data.name, toSteps(numbersOf(providerFacetValues, (k) => PROVIDER_FACETS.has(k)))]);
+    for (const service of running) {
+      const s = rows.length;
+      // Filter values of this one service: providerFacets on a provider that runs only this service.
+      const facets = providerFacets(dataset, { ...entry, data: { ...entry.data, services: [service] } });
+      const located = (service.locations ?? []).filter(isLocated);
+      const spots = located.map((loc) => {
+        const areaOnly = loc.precision === 'area-only';
+        const step = areaOnly ? AREA_ONLY_STEP : 1;
+        const lat = Math.round(((loc.latitude - LAT0) * SCALE) / step) * step;
+        const lng = Math.round(((loc.longitude - LNG0) * SCALE) / step) * step;
+        const district = districtOf(loc, entry);
+        const town = loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : '');
+        return { lat, lng, areaOnly, district, town };
+      });
+      const selfPlaced = spots.length > 0 && spots.every((r) => r.district > 0);
+      const numbers = numbersOf(facets, (k) => !PROVIDER_FACETS.has(k) && !(selfPlaced && (k === 'area' || k === 'district')));
+      let covers = 0;
+      if (!located.length) {
+        const named = entry.data.districts?.length ? entry.data.districts.map((d) => label(vocab, 'districts', d)) : entry.data.areas.map((a) => label(vocab, 'areas', a));
+        covers = text(andList(named));
+      }
+      rows.push([p, service.id === kebab(service.name) ? '' : service.id, service.name, text(whenText(service)), covers, toSteps(numbers)]);
+      for (const r of spots) {
+        const key = `${r.lat},${r.lng},${r.areaOnly ? 1 : 0}`;
+        const venue = venues.get(key);
+        if (venue) {
+          if (!venue.services.includes(s)) venue.services.push(s);
+          if (!venue.district) venue.district = r.district;
+          if (!venue.town) venue.town = text(r.town);
+        } else venues.set(key, { lat: r.lat, lng: r.lng, areaOnly: r.areaOnly, district: r.district, town: text(r.town), services: [s] });
+      }
+    }
+  }
+
+  // Places west to east; services numbered in the order they first appear there, then those with no place.
+  const sorted = [...venues.values()].sort((a, b) => a.lng - b.lng || a.lat - b.lat);
+  const renumber = new Map<number, number>();
+  for (const v of sorted) for (const s of v.services) if (!renumber.has(s)) renumber.set(s, renumber.size);
+  rows.forEach((_, s) => {
+    if (!renumber.has(s)) renumber.set(s, renumber.size);
+  });
+  const services: ServiceRow[] = new Array(rows.length);
+  rows.forEach((row, s) => (services[renumber.get(s) ?? s] = row));
+
+  const file: MapFile = { v: MAP_FORMAT_VERSION, f: facetTables, a: districtArea, p: providers, t: [...texts.keys()], s: services, y: [], x: [], d: [], n: [], m: [] };
+  let previous = 0;
+  let next = 0;
+  for (const v of sorted) {
+    file.y.push(v.lat);
+    file.x.push(v.lng - previous);
+    previous = v.lng;
+    file.d.push(v.areaOnly ? -v.district - 1 : v.district);
+    file.n.push(v.town);
+    const here = v.services.map((s) => renumber.get(s) ?? s);
+    here.forEach((s, i) => {
+      const code = s === next ? 0 : next - s;
+      if (s === next) next++;
+      file.m.push(i < here.length - 1 ? -1 - code : code);
+    });
+  }
+  return file;
+}

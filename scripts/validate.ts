@@ -1,7 +1,10 @@
 // npm run validate: check every data file (or only the ones named) and report every problem at once.
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { dataDir, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
-import { formatAnnotation, formatProblem, hasErrors, summary } from '../src/lib/problems.ts';
+import { GAZETTEER_FILE, readGazetteer } from '../src/lib/gazetteer-fs.ts';
+import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/problems.ts';
 
 const HELP = `Usage: npm run validate [-- [options] [files...]]
 
@@ -48,6 +51,13 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 const root = values.data ?? dataDir();
 const options = { today: values.today };
 const result = positionals.length ? validateFiles(positionals, root, options) : validateDataDir(root, options);
+// The map's list of places is data too: check it whenever it is there and asked for.
+const gazetteer = path.join(root, GAZETTEER_FILE);
+const wantsGazetteer = !positionals.length || positionals.some((f) => path.resolve(f) === path.resolve(gazetteer));
+if (wantsGazetteer && existsSync(gazetteer)) {
+  result.problems = sortProblems([...result.problems, ...readGazetteer(root, result.dataset.vocab).problems]);
+  result.files += 1;
+}
 
 if (format === 'json') {
   console.log(JSON.stringify({ files: result.files, problems: result.problems }, null, 2));

@@ -52,6 +52,15 @@ export function startSearch(): void {
     return `${location.pathname}${query ? `?${query}` : ''}`;
   }
 
+  const mapLink = document.querySelector<HTMLAnchorElement>('[data-map-link]');
+  /** Keeps the browser address and the map link in step with the form. */
+  function saveState(push: boolean): void {
+    const url = stateUrl();
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    if (mapLink) mapLink.href = `${base}map/${location.search}`;
+  }
+
   function chosenFilters(): Record<string, { any: string[] }> {
     const filters: Record<string, { any: string[] }> = {};
     for (const box of boxes) if (box.checked) (filters[box.name] ??= { any: [] }).any.push(box.value);
@@ -129,30 +138,32 @@ export function startSearch(): void {
   input.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
-      history.replaceState(null, '', stateUrl());
+      saveState(false);
       void search();
     }, 250);
   });
   form.addEventListener('change', (event) => {
     if (event.target === input) return;
-    history.pushState(null, '', stateUrl());
+    saveState(true);
     void search();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    history.pushState(null, '', stateUrl());
+    saveState(true);
     void search();
   });
   form.addEventListener('reset', (event) => {
     event.preventDefault();
     for (const box of boxes) box.checked = false;
-    history.pushState(null, '', stateUrl());
+    saveState(true);
     void search();
   });
   window.addEventListener('popstate', () => {
     readUrl();
+    if (mapLink) mapLink.href = `${base}map/${location.search}`;
     void search();
   });
   readUrl();
+  if (mapLink) mapLink.href = `${base}map/${location.search}`;
   void search();
 }

@@ -1,7 +1,7 @@
 // sitemap.xml from the pages Astro actually built, so no page can be forgotten.
 import { joinBase } from './site-url.ts';
 
-const NOT_LISTED = /^(404|500)\/?$|^p\/|\.(xml|txt|json|ics|js)$/;
+const NOT_LISTED = /^(404|500)\/?$|^p\/|\.(xml|txt|json|ics|js|csv|geojson)$/;
 
 export function sitemapXml(site: string, base: string, pathnames: string[]): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -83,7 +83,7 @@ describe('what the page shows', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl('/') });
     await gotoAndSettle(page, `/providers/${SLUG}/`);
     await page.getByRole('button', { name: 'Copy link to this page' }).first().click();
-    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied.');
+    await expect.poll(() => page.locator('[data-copy-status]').first().textContent()).toBe('Link copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^https?://[^/]+/p/${SLUG}/$`));
     await page.close();
   });

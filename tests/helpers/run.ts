@@ -18,6 +18,8 @@ function env(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.GITHUB_ACTIONS;
   delete base.SPSD_DATA_DIR;
+  // Vitest puts Vite's own variables (BASE_URL=/, MODE=test…) into process.env; a child build must not inherit them.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete base[key];
   return { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
@@ -31,10 +33,10 @@ export function runSchemaScript(args: string[]): RunResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function runAstroBuild(dataDir: string, outDir: string): RunResult {
+export function runAstroBuild(dataDir: string, outDir: string, extraEnv: Record<string, string> = {}): RunResult {
   const r = spawnSync(bin('astro'), ['build', '--outDir', outDir], {
     cwd: PROJECT_ROOT,
-    env: env({ SPSD_DATA_DIR: dataDir }),
+    env: env({ SPSD_DATA_DIR: dataDir, ...extraEnv }),
     encoding: 'utf8',
     timeout: 240_000,
   });

@@ -56,7 +56,6 @@ const gazetteer = path.join(root, GAZETTEER_FILE);
 const wantsGazetteer = !positionals.length || positionals.some((f) => path.resolve(f) === path.resolve(gazetteer));
 if (wantsGazetteer && existsSync(gazetteer)) {
   result.problems = sortProblems([...result.problems, ...readGazetteer(root, result.dataset.vocab).problems]);
-  result.files += 1;
 }
 
 if (format === 'json') {

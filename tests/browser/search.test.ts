@@ -163,7 +163,10 @@ describe('keyboard only', () => {
     }
     const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: (document.activeElement as HTMLAnchorElement).href }));
     expect(focused.text).toBe('Suggest a correction');
-    expect(focused.href).toMatch(/^https:\/\/github\.com\/.+\/issues\/new\?/);
+    expect(focused.href).toMatch(/\/contribute\/\?edit=[a-z0-9-]+$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contribute\/\?edit=/);
+    await expect.poll(() => page.locator('input[type=text], input:not([type])').first().inputValue()).not.toBe('');
     await page.close();
   });
 });

@@ -1,0 +1,375 @@
+// The /contribute/ form in the browser: keeps what the volunteer types, checks it with the precompiled JSON
+// Schema validator and the form's own checks, shows each message next to its field (and all of them in a
+// summary when asked), and shows the YAML file with the ways to send it. Nothing typed leaves the page: the
+// only requests are this site's own validator and, to correct a group, that group's current data.
+import { formProblems, type FieldProblem, type SchemaError } from '../lib/form-checks.ts';
+import {
+  emptyGroup,
+  emptyValues,
+  fieldAt,
+  getAt,
+  nextChoices,
+  parseName,
+  pathId,
+  pathName,
+  providerFromValues,
+  setAt,
+  valuesFromProvider,
+  type FormModel,
+  type FormValues,
+  type ListField,
+  type Path,
+} from '../lib/form-model.ts';
+import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
+import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
+import { itemTitle, listField, renderForm } from './contribute-render.ts';
+
+export interface ContributeConfig {
+  model: FormModel;
+  repository: string;
+  branch: string;
+  /** editFileUrl('') from site-config.ts: add a file's path to edit it on GitHub. */
+  editUrlPrefix: string;
+  validatorUrl: string;
+  /** Add "<slug>.json" for a provider's current data. */
+  providerDataUrl: string;
+  slugs: string[];
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function startContribute(): void {
+  const section = $(document, '[data-contribute]');
+  const configEl = $(document, '#contribute-config');
+  if (!section || !configEl) return;
+  const config = JSON.parse(configEl.textContent ?? '{}') as ContributeConfig;
+  const { model } = config;
+  const form = $<HTMLFormElement>(section, '[data-contribute-form]')!;
+  const fieldsEl = $(section, '[data-fields]')!;
+  const summary = $(section, '[data-error-summary]')!;
+  const summaryList = $(summary, '[data-error-list]')!;
+  const announce = $(section, '[data-announce]')!;
+  const out = {
+    fileName: $(section, '[data-file-name]')!,
+    status: $(section, '[data-output-status]')!,
+    yaml: $(section, '[data-yaml]')!,
+    github: $(section, '[data-send-github]')!,
+    githubLink: $<HTMLAnchorElement>(section, '[data-github-link]')!,
+    copy: $(section, '[data-send-copy]')!,
+    newPage: $<HTMLAnchorElement>(section, '[data-github-new]')!,
+    edit: $(section, '[data-send-edit]')!,
+    editLink: $<HTMLAnchorElement>(section, '[data-github-edit]')!,
+    inexact: $(section, '[data-edit-inexact]')!,
+    heading: $(section, '[data-output-title]')!,
+  };
+
+  let values: FormValues = emptyValues(model, { today: today() });
+  let editing: { slug: string; file: string; comments: boolean; exact: boolean } | undefined;
+  let validate: Validate | undefined;
+  let schema: Record<string, unknown> | undefined;
+  let showAll = false;
+  const touched = new Set<string>();
+  let problems: FieldProblem[] = [];
+  let yaml = '';
+  let slug = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function say(text: string): void {
+    // Clear first so the same words said twice are announced twice.
+    announce.textContent = '';
+    setTimeout(() => (announce.textContent = text), 50);
+  }
+
+  function draw(): void {
+    fieldsEl.replaceChildren(renderForm(model.root, values, 3));
+  }
+
+  // ---- checking ------------------------------------------------------------------------------------------
+
+  function visible(p: FieldProblem): boolean {
+    if (showAll) return true;
+    for (const t of touched) if (t === p.name || t.startsWith(`${p.name}.`)) return true;
+    return false;
+  }
+
+  function setDescribedBy(el: Element, id: string, on: boolean): void {
+    const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    if (on) ids.add(id);
+    else ids.delete(id);
+    if (ids.size) el.setAttribute('aria-describedby', [...ids].join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
+
+  /** What a message describes: the field's input, or a radio or checkbox list's fieldset and every option in it. */
+  function inputsFor(id: string): Element[] {
+    const el = document.getElementById(id);
+    if (!el) return [];
+    if (el.matches('fieldset.choice, fieldset.choices')) return [el, ...el.querySelectorAll('input')];
+    return [el];
+  }
+
+  function showInline(): void {
+    for (const slot of section!.querySelectorAll<HTMLElement>('[data-error-slot]:not([hidden])')) {
+      slot.hidden = true;
+      slot.textContent = '';
+      slot.classList.remove('is-warning');
+      const id = slot.dataset.errorSlot!;
+      for (const el of inputsFor(id)) {
+        el.removeAttribute('aria-invalid');
+        setDescribedBy(el, slot.id, false);
+      }
+      document.getElementById(id)?.closest('.field, .group, .item, .list')?.classList.remove('has-error', 'has-warning');
+    }
+    for (const p of problems) {
+      if (!visible(p)) continue;
+      const id = pathId(p.path);
+      const slot = document.getElementById(`${id}-error`);
+      if (!slot) continue;
+      const warning = p.severity === 'warning';
+      slot.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: warning ? 'Check: ' : 'Error: ' }), p.message);
+      slot.classList.toggle('is-warning', warning);
+      slot.hidden = false;
+      for (const el of inputsFor(id)) {
+        if (!warning && el.matches('input:not([type=radio], [type=checkbox]), select, textarea')) el.setAttribute('aria-invalid', 'true');
+        setDescribedBy(el, slot.id, true);
+      }
+      // Inside a closed "details", a message nobody can see helps nobody.
+      slot.closest('details:not([open])')?.setAttribute('open', '');
+      document.getElementById(id)?.closest('.field, .group, .item, .list')?.classList.add(warning ? 'has-warning' : 'has-error');
+    }
+  }
+
+  function showSummary(): void {
+    const errors = problems.filter((p) => p.severity === 'error');
+    summary.hidden = !showAll || errors.length === 0;
+    summaryList.replaceChildren(
+      ...errors.map((p) => {
+        const a = document.createElement('a');
+        a.href = `#${pathId(p.path)}`;
+        a.dataset.focus = p.name;
+        a.textContent = p.context ? `${p.context}: ${p.message}` : p.message;
+        const li = document.createElement('li');
+        li.append(a);
+        return li;
+      }),
+    );
+  }
+
+  function showOutput(): void {
+    const provider = providerFromValues(model, values);
+    slug = editing?.slug ?? (slugify(typeof provider.name === 'string' ? provider.name : '') || 'new-group');
+    const file = editing?.file ?? entryPath('provider', slug);
+    out.fileName.textContent = file;
+    // A correction keeps the file's layout: with the schema's comments if it had them, without if not.
+    yaml = schema ? renderProvider(provider, schema, { comments: editing?.comments ?? true }) : '';
+    out.yaml.textContent = yaml || 'Loading…';
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const ready = Boolean(schema && validate) && errors === 0;
+    out.status.textContent = !validate
+      ? 'Loading the checks…'
+      : ready
+        ? editing
+          ? 'The corrected file is ready.'
+          : 'The file is ready.'
+        : `The file is not ready yet: ${errors === 1 ? 'there is 1 thing' : `there are ${errors} things`} to fix in the form. Choose “Check the answers” to see them all.`;
+    const url = newFileUrl(config.repository, config.branch, file, yaml);
+    out.github.hidden = !ready || !!editing || url.length > URL_LIMIT;
+    out.copy.hidden = !ready || !!editing || url.length <= URL_LIMIT;
+    out.edit.hidden = !ready || !editing;
+    out.inexact.hidden = !editing || editing.exact;
+    out.githubLink.href = ready ? url : '#';
+    out.newPage.href = newFileUrl(config.repository, config.branch, file);
+    out.editLink.href = `${config.editUrlPrefix}${file}`;
+  }
+
+  function check(): void {
+    const provider = providerFromValues(model, values);
+    const slugNow = editing?.slug ?? slugify(typeof provider.name === 'string' ? provider.name : '');
+    if (validate) validate(provider);
+    problems = formProblems(model, provider, validate?.errors ?? [], { slug: slugNow, existingSlugs: config.slugs, editing: !!editing });
+    showInline();
+    showSummary();
+    showOutput();
+  }
+
+  function later(): void {
+    clearTimeout(timer);
+    timer = setTimeout(check, 200);
+  }
+
+  // ---- reading what was typed ----------------------------------------------------------------------------
+
+  function read(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): void {
+    const path = parseName(el.name);
+    const kind = el.dataset.kind;
+    if (kind === 'choices') {
+      const ticked = [...form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(el.name)}"]:checked`)].map((i) => i.value);
+      const before = getAt(values, path);
+      setAt(values, path, nextChoices(Array.isArray(before) ? (before as string[]) : [], ticked));
+    } else if (kind === 'check') setAt(values, path, (el as HTMLInputElement).checked);
+    else if (kind === 'choice' && el instanceof HTMLInputElement) {
+      if (el.checked) setAt(values, path, el.value);
+    } else setAt(values, path, el.value);
+  }
+
+  form.addEventListener('input', (e) => {
+    const el = e.target as HTMLInputElement;
+    if (!el.name) return;
+    read(el);
+    later();
+  });
+  form.addEventListener('change', (e) => {
+    const el = e.target as HTMLInputElement;
+    if (!el.name) return;
+    read(el);
+    touched.add(el.name);
+    clearTimeout(timer);
+    check();
+  });
+
+  // ---- adding and removing services, places and sessions -------------------------------------------------
+
+  function redrawList(listPath: Path): void {
+    const old = document.getElementById(pathId(listPath));
+    const f = fieldAt(model, listPath) as ListField;
+    if (!old || f?.kind !== 'list') return;
+    old.replaceWith(listField(f, listPath, values, Number(old.dataset.level)));
+  }
+
+  function focusItem(listPath: Path, index: number): void {
+    const items = (getAt(values, listPath) as FormValues[] | undefined) ?? [];
+    const target =
+      index < items.length
+        ? document.getElementById(`${pathId([...listPath, index])}-title`)
+        : items.length
+          ? document.getElementById(`${pathId([...listPath, items.length - 1])}-title`)
+          : document.querySelector<HTMLElement>(`[data-add="${CSS.escape(pathName(listPath))}"]`);
+    target?.focus();
+  }
+
+  form.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-add], button[data-remove]');
+    if (!button) return;
+    if (button.dataset.add !== undefined) {
+      const listPath = parseName(button.dataset.add);
+      const f = fieldAt(model, listPath) as ListField;
+      const items = [...((getAt(values, listPath) as FormValues[] | undefined) ?? []), emptyGroup(f.item, { today: today() })];
+      setAt(values, listPath, items);
+      redrawList(listPath);
+      // The new item's first field, ready to type in.
+      const first = document.getElementById(pathId([...listPath, items.length - 1]))?.querySelector<HTMLElement>('input, select, textarea');
+      first?.focus();
+      say(`${itemTitle(f, items.length - 1)} added.`);
+    } else {
+      const itemPath = parseName(button.dataset.remove!);
+      const index = itemPath.pop() as number;
+      const f = fieldAt(model, itemPath) as ListField;
+      const items = [...((getAt(values, itemPath) as FormValues[] | undefined) ?? [])];
+      items.splice(index, 1);
+      setAt(values, itemPath, items);
+      // Touched fields after the removed one now have other positions: forget those in this list.
+      const prefix = `${pathName(itemPath)}.`;
+      for (const t of [...touched]) if (t.startsWith(prefix)) touched.delete(t);
+      redrawList(itemPath);
+      focusItem(itemPath, index);
+      say(`${itemTitle(f, index)} removed.`);
+    }
+    check();
+  });
+
+  // ---- checking everything, and the summary --------------------------------------------------------------
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    showAll = true;
+    clearTimeout(timer);
+    check();
+    if (problems.some((p) => p.severity === 'error')) summary.focus();
+    else out.heading.focus();
+  });
+
+  summary.addEventListener('click', (e) => {
+    const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-focus]');
+    if (!a) return;
+    e.preventDefault();
+    const el = document.getElementById(pathId(parseName(a.dataset.focus!)));
+    const target = el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('input, select, textarea, [tabindex]');
+    target?.closest('details:not([open])')?.setAttribute('open', '');
+    // The label or legend goes on screen with the field, as GOV.UK's error summary does.
+    (el?.closest('.field, .item, .group, .list') ?? el)?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  });
+
+  // ---- sending -------------------------------------------------------------------------------------------
+
+  section.addEventListener('click', async (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-copy], button[data-download]');
+    if (!button || !yaml) return;
+    if (button.dataset.copy !== undefined) {
+      if (await copyText(yaml)) say('The text of the file is copied. Paste it on GitHub.');
+      else {
+        selectText(out.yaml);
+        say('The text of the file is selected: press Control and C (or Command and C on a Mac) to copy it.');
+      }
+    } else {
+      download(`${slug}.yaml`, yaml);
+      say(`The file ${slug}.yaml is saved in your downloads.`);
+    }
+  });
+
+  // ---- starting ------------------------------------------------------------------------------------------
+
+  async function loadForEdit(wanted: string): Promise<void> {
+    const note = $(section!, '[data-edit-note]')!;
+    const title = $(section!, '[data-form-title]')!;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted) || !config.slugs.includes(wanted)) {
+      note.hidden = false;
+      note.textContent = `There is no group called “${wanted}” in the directory. You can add it as a new group with the form below.`;
+      return;
+    }
+    const res = await fetch(`${config.providerDataUrl}${wanted}.json`).catch(() => undefined);
+    if (!res?.ok) {
+      note.hidden = false;
+      note.textContent = 'The current details of this group could not be loaded. Reload the page to try again, or use one of the other ways above.';
+      return;
+    }
+    const entry = (await res.json()) as { slug: string; file: string; comments: boolean; exact: boolean; data: Record<string, unknown> };
+    editing = { slug: entry.slug, file: entry.file, comments: entry.comments, exact: entry.exact };
+    values = valuesFromProvider(model, entry.data);
+    showAll = true;
+    title.textContent = `Correct ${String(entry.data.name ?? entry.slug)}`;
+    $(section!, '[data-edit-intro]')!.hidden = false;
+    draw();
+    // Arriving from a group's "Suggest a correction", the form is what the visitor came for.
+    title.focus();
+  }
+
+  async function start(): Promise<void> {
+    section!.hidden = false;
+    draw();
+    const wanted = new URLSearchParams(location.search).get('edit');
+    const loading = import(/* @vite-ignore */ config.validatorUrl) as Promise<{ validate: Validate; schema: Record<string, unknown> }>;
+    if (wanted) await loadForEdit(wanted);
+    check();
+    try {
+      const mod = await loading;
+      validate = mod.validate;
+      schema = mod.schema;
+    } catch {
+      out.status.textContent = 'The checks could not be loaded. Reload the page to try again.';
+      return;
+    }
+    check();
+    form.dataset.ready = 'true';
+  }
+
+  void start();
+}
+

@@ -3,6 +3,7 @@
 // Referer header: strict-origin-when-cross-origin sends the site's origin only (never the page address);
 // no-referrer gets tiles refused. To use another tile server, set MAP_TILE_URL, MAP_TILE_ATTRIBUTION (HTML),
 // MAP_TILE_PROVIDER (its name, shown to visitors) and MAP_TILE_MAX_ZOOM when building.
+import { contentSecurityPolicy } from '../../lib/csp.ts';
 
 export interface TileConfig {
   /** Leaflet URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png ({s} for subdomains a, b, c). */
@@ -33,20 +34,9 @@ export function tileSource(url: string): string {
 }
 
 /**
- * The site's Content-Security-Policy (as in src/layouts/BaseLayout.astro) with the tile server added to
+ * The site's Content-Security-Policy (src/lib/csp.ts) with the tile server added to
  * img-src, and nothing else. tests/browser/map.test.ts checks the two stay the same apart from that.
  */
 export function mapCsp(tileUrl: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: ${tileSource(tileUrl)}`,
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+  return contentSecurityPolicy({ extraImgSources: [tileSource(tileUrl)] });
 }

@@ -51,6 +51,9 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 const root = values.data ?? dataDir();
 const options = { today: values.today };
 const result = positionals.length ? validateFiles(positionals, root, options) : validateDataDir(root, options);
+// A mistyped file name must not pass silently (the pre-commit hook passes names through).
+for (const f of positionals)
+  if (!existsSync(f)) result.problems.push({ file: f, line: 1, col: 1, severity: 'error', path: '', message: 'there is no such file. Check the name and the folder.' });
 // The map's list of places is data too: check it whenever it is there and asked for.
 const gazetteer = path.join(root, GAZETTEER_FILE);
 const wantsGazetteer = !positionals.length || positionals.some((f) => path.resolve(f) === path.resolve(gazetteer));

@@ -102,6 +102,14 @@ describe('npm run validate', () => {
     expect(bad.stderr).not.toContain('stale.yaml');
   });
 
+  it('refuses a file name that does not exist instead of passing it silently', () => {
+    const d = dir({ providers: { 'good.yaml': provider('Good') } });
+    const missing = d.at('providers', 'goood.yaml');
+    const r = runValidate(['--data', d.root, '--today', TODAY, missing]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${missing}:1:1: error: there is no such file.`);
+  });
+
   it('prints its help with --help and -h, and exits 0', () => {
     for (const flag of ['--help', '-h']) {
       const r = runValidate([flag]);

@@ -1,10 +1,11 @@
 // Reads the data folder from disk into DataSources; all checking happens in validate.ts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, hasErrors, sortProblems, summary, type Problem } from './problems.ts';
 import { validateSources, type Dataset, type DataSources, type ValidateOptions, type ValidationResult } from './validate.ts';
-import type { SourceFile } from './yaml-source.ts';
+import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,15 +35,16 @@ function isDir(p: string): boolean {
   }
 }
 
-function source(file: string): SourceFile {
-  return { path: display(file), bytes: readFileSync(file) };
+function ref(file: string): FileRef {
+  return { path: display(file), full: file };
 }
 
 const DATA_FOLDERS = ['vocab', 'providers', 'signatories'];
 const IGNORED = /^(README\.md|\.gitkeep|\.DS_Store)$/;
 
-export function readDataSources(root = dataDir()): DataSources {
-  const sources: DataSources = { vocab: [], providers: [], signatories: [], logos: [], stray: [] };
+/** The data files in the folder, and anything that should not be there, without reading them yet. */
+export function listDataSources(root = dataDir()): DataListing {
+  const sources: DataListing = { vocab: [], providers: [], signatories: [], logos: [], stray: [] };
   for (const name of list(root)) {
     const full = path.join(root, name);
     if (DATA_FOLDERS.includes(name) && isDir(full)) continue;
@@ -66,14 +68,31 @@ export function readDataSources(root = dataDir()): DataSources {
         sources.stray.push({ path: display(full), reason: `is not a YAML data file. data/${folder}/ holds only files ending in .yaml; move or remove it.` });
         continue;
       }
-      (sources[folder as 'vocab' | 'providers' | 'signatories'] as SourceFile[]).push(source(full));
+      sources[folder as 'vocab' | 'providers' | 'signatories'].push(ref(full));
     }
   }
   return sources;
 }
 
+export function readDataSources(root = dataDir()): DataSources {
+  return readListing(listDataSources(root));
+}
+
+/**
+ * Validates the data folder. With many provider files the work is shared between worker threads, one per
+ * core (see validate-workers-fs.ts); the result is the same as validateSources on one thread.
+ */
 export function validateDataDir(root = dataDir(), options: ValidateOptions = {}): ValidationResult {
-  return validateSources(readDataSources(root), options);
+  return validateListing(listDataSources(root), options);
+}
+
+function validateListing(listing: DataListing, options: ValidateOptions): ValidationResult {
+  const start = performance.now();
+  const threads = validateThreads(listing.providers.length);
+  const parallel = threads > 1 ? validateListingInWorkers(listing, options, threads) : undefined;
+  const result = parallel ?? validateSources(readListing(listing), options);
+  if (process.env.SPSD_VALIDATE_DEBUG) console.warn(`validate: ${result.files} files on ${parallel ? threads : 1} thread(s) in ${Math.round(performance.now() - start)} ms`);
+  return result;
 }
 
 /** Only some files, as the pre-commit hook asks; the rest of the folder is still read for cross-file checks. */
@@ -94,12 +113,39 @@ export class InvalidDataError extends Error {
 
 let cached: { root: string; dataset: Dataset } | undefined;
 
+// The build loads this module twice in one process (Astro's bundle of the pages, and the integration loaded
+// with the config), so the validated dataset is also kept process-wide, under a key that changes when any
+// data file (or the date) does.
+const SHARED = Symbol.for('sussex-peer-support-directory.validated-datasets');
+
+function sharedCache(): Map<string, { key: string; dataset: Dataset }> {
+  const holder = globalThis as unknown as Record<symbol, Map<string, { key: string; dataset: Dataset }> | undefined>;
+  return (holder[SHARED] ??= new Map());
+}
+
+function fingerprint(listing: DataListing): string {
+  const hash = createHash('sha1').update(new Date().toISOString().slice(0, 10));
+  for (const f of [...listing.vocab, ...listing.providers, ...listing.signatories]) {
+    const st = statSync(f.full);
+    hash.update(`${f.full}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return hash.update(JSON.stringify([listing.logos, listing.stray])).digest('hex');
+}
+
 /** The validated dataset for the site build: parsed once per process, and never built from invalid data. */
 export function loadDataset(root = dataDir()): Dataset {
   if (cached?.root === root) return cached.dataset;
-  const result = validateDataDir(root);
+  const listing = listDataSources(root);
+  const key = fingerprint(listing);
+  const shared = sharedCache().get(root);
+  if (shared?.key === key) {
+    cached = { root, dataset: shared.dataset };
+    return shared.dataset;
+  }
+  const result = validateListing(listing, {});
   for (const p of result.problems) if (p.severity === 'warning') console.warn(formatProblem(p));
   if (hasErrors(result.problems)) throw new InvalidDataError(result.problems, result.files);
   cached = { root, dataset: result.dataset };
+  sharedCache().set(root, { key, dataset: result.dataset });
   return result.dataset;
 }

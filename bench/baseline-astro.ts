@@ -1,0 +1,29 @@
+// The bare-Astro baseline: a project with one dynamic route that builds N trivial pages, written at run time
+// into a temporary folder (under bench/tmp/, so it finds the project's node_modules) rather than committed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export function writeBaselineAstro(dir: string, pages: number): void {
+  mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'spsd-bench-bare-astro', private: true, type: 'module' }, null, 2)}\n`);
+  // The same output options as the site, nothing else.
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory', inlineStylesheets: 'always' }, devToolbar: { enabled: false } });\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'src', 'pages', '[page].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { page: \`page-\${i + 1}\` }, props: { i: i + 1 } }));
+}
+const { i } = Astro.props;
+---
+<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Page {i}</title></head>
+  <body><h1>Page {i}</h1><p>A trivial page, one of ${pages}.</p></body>
+</html>
+`,
+  );
+}

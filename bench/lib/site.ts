@@ -1,0 +1,135 @@
+// Reading a finished build: Astro's log (time per page, by route), file sizes gzipped, and which pages grow.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** "743ms", "58.20s", "1m 8s" → milliseconds. */
+export function duration(text: string): number {
+  let ms = 0;
+  for (const m of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) ms += Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 's' ? 1000 : 60_000);
+  return ms;
+}
+
+export interface AstroLog {
+  /** Astro's "generating static routes … Completed in": collecting paths and rendering every page. */
+  generateMs?: number;
+  /** Astro's "N page(s) built in": the whole build, including integrations' build:done hooks. */
+  totalMs?: number;
+  pageCount?: number;
+  /** Every page Astro logged, with the time it says that page took (from the end of the one before). */
+  pages: { path: string; ms: number }[];
+}
+
+export function parseAstroLog(log: string): AstroLog {
+  // eslint-disable-next-line no-control-regex
+  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const pages: AstroLog['pages'] = [];
+  for (const m of text.matchAll(/[├└]─ (\S+) \(\+([\d.]+\s*(?:ms|s|m))\)/g)) pages.push({ path: m[1]!, ms: duration(m[2]!) });
+  const generated = /generating static routes[\s\S]*?✓ Completed in ([^.\n]+(?:\.\d+)?[a-z]*)\./.exec(text);
+  const built = /(\d+) page\(s\) built in ([^\n]+)/.exec(text);
+  return {
+    ...(generated ? { generateMs: duration(generated[1]!) } : {}),
+    ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
+    pages,
+  };
+}
+
+/** A page path as its route: provider slugs become [slug], the part after a slug [item], vocabulary ids [term]. */
+export function routeOf(pagePath: string, slugs: Set<string>, terms: Set<string>): string {
+  const parts = pagePath.split('/').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const stem = part.replace(/\.[a-z]+$/, '');
+    const ext = part.slice(stem.length);
+    if (slugs.has(stem)) out.push(`[slug]${ext}`);
+    else if (i > 0 && out[i - 1]?.startsWith('[slug]') && part !== 'index.html') out.push(`[item]${ext}`);
+    else if (terms.has(stem) && i > 0) out.push(`[term]${ext}`);
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export interface RouteTime {
+  route: string;
+  pages: number;
+  totalMs: number;
+  /** Mean time per page, leaving out the route's first page (it also pays for loading the route's code). */
+  meanMs: number;
+  firstMs: number;
+}
+
+export function timeByRoute(pages: AstroLog['pages'], slugs: Set<string>, terms: Set<string>): RouteTime[] {
+  const by = new Map<string, { pages: number; ms: number; first: number }>();
+  for (const p of pages) {
+    const r = routeOf(p.path, slugs, terms);
+    const e = by.get(r) ?? { pages: 0, ms: 0, first: p.ms };
+    e.pages++;
+    e.ms += p.ms;
+    by.set(r, e);
+  }
+  return [...by]
+    .map(([route, e]) => ({
+      route,
+      pages: e.pages,
+      totalMs: Math.round(e.ms),
+      meanMs: Math.round(((e.pages > 1 ? e.ms - e.first : e.ms) / Math.max(1, e.pages - 1)) * 100) / 100,
+      firstMs: e.first,
+    }))
+    .sort((a, b) => b.totalMs - a.totalMs);
+}
+
+export function gzipBytes(file: string): number {
+  return gzipSync(readFileSync(file), { level: 6 }).length;
+}
+
+export function dirBytes(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Every file in the build (relative path, raw size), for the route size survey. */
+export function listOutput(dir: string): { rel: string; bytes: number }[] {
+  const out: { rel: string; bytes: number }[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    const rel = `/${path.relative(dir, full).split(path.sep).join('/')}`;
+    if (rel.startsWith('/.prerender/') || rel.startsWith('/pagefind/') || rel.startsWith('/_astro/')) continue;
+    out.push({ rel, bytes: statSync(full).size });
+  }
+  return out;
+}
+
+export interface RouteSize {
+  route: string;
+  files: number;
+  /** Largest file of the route, raw and gzipped, and which it is. */
+  maxBytes: number;
+  maxGzip: number;
+  largest: string;
+  totalBytes: number;
+}
+
+/** Sizes by route: the largest file of each route is gzipped (all of a route's files are counted raw). */
+export function sizeByRoute(dir: string, slugs: Set<string>, terms: Set<string>): RouteSize[] {
+  const by = new Map<string, { files: number; max: number; largest: string; total: number }>();
+  for (const f of listOutput(dir)) {
+    const r = routeOf(f.rel, slugs, terms);
+    const e = by.get(r) ?? { files: 0, max: -1, largest: '', total: 0 };
+    e.files++;
+    e.total += f.bytes;
+    if (f.bytes > e.max) [e.max, e.largest] = [f.bytes, f.rel];
+    by.set(r, e);
+  }
+  return [...by]
+    .map(([route, e]) => ({ route, files: e.files, maxBytes: e.max, maxGzip: gzipBytes(path.join(dir, e.largest)), largest: e.largest, totalBytes: e.total }))
+    .sort((a, b) => b.maxGzip - a.maxGzip);
+}

@@ -1,16 +1,17 @@
-// After Astro writes the pages: index providers for Pagefind, write sitemap.xml, copy signatory logos.
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+// Before Astro renders: the Pagefind index of the providers. After: the index moved in, sitemap.xml, signatory logos.
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
-import { searchRecord } from '../lib/directory.ts';
+import { writeSearchIndex } from '../lib/search-index-fs.ts';
 import { sitemapXml } from '../lib/sitemap.ts';
 
 export default function directoryBuild(): AstroIntegration {
   let site = 'http://localhost/';
   let base = '/';
+  let searchIndexDir: string | undefined;
   return {
     name: 'sussex-directory-build',
     hooks: {
@@ -18,22 +19,18 @@ export default function directoryBuild(): AstroIntegration {
         site = config.site ?? site;
         base = config.base;
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const out = fileURLToPath(dir);
+      // Index search before Astro renders: Pagefind's indexer exits (and frees its memory) before Astro's peak.
+      'astro:build:start': async ({ logger }) => {
         const dataset = loadDataset();
-
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        for (const entry of dataset.providers) {
-          // Records are relative to the site root; the search page gives Pagefind the base path.
-          const record = searchRecord(dataset, entry, '/');
-          const added = await index.addCustomRecord(record);
-          if (added.errors.length) throw new Error(`Pagefind refused ${entry.file}: ${added.errors.join('; ')}`);
-        }
-        const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`Search index: ${dataset.providers.length} providers.`);
+        searchIndexDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-pagefind-'));
+        const records = await writeSearchIndex(dataset, searchIndexDir);
+        logger.info(`Search index: ${records} providers.`);
+      },
+      'astro:build:done': async ({ dir, pages }) => {
+        const out = fileURLToPath(dir);
+        if (!searchIndexDir) throw new Error('The search index was not made before the pages (astro:build:start did not run).');
+        await moveDir(searchIndexDir, path.join(out, 'pagefind'));
+        searchIndexDir = undefined;
 
         await writeFile(path.join(out, 'sitemap.xml'), sitemapXml(site, base, pages.map((p) => p.pathname)));
 
@@ -45,4 +42,16 @@ export default function directoryBuild(): AstroIntegration {
       },
     },
   };
+}
+
+/** Moves a folder, copying when it is on another file system (the temporary folder often is). */
+async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,30 @@
+// The Pagefind index of every provider, written from the data (not from the built HTML), so it can be made
+// before Astro renders the pages: Pagefind's indexer then exits before Astro's memory peaks.
+import * as pagefind from 'pagefind';
+import { searchRecord } from './directory.ts';
+import type { Dataset } from './validate.ts';
+
+/** Records in flight at once: enough to keep Pagefind's indexer busy, few enough to bound memory. */
+const IN_FLIGHT = 64;
+
+/** Indexes every provider and writes Pagefind's files to `outputPath`; returns how many records it indexed. */
+export async function writeSearchIndex(dataset: Dataset, outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const providers = dataset.providers;
+    for (let start = 0; start < providers.length; start += IN_FLIGHT) {
+      const batch = providers.slice(start, start + IN_FLIGHT);
+      // Records are relative to the site root; the search page gives Pagefind the base path.
+      const added = await Promise.all(batch.map((entry) => index.addCustomRecord(searchRecord(dataset, entry, '/'))));
+      added.forEach((result, i) => {
+        if (result.errors.length) throw new Error(`Pagefind refused ${batch[i].file}: ${result.errors.join('; ')}`);
+      });
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return providers.length;
+  } finally {
+    await pagefind.close();
+  }
+}

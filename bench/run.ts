@@ -125,6 +125,11 @@ const summary = (list: ChildResult[]) => ({
   runs: list.map((r) => ({ wallMs: ms(r.wallMs), cpuMs: ms(r.cpuMs ?? Number.NaN), load: r.load })),
 });
 
+/** Mean time of a build's pages, leaving out the first (it also pays for loading the route's code). */
+function meanPageMs(log: ReturnType<typeof parseAstroLog>): number {
+  return log.pages.slice(1).reduce((a, p) => a + p.ms, 0) / Math.max(1, log.pages.length - 1);
+}
+
 /** What is in the generated data: counts the figures are divided by. */
 function describeData(dir: string) {
   let services = 0;
@@ -208,10 +213,10 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     yamlInner.push((JSON.parse(y.stdout.trim().split('\n').pop()!) as { ms: number }).ms);
   }
 
-  if (values['validate-only']) {
+  // The figures every kind of run reports: the data, validate and its baseline.
+  const validateFigures = () => {
     const v = summary(validate);
     const y = summary(yaml);
-    rmSync(dataDir, { recursive: true, force: true });
     return {
       n,
       data: { ...data, generateMs },
@@ -219,7 +224,11 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
       ...(validate1.length ? { validateOneThread: summary(validate1) } : {}),
       yamlParse: { ...y, innerMs: ms(median(yamlInner)) },
       validateRatio: Math.round((v.wallMs / y.wallMs) * 100) / 100,
-    } as SizeResult;
+    };
+  };
+  if (values['validate-only']) {
+    rmSync(dataDir, { recursive: true, force: true });
+    return validateFigures() as SizeResult;
   }
 
   // Pagefind on its own: the build's indexing step, timed alone; the index it writes is the build's.
@@ -264,19 +273,12 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     rmSync(path.join(bareDir, 'dist'), { recursive: true, force: true });
     log(`N=${n}: astro build of the bare baseline`);
     bare.push(check(await runMeasured(bin('astro'), ['build'], { cwd: bareDir, env: childEnv(), timeoutMs: buildTimeoutMs }), 'bare astro build'));
-    const v = summary(validate);
-    const y = summary(yaml);
     const b = summary(bare);
     const bareLogs = bare.map((r) => parseAstroLog(`${r.stdout}\n${r.stderr}`));
     if (!values.keep) for (const d of [siteOut, bareDir, dataDir]) rmSync(d, { recursive: true, force: true });
     return {
-      n,
-      data: { ...data, generateMs },
-      validate: { ...v, threads },
-      ...(validate1.length ? { validateOneThread: summary(validate1) } : {}),
-      yamlParse: { ...y, innerMs: ms(median(yamlInner)) },
-      validateRatio: Math.round((v.wallMs / y.wallMs) * 100) / 100,
-      bare: { ...b, generateMs: ms(median(bareLogs.map((l) => l.generateMs ?? Number.NaN))), pages: n, pageMs: Math.round(median(bareLogs.map((l) => l.pages.slice(1).reduce((a, p) => a + p.ms, 0) / Math.max(1, l.pages.length - 1))) * 1000) / 1000 },
+      ...validateFigures(),
+      bare: { ...b, generateMs: ms(median(bareLogs.map((l) => l.generateMs ?? Number.NaN))), pages: n, pageMs: Math.round(median(bareLogs.map(meanPageMs)) * 1000) / 1000 },
       pagefind: pagefindResult,
       buildTimedOut: timedOut,
     } as SizeResult;
@@ -293,8 +295,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   const routes = timeByRoute(lastLog.pages, slugs, terms);
   const providerRoute = routes.find((r) => r.route === '/providers/[slug]/index.html');
   const perProviderRoutes = routes.filter((r) => r.route.includes('[slug]'));
-  // Per page, leaving out the first (it also pays for loading the route's code), as for the site's routes.
-  const barePageMs = median(bareLogs.map((l) => l.pages.slice(1).reduce((a, p) => a + p.ms, 0) / Math.max(1, l.pages.length - 1)));
+  const barePageMs = median(bareLogs.map(meanPageMs));
   const sitePageSum = median(siteLogs.map((l) => l.pages.reduce((a, p) => a + p.ms, 0)));
 
 
@@ -363,17 +364,10 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const v = summary(validate);
-  const y = summary(yaml);
   const s = summary(site);
   const b = summary(bare);
   return {
-    n,
-    data: { ...data, generateMs },
-    validate: { ...v, threads },
-    ...(validate1.length ? { validateOneThread: summary(validate1) } : {}),
-    yamlParse: { ...y, innerMs: ms(median(yamlInner)) },
-    validateRatio: Math.round((v.wallMs / y.wallMs) * 100) / 100,
+    ...validateFigures(),
     build: {
       ...s,
       generateMs: ms(median(siteLogs.map((l) => l.generateMs ?? Number.NaN))),

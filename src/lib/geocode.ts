@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { keyOrder, orderNode, type KeyOrder } from './provider-yaml.ts';
 import { inBounds, SUSSEX_BOUNDS } from './vocab.ts';
+import { errorCode } from './error-cause.ts';
 
 export const DEFAULT_API = 'https://api.postcodes.io';
 
@@ -75,16 +76,6 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 
 function round(n: number): number {
   return Number(n.toFixed(6));
-}
-
-function errorCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /** Looks up one postcode, waiting and retrying (a little) when the service says it is busy. */

@@ -1,6 +1,7 @@
 // The upkeep report: entries nobody has checked for a year, and websites that no longer answer.
 // No file system here; the network is whatever `fetch` the caller passes (tests pass a local stub server).
 import type { Dataset } from './validate.ts';
+import { errorCode } from './error-cause.ts';
 
 export const REPORT_MARKER = '<!-- spsd-staleness-report -->';
 export const DEFAULT_MONTHS = 12;
@@ -105,16 +106,6 @@ export interface CheckOptions {
 export const DEFAULT_USER_AGENT = 'SussexPeerSupportDirectory-LinkCheck/1.0 (weekly check that listed websites still answer)';
 
 type Attempt = { status: number; finalUrl: string } | { error: string; code?: string };
-
-function errorCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 function errorMessages(error: unknown): string {
   const parts: string[] = [];

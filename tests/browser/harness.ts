@@ -2,24 +2,11 @@
 // file), a fresh browser context per page, and nothing ever allowed off the machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Page, type Request, type Response } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
 
 const require = createRequire(import.meta.url);
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Belt and braces with the request routing below: no host name resolves, so even traffic that routing
-  // cannot see (WebSockets, prefetches) cannot leave the machine. 127.0.0.1 is an address, not a name.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 /** Origin of the local server, e.g. http://127.0.0.1:41234 (no trailing slash). */
 export function baseUrl(): string {
@@ -41,7 +28,7 @@ let browserPromise: Promise<Browser> | undefined;
 
 /** The test file's Chromium, launched on first use. */
 export function browser(): Promise<Browser> {
-  browserPromise ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browserPromise ??= launchChromium();
   return browserPromise;
 }
 

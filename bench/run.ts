@@ -372,6 +372,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
       ...s,
       generateMs: ms(median(siteLogs.map((l) => l.generateMs ?? Number.NaN))),
       astroTotalMs: ms(median(siteLogs.map((l) => l.totalMs ?? Number.NaN))),
+      searchIndexMs: ms(median(siteLogs.map((l) => l.searchIndexMs ?? Number.NaN))),
       pages: lastLog.pageCount ?? lastLog.pages.length,
       renderSumMs: ms(sitePageSum),
       providerPageMs: providerRoute?.meanMs,

@@ -31,6 +31,8 @@ export interface SizeResult {
   build?: Measured & {
     generateMs: number;
     astroTotalMs: number;
+    /** Absent in results from before the index moved to astro:build:start. */
+    searchIndexMs?: number;
     pages: number;
     renderSumMs: number;
     providerPageMs: number | undefined;
@@ -166,7 +168,8 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
     out.push('|---|---|---|---|');
     for (const x of built.build.routes.slice(0, 12)) out.push(`| \`${x.route}\` | ${n(x.pages)} | ${s(x.totalMs)} | ${msf(x.meanMs)} |`);
     out.push(`| (collecting paths and other work before the first page) | | ${s(built.build.generateMs - built.build.renderSumMs)} | |`);
-    out.push(`| (after the pages: Pagefind, sitemap; Astro's total minus "generating") | | ${s(built.build.astroTotalMs - built.build.generateMs)} | |`);
+    out.push(`| (search index, made before the pages: loading and validating the data, Pagefind) | | ${s(built.build.searchIndexMs)} | |`);
+    out.push(`| (the rest of Astro's total: bundling, files written after the pages, sitemap) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0))} | |`);
     out.push('');
   }
 

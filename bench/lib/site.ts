@@ -16,6 +16,8 @@ export interface AstroLog {
   /** Astro's "N page(s) built in": the whole build, including integrations' build:done hooks. */
   totalMs?: number;
   pageCount?: number;
+  /** The search index, made in the integration's astro:build:start hook, before any page. */
+  searchIndexMs?: number;
   /** Every page Astro logged, with the time it says that page took (from the end of the one before). */
   pages: { path: string; ms: number }[];
 }
@@ -27,8 +29,10 @@ export function parseAstroLog(log: string): AstroLog {
   for (const m of text.matchAll(/[├└]─ (\S+) \(\+([\d.]+\s*(?:ms|s|m))\)/g)) pages.push({ path: m[1]!, ms: duration(m[2]!) });
   const generated = /generating static routes[\s\S]*?✓ Completed in ([^.\n]+(?:\.\d+)?[a-z]*)\./.exec(text);
   const built = /(\d+) page\(s\) built in ([^\n]+)/.exec(text);
+  const searchIndex = /Search index: \d+ providers in (\d+)ms/.exec(text);
   return {
     ...(generated ? { generateMs: duration(generated[1]!) } : {}),
+    ...(searchIndex ? { searchIndexMs: Number(searchIndex[1]) } : {}),
     ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
     pages,
   };
@@ -45,6 +49,7 @@ export function routeOf(pagePath: string, slugs: Set<string>, terms: Set<string>
     if (slugs.has(stem)) out.push(`[slug]${ext}`);
     else if (i > 0 && out[i - 1]?.startsWith('[slug]') && part !== 'index.html') out.push(`[item]${ext}`);
     else if (terms.has(stem) && i > 0) out.push(`[term]${ext}`);
+    else if (/^\d+$/.test(part) && i > 0) out.push('[page]');
     else out.push(part);
   }
   return `/${out.join('/')}`;

@@ -1,8 +1,15 @@
-// The real `astro build` on temporary data folders: invalid data never becomes a site. Three builds, a few seconds each.
+// The real `astro build` on temporary data folders: invalid data never becomes a site (three builds, a few seconds
+// each), and a directory too big for one page per list still has every list page bounded (one build of 400).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeDataDir, provider, readFixture, type TempDataDir } from './helpers/data-dir.ts';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/lib/dataset-fs.ts';
+import { bookletAreas, HOME_LIST_LIMIT } from '../src/lib/directory.ts';
+import { PAGE_SIZE } from '../src/lib/pagination.ts';
+import { generateSynthetic } from '../src/lib/synthetic.ts';
+import { loadVocabularies } from '../src/lib/validate.ts';
+import { makeDataDir, provider, readFixture, vocabSources, type TempDataDir } from './helpers/data-dir.ts';
 import { fixtureFiles, logoFixtures } from './helpers/fixtures.ts';
 import { runAstroBuild } from './helpers/run.ts';
 
@@ -83,6 +90,92 @@ describe('astro build', () => {
       const html = readFileSync(file, 'utf8');
       const rootLinks = [...html.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('/directory/'));
       expect(rootLinks, path.relative(r.outDir, file)).toEqual([]);
+    }
+  });
+});
+
+/** Links on a built page, as paths with the index.html left off. */
+function links(html: string): string[] {
+  return [...html.matchAll(/<a\b[^>]*\shref="([^"#?]+)/g)].map((m) => m[1]!);
+}
+
+describe('astro build of a directory too big for one page per list (400 made-up providers)', () => {
+  let out = '';
+  let slugs: string[] = [];
+  let dataRoot = '';
+  const page = (p: string) => readFileSync(path.join(out, p.replace(/^\//, ''), 'index.html'), 'utf8');
+  const LIST = /^\/(?:providers\/$|a-z\/|areas\/|communities\/|print\/)/;
+
+  beforeAll(() => {
+    const { vocab } = loadVocabularies(vocabSources());
+    const files = Object.fromEntries(generateSynthetic({ count: 400, vocab }).providers.map((f) => [f.path, f.content]));
+    const d = makeDataDir({ files });
+    dataRoot = d.root;
+    slugs = Object.keys(files).map((f) => path.basename(f, '.yaml'));
+    const r = build(d);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    out = r.outDir;
+  }, 240_000);
+
+  it('shows the ways in on the home page instead of listing every provider', () => {
+    expect(slugs.length).toBeGreaterThan(HOME_LIST_LIMIT);
+    const home = links(page('/'));
+    expect(home.filter((l) => /^\/providers\/[^/]+\/$/.test(l))).toEqual([]);
+    expect(home).toContain('/providers/');
+    expect(home).toContain('/a-z/s/');
+  });
+
+  it('reaches every provider through plain HTML list pages from the home page', () => {
+    const seen = new Set(['/']);
+    const queue = ['/'];
+    const reached = new Set<string>();
+    while (queue.length) {
+      for (const link of links(page(queue.shift()!))) {
+        const slug = /^\/providers\/([^/]+)\/$/.exec(link)?.[1];
+        if (slug) reached.add(slug);
+        else if (LIST.test(link) && !link.startsWith('/print/') && !seen.has(link)) {
+          seen.add(link);
+          queue.push(link);
+        }
+      }
+    }
+    expect(slugs.filter((s) => !reached.has(s))).toEqual([]);
+    expect([...seen]).toEqual(expect.arrayContaining(['/a-z/s/2/', '/areas/west-sussex/whole-area/2/']));
+  });
+
+  it('keeps every list page within 100 entries and 20 KB gzipped', () => {
+    const lists = htmlFiles(out).filter((f) => LIST.test(`/${path.relative(out, path.dirname(f))}/`) || f === path.join(out, 'index.html'));
+    expect(lists.length).toBeGreaterThan(40);
+    for (const file of lists) {
+      const html = readFileSync(file, 'utf8');
+      const entries = (html.match(/<li class="(?:card|booklet-entry)"/g) ?? []).length;
+      expect(entries, path.relative(out, file)).toBeLessThanOrEqual(PAGE_SIZE);
+      expect(gzipSync(html).length, path.relative(out, file)).toBeLessThanOrEqual(20 * 1024);
+    }
+  });
+
+  it('links the pages of a long list with rel prev and next, marking the current page', () => {
+    const first = page('/a-z/s/');
+    const second = page('/a-z/s/2/');
+    expect(first).toMatch(/<a href="\/a-z\/s\/2\/" rel="next"/);
+    expect(first).not.toContain('rel="prev"');
+    expect(second).toMatch(/<a href="\/a-z\/s\/" rel="prev"/);
+    expect(second).toMatch(/<a href="\/a-z\/s\/2\/" aria-current="page"/);
+    expect(second).toMatch(/<nav class="pagination[^"]*" aria-label="[^"]+"/);
+    const last = readdirSync(path.join(out, 'a-z', 's')).filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(b) - Number(a))[0]!;
+    expect(page(`/a-z/s/${last}/`)).not.toContain('rel="next"');
+  });
+
+  it('makes /print/ an index of district booklets that together hold every running service of each area', () => {
+    const index = links(page('/print/'));
+    const booklets = index.filter((l) => /^\/print\/[^/]+\/[^/]+\/$/.test(l));
+    expect(booklets.length).toBeGreaterThan(3);
+    const areas = bookletAreas(loadDataset(dataRoot));
+    for (const { area, groups } of areas) {
+      const expected = groups.reduce((n, g) => n + g.items.length, 0);
+      const dir = path.join(out, 'print', area);
+      const printed = htmlFiles(dir).reduce((n, f) => n + (readFileSync(f, 'utf8').match(/<li class="booklet-entry"/g) ?? []).length, 0);
+      expect(printed, area).toBe(expected);
     }
   });
 });

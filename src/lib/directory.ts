@@ -142,14 +142,83 @@ export function providersWithCommunity(dataset: Dataset, community: string): Pro
   return dataset.providers.filter((p) => currentServices(p.data).some((s) => (s.communities as string[]).includes(community)));
 }
 
-/** Providers grouped by the first letter of their name, A–Z, with "#" for names starting otherwise. */
+/** The letter a name is listed under in A–Z: its first letter (É under E), or "#" when it starts otherwise. */
+export function letterOf(name: string): string {
+  const first = name.trim().normalize('NFD').charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '#';
+}
+
+/** The address segment of a letter's A–Z page: "a" to "z", and "other" for "#". */
+export function letterSlug(letter: string): string {
+  return letter === '#' ? 'other' : letter.toLowerCase();
+}
+
+/** Providers grouped by the first letter of their name, A–Z, with "#" (last) for names starting otherwise. */
 export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
+  const known = byLetterCache.get(providers);
+  if (known) return known;
   const groups = new Map<string, ProviderEntry[]>();
   const sorted = [...providers].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
   for (const p of sorted) {
-    const first = p.data.name.trim().charAt(0).toUpperCase();
-    const letter = /[A-Z]/.test(first) ? first : '#';
-    groups.set(letter, [...(groups.get(letter) ?? []), p]);
+    const letter = letterOf(p.data.name);
+    const list = groups.get(letter);
+    if (list) list.push(p);
+    else groups.set(letter, [p]);
   }
-  return [...groups];
+  const result = [...groups].sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)));
+  byLetterCache.set(providers, result);
+  return result;
+}
+/** Every A–Z page shows the letters, so the grouping is made once per list of providers. */
+const byLetterCache = new WeakMap<readonly ProviderEntry[], [string, ProviderEntry[]][]>();
+
+/** The home page lists every provider while there are at most this many; after that it shows the ways in. */
+export const HOME_LIST_LIMIT = 50;
+
+/**
+ * The address segment, under an area, of the services that cover the whole area or work online or by phone.
+ * District pages sit beside it (/areas/west-sussex/worthing/), so no district may have this id.
+ */
+export const WHOLE_AREA = 'whole-area';
+
+export interface PlaceGroup {
+  /** A district id, or "" for services covering the whole area. */
+  district: string;
+  /** WHOLE_AREA or the district id: where the group's pages live under the area. */
+  segment: string;
+  items: ServiceInPlace[];
+}
+
+/** servicesByDistrict as a list, the whole-area group first; `active` keeps only running services (for print). */
+export function areaGroups(dataset: Dataset, area: string, { active = false } = {}): PlaceGroup[] {
+  return [...servicesByDistrict(dataset, area)].map(([district, items]) => {
+    if (district === WHOLE_AREA) throw new Error(`The district id "${WHOLE_AREA}" is kept for the services that cover a whole area. Choose another id in data/vocab/districts.yaml.`);
+    return { district, segment: district || WHOLE_AREA, items: active ? items.filter((i) => i.service.status === 'active') : items };
+  });
+}
+
+/** How many different services are in these lists (a service can be listed under several districts). */
+export function distinctServices(items: readonly ServiceInPlace[]): number {
+  return new Set(items.map((i) => `${i.provider.slug}#${i.service.id}`)).size;
+}
+
+export interface AreaBooklet {
+  area: string;
+  /** Running services only, by district, the whole-area group first. */
+  groups: PlaceGroup[];
+  /** Different running services in the area. */
+  count: number;
+}
+
+/** What the printed booklets hold: each area's running services by district. */
+export function bookletAreas(dataset: Dataset): AreaBooklet[] {
+  return dataset.vocab.areas.terms.map((area) => {
+    const groups = areaGroups(dataset, area.id, { active: true });
+    return { area: area.id, groups, count: distinctServices(groups.flatMap((g) => g.items)) };
+  });
+}
+
+/** Whether one booklet for all of Sussex stays within `limit` entries; if not, each district gets its own. */
+export function wholeBookletFits(areas: readonly AreaBooklet[], limit: number): boolean {
+  return areas.reduce((n, a) => n + a.groups.reduce((m, g) => m + g.items.length, 0), 0) <= limit;
 }

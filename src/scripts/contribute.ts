@@ -33,7 +33,8 @@ export interface ContributeConfig {
   validatorUrl: string;
   /** Add "<slug>.json" for a provider's current data. */
   providerDataUrl: string;
-  slugs: string[];
+  /** A JSON list of the file names (slugs) in the directory, fetched only when needed: it grows with the directory. */
+  slugsUrl: string;
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
@@ -75,6 +76,16 @@ export function startContribute(): void {
   let validate: Validate | undefined;
   let schema: Record<string, unknown> | undefined;
   let showAll = false;
+  let slugs: string[] | undefined;
+  let slugsLoading: Promise<string[] | undefined> | undefined;
+  /** The directory's file names, loaded once, the first time a name is typed or a group is to be corrected. */
+  function knownSlugs(): Promise<string[] | undefined> {
+    slugsLoading ??= fetch(config.slugsUrl)
+      .then((res) => (res.ok ? (res.json() as Promise<string[]>) : undefined))
+      .catch(() => undefined)
+      .then((list) => (slugs = list));
+    return slugsLoading;
+  }
   const touched = new Set<string>();
   let problems: FieldProblem[] = [];
   let yaml = '';
@@ -193,7 +204,8 @@ export function startContribute(): void {
     const provider = providerFromValues(model, values);
     const slugNow = editing?.slug ?? slugify(typeof provider.name === 'string' ? provider.name : '');
     if (validate) validate(provider);
-    problems = formProblems(model, provider, validate?.errors ?? [], { slug: slugNow, existingSlugs: config.slugs, editing: !!editing });
+    problems = formProblems(model, provider, validate?.errors ?? [], { slug: slugNow, existingSlugs: slugs, editing: !!editing });
+    if (slugNow && !editing && !slugsLoading) void knownSlugs().then((list) => list && check());
     showInline();
     showSummary();
     showOutput();
@@ -329,7 +341,8 @@ export function startContribute(): void {
   async function loadForEdit(wanted: string): Promise<void> {
     const note = $(section!, '[data-edit-note]')!;
     const title = $(section!, '[data-form-title]')!;
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted) || !config.slugs.includes(wanted)) {
+    const known = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted) ? await knownSlugs() : [];
+    if (known && !known.includes(wanted)) {
       note.hidden = false;
       note.textContent = `There is no group called “${wanted}” in the directory. You can add it as a new group with the form below.`;
       return;

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { coversWholeArea, providerDistricts, providerFacets, providersByLetter, providersWithCommunity, searchRecord, searchText, servicesByDistrict } from '../../src/lib/directory.ts';
+import {
+  areaGroups,
+  bookletAreas,
+  coversWholeArea,
+  distinctServices,
+  letterOf,
+  letterSlug,
+  providerDistricts,
+  providerFacets,
+  providersByLetter,
+  providersWithCommunity,
+  searchRecord,
+  searchText,
+  servicesByDistrict,
+  WHOLE_AREA,
+  wholeBookletFits,
+} from '../../src/lib/directory.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { MINIMAL_PROVIDER, readFixture, validate } from '../helpers/data-dir.ts';
 
@@ -97,5 +113,76 @@ describe('lists', () => {
   it('groups providers by first letter in order', () => {
     const d = dataset();
     expect(providersByLetter(d.providers).map(([l]) => l)).toEqual(['E', 'M', 'Z']);
+  });
+});
+
+describe('A to Z', () => {
+  it('files a name under its first letter, accents aside, and anything else under "#"', () => {
+    expect(letterOf('  mindout')).toBe('M');
+    expect(letterOf('1 in 4 Group')).toBe('#');
+    expect(letterOf('Élan')).toBe('E');
+    expect(letterOf('“Hope” Café')).toBe('#');
+  });
+  it('gives each letter an address segment that cannot be mistaken for another letter', () => {
+    expect(letterSlug('S')).toBe('s');
+    expect(letterSlug('#')).toBe('other');
+  });
+  it('puts "#" after Z and keeps every provider exactly once', () => {
+    const d = dataset();
+    const numbered = { ...d.providers[0]!, slug: 'numbered', data: { ...d.providers[0]!.data, name: '24 Hour Group' } };
+    const groups = providersByLetter([numbered, ...d.providers]);
+    expect(groups.map(([l]) => l)).toEqual(['E', 'M', 'Z', '#']);
+    expect(groups.flatMap(([, entries]) => entries.map((e) => e.slug)).sort()).toEqual(['every-field', 'minimal-group', 'numbered', 'zebra-west']);
+  });
+});
+
+describe('areaGroups', () => {
+  it('puts the services across the whole area first, under their own address segment', () => {
+    const d = dataset();
+    const groups = areaGroups(d, 'west-sussex');
+    expect(groups[0]).toMatchObject({ district: '', segment: WHOLE_AREA });
+    expect(groups[0]!.items.map((i) => i.provider.slug)).toEqual(['zebra-west']);
+    expect(groups.slice(1).map((g) => g.segment)).toEqual(groups.slice(1).map((g) => g.district));
+    expect(groups.slice(1).every((g) => g.district !== '')).toBe(true);
+  });
+  it('keeps only running services when asked, for the printed booklets', () => {
+    const d = dataset();
+    const all = areaGroups(d, 'east-sussex').flatMap((g) => g.items);
+    const running = areaGroups(d, 'east-sussex', { active: true }).flatMap((g) => g.items);
+    expect(all.some((i) => i.service.status === 'temporarily-closed')).toBe(true);
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.every((i) => i.service.status === 'active')).toBe(true);
+  });
+  it('refuses a district whose id would clash with the whole-area address', () => {
+    const d = dataset();
+    const vocab = { ...d.vocab, districts: { ...d.vocab.districts, terms: [...d.vocab.districts.terms, { id: WHOLE_AREA, label: 'Clash', area: 'west-sussex', description: '' }] } };
+    expect(() => areaGroups({ ...d, vocab } as Dataset, 'west-sussex')).toThrow(/kept for the services that cover a whole area/);
+  });
+});
+
+describe('distinctServices', () => {
+  it('counts a service listed under two districts once', () => {
+    const d = dataset();
+    const items = [...servicesByDistrict(d, 'brighton-and-hove').values(), ...servicesByDistrict(d, 'east-sussex').values()].flat();
+    const keys = new Set(items.map((i) => `${i.provider.slug}#${i.service.id}`));
+    expect(distinctServices(items)).toBe(keys.size);
+    expect(distinctServices([...items, ...items])).toBe(keys.size);
+  });
+});
+
+describe('booklets', () => {
+  it('holds each area’s running services and counts them', () => {
+    const d = dataset();
+    const areas = bookletAreas(d);
+    expect(areas.map((a) => a.area)).toEqual(d.vocab.areas.terms.map((t) => t.id));
+    for (const a of areas) expect(a.count).toBe(distinctServices(a.groups.flatMap((g) => g.items)));
+    expect(areas.flatMap((a) => a.groups.flatMap((g) => g.items)).every((i) => i.service.status === 'active')).toBe(true);
+  });
+  it('is one booklet for all of Sussex only while its entries fit the limit', () => {
+    const areas = bookletAreas(dataset());
+    const entries = areas.reduce((n, a) => n + a.groups.reduce((m, g) => m + g.items.length, 0), 0);
+    expect(entries).toBeGreaterThan(1);
+    expect(wholeBookletFits(areas, entries)).toBe(true);
+    expect(wholeBookletFits(areas, entries - 1)).toBe(false);
   });
 });

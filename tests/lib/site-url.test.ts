@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, joinBase, providerPath } from '../../src/lib/site-url.ts';
-import { sitemapXml } from '../../src/lib/sitemap.ts';
 
 describe('joinBase', () => {
   it('joins the root base', () => expect(joinBase('/', 'search/')).toBe('/search/'));
@@ -17,14 +16,4 @@ describe('providerPath', () => {
 
 describe('absoluteUrl', () => {
   it('resolves a path against the site', () => expect(absoluteUrl('https://example.org', '/providers/a/')).toBe('https://example.org/providers/a/'));
-});
-
-describe('sitemapXml', () => {
-  it('lists every page once with absolute URLs under the base, and leaves out the 404 page and short-link redirects', () => {
-    const xml = sitemapXml('https://example.org', '/dir/', ['', 'about/', 'about/', '404/', 'robots.txt', 'p/some-group/']);
-    expect(xml.match(/<loc>/g)).toHaveLength(2);
-    expect(xml).toContain('<loc>https://example.org/dir/</loc>');
-    expect(xml).toContain('<loc>https://example.org/dir/about/</loc>');
-    expect(xml).not.toContain('404');
-  });
 });

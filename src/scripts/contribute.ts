@@ -20,7 +20,9 @@ import {
   type ListField,
   type Path,
 } from '../lib/form-model.ts';
+import { editLayout } from '../lib/edit-layout.ts';
 import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
+import type { ProviderEditData } from '../lib/share-files.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';
 
@@ -72,7 +74,8 @@ export function startContribute(): void {
   };
 
   let values: FormValues = emptyValues(model, { today: today() });
-  let editing: { slug: string; file: string; comments: boolean; exact: boolean } | undefined;
+  /** The group being corrected: its file's layout is known once the schema has loaded (see edit-layout.ts). */
+  let editing: (ProviderEditData & { comments?: boolean; exact?: boolean }) | undefined;
   let validate: Validate | undefined;
   let schema: Record<string, unknown> | undefined;
   let showAll = false;
@@ -194,7 +197,7 @@ export function startContribute(): void {
     out.github.hidden = !ready || !!editing || url.length > URL_LIMIT;
     out.copy.hidden = !ready || !!editing || url.length <= URL_LIMIT;
     out.edit.hidden = !ready || !editing;
-    out.inexact.hidden = !editing || editing.exact;
+    out.inexact.hidden = !editing || editing.exact !== false;
     out.githubLink.href = ready ? url : '#';
     out.newPage.href = newFileUrl(config.repository, config.branch, file);
     out.editLink.href = `${config.editUrlPrefix}${file}`;
@@ -353,11 +356,11 @@ export function startContribute(): void {
       note.textContent = 'The current details of this group could not be loaded. Reload the page to try again, or use one of the other ways above.';
       return;
     }
-    const entry = (await res.json()) as { slug: string; file: string; comments: boolean; exact: boolean; data: Record<string, unknown> };
-    editing = { slug: entry.slug, file: entry.file, comments: entry.comments, exact: entry.exact };
+    const entry = (await res.json()) as ProviderEditData;
+    editing = entry;
     values = valuesFromProvider(model, entry.data);
     showAll = true;
-    title.textContent = `Correct ${String(entry.data.name ?? entry.slug)}`;
+    title.textContent = `Correct ${entry.data.name}`;
     $(section!, '[data-edit-intro]')!.hidden = false;
     draw();
     // Arriving from a group's "Suggest a correction", the form is what the visitor came for.
@@ -375,6 +378,7 @@ export function startContribute(): void {
       const mod = await loading;
       validate = mod.validate;
       schema = mod.schema;
+      if (editing) Object.assign(editing, editLayout(editing.text, editing.data, schema));
     } catch {
       out.status.textContent = 'The checks could not be loaded. Reload the page to try again.';
       return;

@@ -1,6 +1,7 @@
 // The share kit and the booklet in a real browser: short links land on provider pages (even without
-// JavaScript), QR codes on the page decode to the short link, calendar files parse, posters print on one
-// A4 sheet, and axe finds nothing wrong on /print/ and the posters.
+// JavaScript), QR codes on the page decode to the short link, calendar files parse, each poster prints on one
+// A4 sheet (alone from its own link or button; all of a provider's, one a sheet), and axe finds nothing wrong
+// on /print/ and the posters.
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -85,8 +86,8 @@ describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
 
   test('links to a poster for each running service, and a calendar file for each one with sessions', async () => {
     const p = providers.find((x) => x.slug === slug)!.data;
-    const posters = await page.locator('a[href*="/posters/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `/posters/${slug}/${s.id}/`));
+    const posters = await page.locator('a[href*="/posters/"]').evaluateAll((as) => as.map((a) => ((u) => u.pathname + u.hash)(new URL((a as HTMLAnchorElement).href))));
+    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `/posters/${slug}/#${s.id}`));
     const calendars = await page.locator('a[href$=".ics"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}/${s.id}.ics`));
   });
@@ -108,6 +109,17 @@ describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
   });
 });
 
+test('without JavaScript the share kit offers no copy button that cannot work', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  try {
+    await page.goto(siteUrl(`/providers/${SAMPLE[0] ?? providers[0]!.slug}/`));
+    await expect(page.locator('textarea.embed-code').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Copy the code' }).count()).resolves.toBe(0);
+  } finally {
+    await page.close();
+  }
+});
+
 describe('calendar files', () => {
   test.each(withSessions.map(({ provider, service }) => [`/calendar/${provider.slug}/${service.id}.ics`, service.schedule!.sessions!.length]))(
     '%s is served as text/calendar and parses, with one Europe/London event per session',
@@ -125,27 +137,81 @@ describe('calendar files', () => {
 });
 
 describe('posters', () => {
-  const posterPaths = activeServices.map(({ provider, service }) => `/posters/${provider.slug}/${service.id}/`);
+  const byProvider = providers
+    .map((p) => ({ slug: p.slug, services: p.data.services.filter((s) => s.status === 'active').map((s) => s.id) }))
+    .filter((p) => p.services.length > 0);
+  const posterLinks = byProvider.flatMap(({ slug, services }) => services.map((id) => `/posters/${slug}/#${id}`));
 
-  test.each(posterPaths)('%s prints on one A4 sheet, with the QR code decoding to the short link', async (path) => {
+  /** The pages of the PDF Chromium prints, and their size in points. */
+  async function printed(page: Page): Promise<{ pages: number; size: number[] }> {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    await page.emulateMedia({ media: 'screen' });
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+    return { pages: pdf.match(/\/Type \/Page\b/g)?.length ?? 0, size: [Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))] };
+  }
+
+  test('every running service has a poster, on its provider’s poster page, and no other service does', async () => {
+    expect(posterLinks.length).toBeGreaterThan(byProvider.length);
+    for (const { slug, services } of byProvider) {
+      const html = await (await fetch(siteUrl(`/posters/${slug}/`))).text();
+      expect([...html.matchAll(/<article class="poster"[^>]* id="([^"]+)"/g)].map((m) => m[1]), slug).toEqual(services);
+    }
+    const paused = providers.filter((p) => !p.data.services.some((s) => s.status === 'active'));
+    for (const p of paused) expect((await fetch(siteUrl(`/posters/${p.slug}/`))).status, p.slug).toBe(404);
+  });
+
+  test.each(posterLinks)('%s prints alone on one A4 sheet, with the QR code decoding to the short link', async (link) => {
     const page = await newPage();
     try {
-      await gotoAndSettle(page, path);
-      const slug = path.split('/')[2]!;
-      expect(await decodeQr(page, '.poster-qr-code svg')).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
-      await expect(page.locator('.poster-link').textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
-      await page.emulateMedia({ media: 'print' });
-      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-      expect(pdf.match(/\/Type \/Page\b/g), 'the poster should fit on one page').toHaveLength(1);
-      const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+      await gotoAndSettle(page, link);
+      const [, , slug] = link.split('/');
+      const poster = `[id="${link.split('#')[1]}"]`;
+      expect(await decodeQr(page, `${poster} .poster-qr-code svg`)).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
+      await expect(page.locator(`${poster} .poster-link`).textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
       // A4 is 595 × 842 points.
-      expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+      expect(await printed(page)).toEqual({ pages: 1, size: [595, 842] });
     } finally {
       await page.close();
     }
   });
 
-  test.each(posterPaths.slice(0, 3))('axe finds no violations on %s', async (path) => {
+  test.each(byProvider.filter((p) => p.services.length > 1).map((p) => [p.slug, p.services.length]))(
+    '/posters/%s/ printed as it is gives each of its %i posters a sheet, and each poster’s button prints only that one',
+    async (slug, count) => {
+      const page = await newPage();
+      try {
+        await gotoAndSettle(page, `/posters/${slug}/`);
+        expect(await printed(page)).toEqual({ pages: count, size: [595, 842] });
+        await page.evaluate(() => {
+          (window as unknown as { printedHash: string[] }).printedHash = [];
+          window.print = () => (window as unknown as { printedHash: string[] }).printedHash.push(location.hash);
+        });
+        const buttons = page.getByRole('button', { name: 'Print this poster' });
+        await expect(buttons.count()).resolves.toBe(count);
+        await buttons.nth(1).click();
+        const id = await page.locator('article.poster').nth(1).getAttribute('id');
+        expect(await page.evaluate(() => (window as unknown as { printedHash: string[] }).printedHash)).toEqual([`#${id}`]);
+        expect(await printed(page)).toEqual({ pages: 1, size: [595, 842] });
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  test('without JavaScript the poster page has no print buttons, and a poster’s link still prints only it', async () => {
+    const link = posterLinks.find((l) => byProvider.find((p) => l.startsWith(`/posters/${p.slug}/`))!.services.length > 1) ?? posterLinks[0]!;
+    const page = await newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(siteUrl(link));
+      await expect(page.getByRole('button', { name: 'Print this poster' }).count()).resolves.toBe(0);
+      expect((await printed(page)).pages).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each(byProvider.slice(0, 3).map((p) => `/posters/${p.slug}/`))('axe finds no violations on %s', async (path) => {
     const page = await newPage();
     try {
       await gotoAndSettle(page, path);

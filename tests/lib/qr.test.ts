@@ -3,9 +3,10 @@
 import { existsSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { shortPath, shortUrl, typedLink } from '../../src/components/share/links.ts';
-import { qrSvg } from '../../src/lib/qr.ts';
+import { QR_MASK, qrSvg } from '../../src/lib/qr.ts';
 import { browser } from '../browser/harness.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,6 +57,24 @@ describe('qrSvg', () => {
     expect(svg).toContain('<path fill="#ffffff" d="M0 0h');
     expect(svg).toContain('stroke="#000000"');
     expect(svg).toMatch(/d="M4 4\.5h7/); // the first finder pattern starts 4 modules in
+  });
+
+  it('gives each use of the same link its own accessible name', async () => {
+    const a = await qrSvg(URLS[0]!, { id: 'share-qr', title: 'On the page' });
+    const b = await qrSvg(URLS[0]!, { id: 'poster-qr', title: 'On the poster' });
+    expect(a).toContain('<title id="share-qr-title">On the page</title>');
+    expect(b).toContain('<title id="poster-qr-title">On the poster</title>');
+    expect(b).not.toContain('share-qr');
+    expect(a.slice(a.indexOf('</title>'))).toBe(b.slice(b.indexOf('</title>')));
+  });
+
+  it('encodes a link as one piece of bytes with the fixed mask, which the code is made with', async () => {
+    const bytes = new TextEncoder().encode(URLS[0]!);
+    const code = QRCode.create([{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: QR_MASK });
+    expect(code.segments.map((s) => s.mode.id)).toEqual(['Byte']);
+    const expected = await QRCode.toString([{ data: bytes, mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', maskPattern: QR_MASK, margin: 4 });
+    const path = (svg: string) => /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1];
+    expect(path(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' }))).toBe(path(expected));
   });
 
   it('is the same every build', async () => {

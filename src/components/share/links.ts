@@ -14,9 +14,9 @@ export function shortUrl(site: string | URL | undefined, base: string, slug: str
   return absoluteUrl(site, shortPath(base, slug));
 }
 
-/** The printable A4 poster of one service. */
-export function posterPath(base: string, slug: string, serviceId: string): string {
-  return joinBase(base, `posters/${slug}/${serviceId}/`);
+/** The page of a provider's printable A4 posters, one for each running service, or one service's poster on it. */
+export function posterPath(base: string, slug: string, serviceId?: string): string {
+  return joinBase(base, `posters/${slug}/${serviceId ? `#${serviceId}` : ''}`);
 }
 
 /** Services that get a poster: the ones running now (not paused, not closed). */

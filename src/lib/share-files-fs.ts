@@ -1,0 +1,52 @@
+// Writes the files of share-files.ts into the built site, from the integration's 'astro:build:done' hook.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildDate } from './build-info.ts';
+import { dataDir } from './dataset-fs.ts';
+import { calendarFiles, editDataFile, shortLinkPages, shortLinkTemplateDir, type ShareFile } from './share-files.ts';
+import type { Dataset } from './validate.ts';
+
+/** Files written at once: enough to keep the disk busy, few enough not to run out of file handles. */
+const AT_ONCE = 64;
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(work));
+}
+
+/** Writes files under `out`, making each folder once. */
+export async function writeFiles(out: string, files: readonly ShareFile[]): Promise<void> {
+  const folders = [...new Set(files.map((f) => path.dirname(path.join(out, f.path))))];
+  await inBatches(folders, (dir) => mkdir(dir, { recursive: true }));
+  await inBatches(files, (f) => writeFile(path.join(out, f.path), f.text));
+}
+
+export interface ShareFilesOptions {
+  /** The output folder of the build. */
+  out: string;
+  dataset: Dataset;
+  site: string;
+  base: string;
+  /** The data folder the dataset was read from (data/ unless SPSD_DATA_DIR says otherwise). */
+  data?: string;
+}
+
+/**
+ * The short-link page of every provider (from the template page Astro rendered, which is then removed), the
+ * calendar files, and each provider's data for the correction form. Returns how many files it wrote.
+ */
+export async function writeShareFiles({ out, dataset, site, base, data = dataDir() }: ShareFilesOptions): Promise<number> {
+  const templateDir = path.join(out, shortLinkTemplateDir);
+  const template = await readFile(path.join(templateDir, 'index.html'), 'utf8');
+  const texts: string[] = new Array(dataset.providers.length);
+  await inBatches([...dataset.providers.keys()], async (i) => {
+    texts[i] = await readFile(path.join(data, 'providers', `${dataset.providers[i]!.slug}.yaml`), 'utf8');
+  });
+  const files = [
+    ...shortLinkPages(dataset.providers, template),
+    ...calendarFiles(dataset, { site, base, buildDate: buildDate() }),
+    ...dataset.providers.map((entry, i) => editDataFile(entry, texts[i]!)),
+  ];
+  await writeFiles(out, files);
+  await rm(templateDir, { recursive: true, force: true });
+  return files.length;
+}

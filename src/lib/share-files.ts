@@ -1,0 +1,89 @@
+// The files of the share kit and the correction form that are not pages of their own: the short-link
+// redirect page /p/<slug>/, a calendar file for each service with sessions, and each provider's current data
+// for /contribute/?edit=<slug>. They are made here, after Astro has built the pages, in plain TypeScript:
+// one Astro route each cost more in Astro's per-page work than in making the file.
+// Pure: the same inputs give the same files. The file writing is in share-files-fs.ts.
+import { calendarPath, hasCalendar, serviceCalendar } from './ics.ts';
+import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
+import type { Dataset, Entry, Provider } from './validate.ts';
+
+/** A file to write, its path relative to the output folder (no base path), and its text. */
+export interface ShareFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * The short-link page is rendered by Astro once, for this made-up slug and name (src/pages/p/[slug].astro),
+ * so it has the site's styles and crisis contacts; each provider's page is that template with its own slug
+ * and name. Neither can be a real slug or a real name's escaped text.
+ */
+export const SHORT_LINK_TEMPLATE = { slug: '__short_link_slug__', name: '__SHORT_LINK_NAME__' } as const;
+
+/** Escapes text the way Astro escapes `{expressions}` in a page. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>'"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[c]!);
+}
+
+/** The folder of the short-link template in the output, which is removed once the real pages are written. */
+export const shortLinkTemplateDir = `p/${SHORT_LINK_TEMPLATE.slug}`;
+
+/** One /p/<slug>/index.html for each provider, from the page Astro rendered for the template. */
+export function shortLinkPages(providers: readonly Entry<Provider>[], template: string): ShareFile[] {
+  if (!template.includes(SHORT_LINK_TEMPLATE.slug) || !template.includes(SHORT_LINK_TEMPLATE.name)) {
+    throw new Error('The short-link template page does not have the slug and name to fill in.');
+  }
+  // Split once; each page is then a join, not a search through the template.
+  const parts = template.split(SHORT_LINK_TEMPLATE.slug).map((part) => part.split(SHORT_LINK_TEMPLATE.name));
+  return providers.map((entry) => {
+    const name = escapeHtml(entry.data.name);
+    return { path: `p/${entry.slug}/index.html`, text: parts.map((part) => part.join(name)).join(entry.slug) };
+  });
+}
+
+export interface CalendarOptions {
+  site: string;
+  base: string;
+  /** YYYY-MM-DD, see build-info.ts. */
+  buildDate: string;
+}
+
+/** The .ics file of every running service with regular sessions, at /calendar/<slug>/<service>.ics. */
+export function calendarFiles(dataset: Dataset, { site, base, buildDate }: CalendarOptions): ShareFile[] {
+  const uidDomain = new URL(site).hostname;
+  return dataset.providers.flatMap((entry) =>
+    entry.data.services.filter(hasCalendar).map((service) => ({
+      path: calendarPath('', entry.slug, service.id).slice(1),
+      text: serviceCalendar({
+        slug: entry.slug,
+        provider: entry.data,
+        service,
+        vocab: dataset.vocab,
+        url: absoluteUrl(site, providerPath(base, entry.slug, service.id)),
+        buildDate,
+        uidDomain,
+      }),
+    })),
+  );
+}
+
+/** What /contribute/providers/<slug>.json holds: see edit-layout.ts for how the form uses `text`. */
+export interface ProviderEditData {
+  slug: string;
+  /** The file's path in the repository. */
+  file: string;
+  /** The file as it is now, so a correction can keep its layout. */
+  text: string;
+  data: Provider;
+}
+
+/** The path of a provider's edit data under the site root (with the base path in front on the site). */
+export function editDataPath(base: string, slug: string): string {
+  return joinBase(base, `contribute/providers/${slug}.json`);
+}
+
+/** One provider's current data and file text for the correction form. */
+export function editDataFile(entry: Entry<Provider>, text: string): ShareFile {
+  const body: ProviderEditData = { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: text.replace(/\r\n?/g, '\n'), data: entry.data };
+  return { path: editDataPath('', entry.slug).slice(1), text: JSON.stringify(body) };
+}

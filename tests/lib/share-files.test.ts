@@ -1,0 +1,69 @@
+// The share kit's files made after the build: short-link pages from one template, calendar files and each
+// provider's data for the correction form.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { hasCalendar } from '../../src/lib/ics.ts';
+import { calendarFiles, editDataFile, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
+import type { Dataset } from '../../src/lib/validate.ts';
+import { fixtureFiles } from '../helpers/fixtures.ts';
+import { TODAY, validate } from '../helpers/data-dir.ts';
+
+const providers = Object.fromEntries(fixtureFiles('providers', 'valid').map((f) => [f.path.split('/').pop()!, f.bytes]));
+const dataset: Dataset = validate({ providers }).dataset;
+const { slug: SLUG, name: NAME } = SHORT_LINK_TEMPLATE;
+const TEMPLATE = `<title>${NAME} | Directory</title><meta http-equiv="refresh" content="0; url=/providers/${SLUG}/"><h1>${NAME}</h1><a href="/providers/${SLUG}/">Go to ${NAME}</a>`;
+
+describe('shortLinkPages', () => {
+  it('makes /p/<slug>/index.html for every provider, with its slug and name in place of the template’s', () => {
+    const pages = shortLinkPages(dataset.providers, TEMPLATE);
+    expect(pages.map((p) => p.path)).toEqual(dataset.providers.map((e) => `p/${e.slug}/index.html`));
+    for (const [i, page] of pages.entries()) {
+      const { slug, data } = dataset.providers[i]!;
+      expect(page.text).toBe(`<title>${escapeHtml(data.name)} | Directory</title><meta http-equiv="refresh" content="0; url=/providers/${slug}/"><h1>${escapeHtml(data.name)}</h1><a href="/providers/${slug}/">Go to ${escapeHtml(data.name)}</a>`);
+    }
+  });
+
+  it('escapes names as Astro does, and takes "$" in a name literally', () => {
+    const entry = { ...dataset.providers[0]!, data: { ...dataset.providers[0]!.data, name: `Tom's <"Tea"> & $& talk` } };
+    const [page] = shortLinkPages([entry], TEMPLATE);
+    expect(page!.text).toContain('<h1>Tom&#39;s &lt;&quot;Tea&quot;&gt; &amp; $&amp; talk</h1>');
+  });
+
+  it('refuses a template without the slug and name to fill in', () => {
+    expect(() => shortLinkPages(dataset.providers, '<h1>Hello</h1>')).toThrow(/template/);
+  });
+});
+
+describe('calendarFiles', () => {
+  const files = calendarFiles(dataset, { site: 'https://example.org/', base: '/dir/', buildDate: TODAY });
+
+  it('makes one file for each running service with sessions, at /calendar/<slug>/<service>.ics', () => {
+    const expected = dataset.providers.flatMap((e) => e.data.services.filter(hasCalendar).map((s) => `calendar/${e.slug}/${s.id}.ics`));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(files.map((f) => f.path)).toEqual(expected);
+  });
+
+  it('each parses with ical.js, one Europe/London event per session, linking to the service under the base path', () => {
+    for (const entry of dataset.providers) {
+      for (const service of entry.data.services.filter(hasCalendar)) {
+        const file = files.find((f) => f.path === `calendar/${entry.slug}/${service.id}.ics`)!;
+        const events = new ICAL.Component(ICAL.parse(file.text)).getAllSubcomponents('vevent');
+        expect(events).toHaveLength(service.schedule!.sessions!.length);
+        for (const e of events) {
+          expect(e.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/London');
+          expect(e.getFirstPropertyValue('url')).toBe(`https://example.org/dir/providers/${entry.slug}/#${service.id}`);
+          expect(e.getFirstPropertyValue('uid')).toMatch(new RegExp(`^${entry.slug}\\.${service.id}\\.\\d+@example\\.org$`));
+        }
+      }
+    }
+  });
+});
+
+describe('editDataFile', () => {
+  it('holds the slug, the file’s path and text (with Unix line endings) and the data, at contribute/providers/<slug>.json', () => {
+    const entry = dataset.providers[0]!;
+    const file = editDataFile(entry, '# schema\r\nname: X\r\n');
+    expect(file.path).toBe(`contribute/providers/${entry.slug}.json`);
+    expect(JSON.parse(file.text)).toEqual({ slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: '# schema\nname: X\n', data: entry.data } satisfies ProviderEditData);
+  });
+});

@@ -104,16 +104,26 @@ export function escapeText(value: string): string {
     .replace(/\n/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes of one character (a code point, as `for…of` gives them). */
+function utf8Bytes(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
 
 /** Folds a content line so no physical line is longer than 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // Most lines are ASCII: one octet a character, so they fold by length alone.
+  if (!/[^\x00-\x7f]/.test(line)) {
+    if (line.length <= 75) return line;
+    const parts = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+    return parts.join('\r\n ');
+  }
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const ch of line) {
-    const bytes = encoder.encode(ch).length;
+    const bytes = utf8Bytes(ch);
     // The first line may hold 75 octets; each continuation line starts with a space, leaving 74.
     const limit = parts.length === 0 ? 75 : 74;
     if (size + bytes > limit) {

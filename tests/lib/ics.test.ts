@@ -281,6 +281,21 @@ describe('text helpers', () => {
     expect(folded.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
     expect(foldLine('SHORT:line')).toBe('SHORT:line');
   });
+  it.each([
+    ['plain ASCII', `DESCRIPTION:${'abcdefghij'.repeat(30)}`],
+    ['exactly 75 octets', `X:${'a'.repeat(73)}`],
+    ['characters of four octets (emoji)', `SUMMARY:Tea 🫖 and talk ${'🫖'.repeat(40)} end`],
+  ])('folds %s into lines of at most 75 octets that join back to the line', (_, line) => {
+    const folded = foldLine(line).split('\r\n');
+    for (const [i, l] of folded.entries()) {
+      expect(Buffer.byteLength(l, 'utf8')).toBeLessThanOrEqual(75);
+      if (i > 0) expect(l.startsWith(' ')).toBe(true);
+      // Nothing is folded early: a line ends short of 75 octets only where the next character would not fit.
+      if (i < folded.length - 1) expect(Buffer.byteLength(l, 'utf8')).toBeGreaterThan(71);
+    }
+    expect(folded.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
+    expect(folded.length).toBe(Math.max(1, Math.ceil((Buffer.byteLength(line, 'utf8') - 1) / 74)));
+  });
   it('gives each frequency its rule', () => {
     expect(rrule({ day: 'sunday', start: '10:00', end: '11:00', frequency: 'monthly', week_of_month: 'fourth' })).toBe('FREQ=MONTHLY;BYDAY=4SU');
   });

@@ -33,6 +33,8 @@ export interface SizeResult {
     astroTotalMs: number;
     /** Absent in results from before the index moved to astro:build:start. */
     searchIndexMs?: number;
+    shareFiles?: number;
+    shareFilesMs?: number;
     pages: number;
     renderSumMs: number;
     providerPageMs: number | undefined;
@@ -169,7 +171,8 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
     for (const x of built.build.routes.slice(0, 12)) out.push(`| \`${x.route}\` | ${n(x.pages)} | ${s(x.totalMs)} | ${msf(x.meanMs)} |`);
     out.push(`| (collecting paths and other work before the first page) | | ${s(built.build.generateMs - built.build.renderSumMs)} | |`);
     out.push(`| (search index, made before the pages: loading and validating the data, Pagefind) | | ${s(built.build.searchIndexMs)} | |`);
-    out.push(`| (the rest of Astro's total: bundling, files written after the pages, sitemap) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0))} | |`);
+    if (built.build.shareFiles) out.push(`| (short links, calendars, correction data: written after the pages) | ${n(built.build.shareFiles)} | ${s(built.build.shareFilesMs)} | ${msf((built.build.shareFilesMs ?? 0) / built.build.shareFiles)} |`);
+    out.push(`| (the rest of Astro's total: bundling, sitemap, moving the index in) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0) - (built.build.shareFilesMs || 0))} | |`);
     out.push('');
   }
 

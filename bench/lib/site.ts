@@ -18,6 +18,9 @@ export interface AstroLog {
   pageCount?: number;
   /** The search index, made in the integration's astro:build:start hook, before any page. */
   searchIndexMs?: number;
+  /** Short-link pages, calendars and correction data, written by the integration after the pages. */
+  shareFiles?: number;
+  shareFilesMs?: number;
   /** Every page Astro logged, with the time it says that page took (from the end of the one before). */
   pages: { path: string; ms: number }[];
 }
@@ -30,9 +33,11 @@ export function parseAstroLog(log: string): AstroLog {
   const generated = /generating static routes[\s\S]*?✓ Completed in ([^.\n]+(?:\.\d+)?[a-z]*)\./.exec(text);
   const built = /(\d+) page\(s\) built in ([^\n]+)/.exec(text);
   const searchIndex = /Search index: \d+ providers in (\d+)ms/.exec(text);
+  const shareFiles = /Share files: (\d+) files in (\d+)ms/.exec(text);
   return {
     ...(generated ? { generateMs: duration(generated[1]!) } : {}),
     ...(searchIndex ? { searchIndexMs: Number(searchIndex[1]) } : {}),
+    ...(shareFiles ? { shareFiles: Number(shareFiles[1]), shareFilesMs: Number(shareFiles[2]) } : {}),
     ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
     pages,
   };

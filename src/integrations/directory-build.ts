@@ -29,14 +29,16 @@ export default function directoryBuild(): AstroIntegration {
         // The benchmark reads this line (bench/lib/site.ts).
         logger.info(`Search index: ${records} providers in ${Math.round(performance.now() - started)}ms.`);
       },
-      'astro:build:done': async ({ dir, pages }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
         if (!searchIndexDir) throw new Error('The search index was not made before the pages (astro:build:start did not run).');
         await moveDir(searchIndexDir, path.join(out, 'pagefind'));
         searchIndexDir = undefined;
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
-        await writeShareFiles({ out, dataset: loadDataset(), site, base });
+        const shareStarted = performance.now();
+        const shared = await writeShareFiles({ out, dataset: loadDataset(), site, base });
+        logger.info(`Share files: ${shared} files in ${Math.round(performance.now() - shareStarted)}ms.`);
 
         const logos = path.join(dataDir(), 'signatories', 'logos');
         await mkdir(path.join(out, 'logos'), { recursive: true });

@@ -1,5 +1,5 @@
 // Page weight over the built files: what a visitor downloads before doing anything, gzipped.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
@@ -28,6 +28,13 @@ function pageWeight(distDir: string, page: string): { bytes: number; files: stri
   return { bytes, files };
 }
 
+/** Every index.html under a folder of the build, relative to the build. */
+function htmlUnder(distDir: string, dir: string): string[] {
+  return readdirSync(path.join(distDir, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => path.join(dir, f));
+}
+
 describe('page weight', () => {
   const distDir = inject('distDir');
   const slugs = inject('providerSlugs');
@@ -42,6 +49,12 @@ describe('page weight', () => {
   it('keeps the home page within 30 KB gzipped before any search', () => {
     const { bytes, files } = pageWeight(distDir, 'index.html');
     expect(bytes, files.join(', ')).toBeLessThanOrEqual(30 * KB);
+  });
+
+  it('keeps the HTML of every list page (A–Z, areas, communities, booklets) within 20 KB gzipped', () => {
+    const lists = ['providers/index.html', ...['a-z', 'areas', 'communities', 'print'].flatMap((dir) => htmlUnder(distDir, dir))];
+    expect(lists.length).toBeGreaterThan(20);
+    for (const page of lists) expect(gzipSync(readFileSync(path.join(distDir, page))).length, page).toBeLessThanOrEqual(20 * KB);
   });
 
   it('does not load the search code on the home page', () => {

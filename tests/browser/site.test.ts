@@ -64,24 +64,94 @@ test('an address that does not exist gets the site’s 404 page with status 404'
   expect(res.headers.get('content-type'), 'dist/404.html should exist (the server fell back to plain text)').toMatch(/^text\/html/);
 });
 
-test('with JavaScript off, the home page links to every provider, directly or through the A–Z list', async () => {
+test('with JavaScript off, every provider is reachable from the home page, directly or through the A–Z pages', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   try {
     await gotoAndSettle(page, '/');
     const linked = await linkedProviders(page);
-    if (providerSlugs.some((s) => !linked.has(s))) {
-      const home = await page.locator('a[href]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      if (home.includes('/providers/')) {
-        await gotoAndSettle(page, '/providers/');
-        for (const slug of await linkedProviders(page)) linked.add(slug);
-      }
+    // Home → A–Z → each letter → each page of a letter: plain links all the way.
+    const toVisit = (await listLinks(page)).filter((p) => p === '/providers/');
+    const visited = new Set(['/']);
+    while (toVisit.length) {
+      const path = toVisit.shift()!;
+      if (visited.has(path)) continue;
+      visited.add(path);
+      await gotoAndSettle(page, path);
+      for (const slug of await linkedProviders(page)) linked.add(slug);
+      toVisit.push(...(await listLinks(page)).filter((p) => /^\/a-z\/[^/]+\/(?:\d+\/)?$/.test(p) && !visited.has(p)));
     }
     expect(providerSlugs.length, 'the build should include providers (at least the fixtures)').toBeGreaterThan(0);
-    expect(providerSlugs.filter((s) => !linked.has(s)), 'providers with no link from / (or from /providers/, if / links there)').toEqual([]);
+    expect(providerSlugs.filter((s) => !linked.has(s)), `providers with no link from / or the A–Z pages (visited ${[...visited].join(', ')})`).toEqual([]);
   } finally {
     await page.close();
   }
 });
+
+test('by keyboard alone: A–Z, then a letter, then a group on that letter’s page', async () => {
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/providers/');
+    const letter = await tabUntil(page, 'nav[aria-label="Groups A to Z"] a');
+    expect(letter.href).toMatch(/\/a-z\/[a-z]+\/$/);
+    await Promise.all([page.waitForURL((u) => u.pathname === new URL(letter.href!).pathname), page.keyboard.press('Enter')]);
+    await expect(page.locator('nav[aria-label="Groups A to Z"] a[aria-current="page"]').count()).resolves.toBe(1);
+    const group = await tabUntil(page, 'main .card-list a[href^="/providers/"]');
+    await Promise.all([page.waitForURL((u) => u.pathname === new URL(group.href!).pathname), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').innerText()).resolves.toBe(group.text);
+  } finally {
+    await page.close();
+  }
+});
+
+test('by keyboard alone: an area, then one of its districts, whose page lists its services or says there are none', async () => {
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/areas/brighton-and-hove/');
+    const district = await tabUntil(page, 'main nav a[href^="/areas/brighton-and-hove/"]');
+    await Promise.all([page.waitForURL((u) => u.pathname === new URL(district.href!).pathname), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').innerText()).resolves.toContain(district.text);
+    const cards = await page.locator('main .card-list .card').count();
+    if (!cards) await expect(page.locator('main').innerText()).resolves.toContain('We do not know of any peer support based here yet');
+    await expect(page.locator('main a[href="/areas/brighton-and-hove/whole-area/"]').count()).resolves.toBeGreaterThan(0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the booklet lets you print one district only, and that booklet has the crisis numbers on its front', async () => {
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/print/');
+    const booklets = await page.locator('.booklet-chooser a[href]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(booklets.length).toBeGreaterThan(0);
+    for (const path of booklets) expect(path).toMatch(/^\/print\/[a-z-]+\/[a-z-]+\/$/);
+    await gotoAndSettle(page, booklets[0]!);
+    await expect(page.locator('.booklet-crisis').innerText()).resolves.toContain('116 123');
+    expect(await page.locator('.booklet-entry').count()).toBeGreaterThan(0);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Same-site paths linked from the page's main content. */
+function listLinks(page: Page): Promise<string[]> {
+  return page.locator('main a[href]').evaluateAll((links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href)).filter((u) => u.origin === location.origin).map((u) => u.pathname),
+  );
+}
+
+/** Presses Tab until the focused element matches `selector` (at most 200 times); returns its href and text. */
+async function tabUntil(page: Page, selector: string): Promise<{ href: string | null; text: string }> {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      return el && el !== document.body && el.matches(sel) ? { href: (el as HTMLAnchorElement).href ?? null, text: (el.textContent ?? '').trim() } : null;
+    }, selector);
+    if (found) return found;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
 
 describe.each(PAGES)('%s', (path) => {
   describe('on a desktop', () => {

@@ -1,11 +1,12 @@
-// Builds the map's compact marker file from the dataset (see src/scripts/map-format.ts for the layout).
-// Pure: no Astro, no file system. One marker per place: services that meet at the same venue share it.
+// Builds the map's two files from the dataset (see src/scripts/map-format.ts for the layout): the compact
+// marker file and the words for the list and pop-ups. Pure: no Astro, no file system. One marker per place:
+// services that meet at the same venue share it.
 import { FACETS, providerFacets, type ProviderEntry } from './directory.ts';
 import { formatSession } from './format.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
 import type { Dataset, Location, Service } from './validate.ts';
 import { findTerm, label, termIds } from './vocab.ts';
-import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type ProviderRow, type ServiceRow } from '../scripts/map-format.ts';
+import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from '../scripts/map-format.ts';
 
 /** A location with no district takes the district of the nearest gazetteer place, if one is this close. */
 const NEAREST_PLACE_MILES = 3;
@@ -47,7 +48,25 @@ interface PlaceRow {
   services: number[];
 }
 
-export function buildMapData(dataset: Dataset, places: readonly Place[] = []): MapFile {
+export interface MapFiles {
+  /** /map-data.json: what the markers and filters need. */
+  places: MapFile;
+  /** /map-text.json: the words for the list and pop-ups. */
+  text: MapText;
+}
+
+/** Both files come from one pass; the two routes that write them share it (by dataset and gazetteer). */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], MapFiles>>();
+
+export function buildMapData(dataset: Dataset, places: readonly Place[] = []): MapFiles {
+  let byPlaces = built.get(dataset);
+  if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
+  let files = byPlaces.get(places);
+  if (!files) byPlaces.set(places, (files = buildMapFiles(dataset, places)));
+  return files;
+}
+
+function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
   const { vocab } = dataset;
   const facetTables: [string, string[]][] = [...FACETS.map((f): [string, string[]] => [f.key, termIds(vocab, f.vocab)]), ['charter', ['signatory']]];
   const offsets = new Map<string, number>();
@@ -60,15 +79,23 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
   const areas = termIds(vocab, 'areas');
   const districtArea = districts.map((d) => areas.indexOf(findTerm(vocab, 'districts', d)?.area ?? ''));
 
-  const texts = new Map<string, number>([['', 0]]);
-  const text = (s: string): number => {
-    let i = texts.get(s);
-    if (i === undefined) texts.set(s, (i = texts.size));
-    return i;
+  /** A table of strings stored once; index 0 is the empty string. */
+  const table = () => {
+    const map = new Map<string, number>([['', 0]]);
+    const add = (s: string): number => {
+      let i = map.get(s);
+      if (i === undefined) map.set(s, (i = map.size));
+      return i;
+    };
+    return { add, list: () => [...map.keys()] };
   };
-  const providers: ProviderRow[] = [];
+  const texts = table();
+  const towns = table();
+  const providers: number[][] = [];
+  const providerWords: ProviderText[] = [];
   /** Services in the order the dataset gives them; renumbered below. */
-  const rows: ServiceRow[] = [];
+  const rows: number[][] = [];
+  const serviceWords: ServiceText[] = [];
   const venues = new Map<string, PlaceRow>();
   const numbersOf = (facets: Record<string, string[]>, keep: (key: string) => boolean): number[] => {
     const numbers: number[] = [];
@@ -96,7 +123,8 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
     if (!running.length) continue;
     const p = providers.length;
     const providerFacetValues = providerFacets(dataset, entry);
-    providers.push([entry.slug === kebab(entry.data.name) ? '' : entry.slug, entry.data.name, toSteps(numbersOf(providerFacetValues, (k) => PROVIDER_FACETS.has(k)))]);
+    providers.push(toSteps(numbersOf(providerFacetValues, (k) => PROVIDER_FACETS.has(k))));
+    providerWords.push([entry.slug === kebab(entry.data.name) ? '' : entry.slug, entry.data.name]);
     for (const service of running) {
       const s = rows.length;
       // Filter values of this one service: providerFacets on a provider that runs only this service.
@@ -116,17 +144,18 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
       let covers = 0;
       if (!located.length) {
         const named = entry.data.districts?.length ? entry.data.districts.map((d) => label(vocab, 'districts', d)) : entry.data.areas.map((a) => label(vocab, 'areas', a));
-        covers = text(andList(named));
+        covers = texts.add(andList(named));
       }
-      rows.push([p, service.id === kebab(service.name) ? '' : service.id, service.name, text(whenText(service)), covers, toSteps(numbers)]);
+      rows.push([p, ...toSteps(numbers)]);
+      serviceWords.push([service.id === kebab(service.name) ? '' : service.id, service.name, texts.add(whenText(service)), covers]);
       for (const r of spots) {
         const key = `${r.lat},${r.lng},${r.areaOnly ? 1 : 0}`;
         const venue = venues.get(key);
         if (venue) {
           if (!venue.services.includes(s)) venue.services.push(s);
           if (!venue.district) venue.district = r.district;
-          if (!venue.town) venue.town = text(r.town);
-        } else venues.set(key, { lat: r.lat, lng: r.lng, areaOnly: r.areaOnly, district: r.district, town: text(r.town), services: [s] });
+          if (!venue.town) venue.town = towns.add(r.town);
+        } else venues.set(key, { lat: r.lat, lng: r.lng, areaOnly: r.areaOnly, district: r.district, town: towns.add(r.town), services: [s] });
       }
     }
   }
@@ -138,10 +167,15 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
   rows.forEach((_, s) => {
     if (!renumber.has(s)) renumber.set(s, renumber.size);
   });
-  const services: ServiceRow[] = new Array(rows.length);
-  rows.forEach((row, s) => (services[renumber.get(s) ?? s] = row));
+  const services: number[][] = new Array(rows.length);
+  const words: ServiceText[] = new Array(rows.length);
+  rows.forEach((row, s) => {
+    const to = renumber.get(s) ?? s;
+    services[to] = row;
+    words[to] = serviceWords[s]!;
+  });
 
-  const file: MapFile = { v: MAP_FORMAT_VERSION, f: facetTables, a: districtArea, p: providers, t: [...texts.keys()], s: services, y: [], x: [], d: [], n: [], m: [] };
+  const file: MapFile = { v: MAP_FORMAT_VERSION, f: facetTables, a: districtArea, p: providers, s: services, w: towns.list(), y: [], x: [], d: [], n: [], m: [] };
   let previous = 0;
   let next = 0;
   for (const v of sorted) {
@@ -157,5 +191,5 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
       file.m.push(i < here.length - 1 ? -1 - code : code);
     });
   }
-  return file;
+  return { places: file, text: { v: MAP_FORMAT_VERSION, p: providerWords, s: words, t: texts.list() } };
 }

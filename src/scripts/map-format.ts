@@ -1,11 +1,16 @@
-// The compact marker file behind the map (/map-data.json): its layout, and the decoder the map page uses.
-// Written at build by src/lib/map-data.ts. Pure and small, so the browser bundle stays light.
+// The map's data, in two files written at build by src/lib/map-data.ts, and the decoder the map page uses.
+// Pure and small, so the browser bundle stays light.
 //
-// Strings are stored once (providers, services, a text table) and everything else is small integers:
-// coordinates as whole numbers of 1/10,000 degree (about 10 m), longitudes sorted and stored as the step
-// from the previous one, and vocabulary terms as indexes into the facet tables.
+// /map-data.json (MapFile) is what the markers and the filters need: places, which services meet at each,
+// and the filter values of each service. Nothing to read but town names, so it stays small (the markers show
+// as soon as it arrives). /map-text.json (MapText) holds the words for the list and the pop-ups (names,
+// times, areas covered) and is fetched after the markers show.
+//
+// Strings are stored once and everything else is small integers: coordinates as whole numbers of 1/10,000
+// degree (about 10 m), longitudes sorted and stored as the step from the previous one, and vocabulary terms as
+// indexes into the facet tables.
 
-export const MAP_FORMAT_VERSION = 1;
+export const MAP_FORMAT_VERSION = 2;
 /** Coordinates are stored as whole numbers of 1/SCALE degree. */
 export const SCALE = 10_000;
 /** Latitudes are stored from here (the south edge of Sussex, generously). */
@@ -15,10 +20,10 @@ export const LNG0 = -1.2;
 /** Area-only places are rounded to 1/100 degree (about 1 km), so a venue that is not published is never pinned. */
 export const AREA_ONLY_STEP = 100;
 
-/** One provider: [slug ("" when it is kebab(name)), name, term steps for what belongs to the provider (who runs it, Charter)]. */
-export type ProviderRow = [string, string, number[]];
-/** One service: [provider index, service id ("" when it is kebab(name)), service name, when (text index), covers (text index), term steps]. */
-export type ServiceRow = [number, string, string, number, number, number[]];
+/** One provider's words: [slug ("" when it is kebab(name)), name]. */
+export type ProviderText = [string, string];
+/** One service's words: [service id ("" when it is kebab(name)), service name, when (text index), covers (text index)]. */
+export type ServiceText = [string, string, number, number];
 
 /** "Peer Support: Brighton & Hove" → "peer-support-brighton-hove": how most slugs and service ids are made, so the file can leave those out. */
 export function kebab(name: string): string {
@@ -41,22 +46,26 @@ export function fromSteps(steps: readonly number[]): number[] {
   return steps.map((step) => (n += step));
 }
 
+/** The marker file, /map-data.json. */
 export interface MapFile {
   v: typeof MAP_FORMAT_VERSION;
   /** The filters: [facet key, vocabulary ids]; a term's number is its facet's offset plus its index in the ids. */
   f: [string, string[]][];
   /** For each district (in the order of the district facet), the index of its area in the area facet. */
   a: number[];
-  /** Providers that run at least one service on the map. */
-  p: ProviderRow[];
-  /** Texts shared by many rows (times, towns, areas covered). Index 0 is the empty text. */
-  t: string[];
   /**
-   * Active services, those with places first in the order they first appear among the locations. Term
-   * numbers are sorted and stored as steps from the previous one. A service whose every location names its
-   * district leaves out area and district terms: its locations carry them.
+   * Providers that run at least one service on the map: the term steps of what belongs to the provider
+   * (who runs it, Charter). Term numbers are sorted and stored as steps from the previous one.
    */
-  s: ServiceRow[];
+  p: number[][];
+  /**
+   * Active services, those with places first in the order they first appear among the locations: the
+   * provider's index, then the service's term steps. A service whose every location names its district
+   * leaves out area and district terms: its locations carry them.
+   */
+  s: number[][];
+  /** Town names. Index 0 is the empty name. */
+  w: string[];
   /** Per location: latitude, as (lat − LAT0) × SCALE. */
   y: number[];
   /** Per location, in order of longitude: (lng − LNG0) × SCALE for the first, then the step from the one before. */
@@ -66,7 +75,7 @@ export interface MapFile {
    * location is a venue and as −1 − k when it is area-only.
    */
   d: number[];
-  /** Per location: its town (text index). */
+  /** Per location: its town (index in w). */
   n: number[];
   /**
    * The services at each location, location by location. Each is a code c: 0 for the service after the
@@ -76,17 +85,29 @@ export interface MapFile {
   m: number[];
 }
 
+/** The words, /map-text.json: in the same order as the providers and services of the marker file. */
+export interface MapText {
+  v: typeof MAP_FORMAT_VERSION;
+  p: ProviderText[];
+  s: ServiceText[];
+  /** Texts shared by many services (times, areas covered). Index 0 is the empty text. */
+  t: string[];
+}
+
 export interface MapProvider {
   index: number;
   slug: string;
   name: string;
 }
 
+/** Names and words are empty until addMapText has given them. */
 export interface MapService {
   index: number;
   provider: MapProvider;
   id: string;
   name: string;
+  /** Order in the list when no place is chosen: by provider name, then service name. */
+  rank: number;
   /** When it runs, in words; "" when not known. */
   when: string;
   /** For services without a place: the areas or districts it covers, in words ("West Sussex and East Sussex"). */
@@ -123,6 +144,8 @@ export interface MapData {
   providers: MapProvider[];
   services: MapService[];
   locations: MapLocation[];
+  /** Whether the words (names, times) have arrived. */
+  named: boolean;
 }
 
 /** The term number of a facet value, or undefined when the file does not know it. */
@@ -132,21 +155,25 @@ export function termNumber(data: Pick<MapData, 'facets'>, key: string, id: strin
   return facet && i >= 0 ? facet.offset + i : undefined;
 }
 
+function checkVersion(v: unknown): void {
+  if (v !== MAP_FORMAT_VERSION) throw new Error(`The map data is in format ${String(v)}, but this page reads format ${MAP_FORMAT_VERSION}.`);
+}
+
+/** The places and filter values from the marker file; names stay empty until addMapText. */
 export function decodeMapFile(file: MapFile): MapData {
-  if (file.v !== MAP_FORMAT_VERSION) throw new Error(`The map data is in format ${String(file.v)}, but this page reads format ${MAP_FORMAT_VERSION}.`);
+  checkVersion(file.v);
   let offset = 0;
   const facets = file.f.map(([key, ids]) => {
     const facet = { key, ids, offset };
     offset += ids.length;
     return facet;
   });
-  const providers: MapProvider[] = file.p.map(([slug, name], index) => ({ index, slug: slug || kebab(name), name }));
-  const providerTerms = file.p.map(([, , steps]) => fromSteps(steps));
-  const text = (i: number) => file.t[i] ?? '';
-  const services: MapService[] = file.s.map(([p, id, name, when, covers, steps], index) => {
+  const providers: MapProvider[] = file.p.map((_, index) => ({ index, slug: '', name: '' }));
+  const providerTerms = file.p.map((steps) => fromSteps(steps));
+  const services: MapService[] = file.s.map(([p = -1, ...steps], index) => {
     const provider = providers[p];
     if (!provider) throw new Error(`The map data names provider ${p}, which it does not list.`);
-    return { index, provider, id: id || kebab(name), name, when: text(when), covers: text(covers), terms: new Set([...fromSteps(steps), ...(providerTerms[p] ?? [])]), locations: [] };
+    return { index, provider, id: '', name: '', rank: index, when: '', covers: '', terms: new Set([...fromSteps(steps), ...(providerTerms[p] ?? [])]), locations: [] };
   });
   let next = 0;
   const locations: MapLocation[] = [];
@@ -170,13 +197,27 @@ export function decodeMapFile(file: MapFile): MapData {
       lng: LNG0 + x / SCALE,
       areaOnly: d < 0,
       district: k - 1,
-      town: text(file.n[i] ?? 0),
+      town: file.w[file.n[i] ?? 0] ?? '',
       services: here,
     };
     for (const s of here) services[s]?.locations.push(i);
     locations.push(loc);
   }
-  return { facets, districtArea: file.a, providers, services, locations };
+  return { facets, districtArea: file.a, providers, services, locations, named: false };
+}
+
+/** Gives the providers and services their names and words from /map-text.json, and ranks the services by name. */
+export function addMapText(data: MapData, text: MapText): void {
+  checkVersion(text.v);
+  if (text.p.length !== data.providers.length || text.s.length !== data.services.length) throw new Error('The map’s words do not match its places: the two files are from different builds.');
+  const words = (i: number) => text.t[i] ?? '';
+  text.p.forEach(([slug, name], i) => Object.assign(data.providers[i]!, { slug: slug || kebab(name), name }));
+  text.s.forEach(([id, name, when, covers], i) => Object.assign(data.services[i]!, { id: id || kebab(name), name, when: words(when), covers: words(covers) }));
+  const collator = new Intl.Collator('en-GB');
+  [...data.services]
+    .sort((a, b) => collator.compare(a.provider.name, b.provider.name) || collator.compare(a.name, b.name))
+    .forEach((s, rank) => (s.rank = rank));
+  data.named = true;
 }
 
 /** The filter a visitor has chosen: facet key → chosen vocabulary ids (any of them), plus a provider. */
@@ -210,4 +251,58 @@ export function passes(data: MapData, filter: MapFilter, service: MapService, lo
       return false;
   }
   return true;
+}
+
+/** Whether a service is on show under a filter: at one of its places, or (with none) by itself. */
+export function serviceShown(data: MapData, filter: MapFilter, service: MapService): boolean {
+  return service.locations.length ? service.locations.some((i) => passes(data, filter, service, data.locations[i])) : passes(data, filter, service);
+}
+
+/**
+ * For every filter value, how many services would be on show if that value were the only choice in its facet
+ * and the other facets kept their choices (as search counts). Keys are "facet:id". One pass over the services,
+ * the same answer as serviceShown with each value in turn.
+ */
+export function countTerms(data: MapData, filter: MapFilter): Map<string, number> {
+  const counts = new Map<string, number>();
+  const chosen = [...filter.terms].filter(([key, ids]) => ids.length && data.facets.some((f) => f.key === key));
+  const areaFacet = data.facets.find((f) => f.key === 'area');
+  const districtFacet = data.facets.find((f) => f.key === 'district');
+  /** The term a place answers for a facet itself (area, district; −1 for none), or undefined when the service's terms do. */
+  const own = (key: string, location?: MapLocation): number | undefined => {
+    if (!location || location.district < 0 || !areaFacet || !districtFacet) return undefined;
+    if (key === 'district') return districtFacet.offset + location.district;
+    if (key !== 'area') return undefined;
+    const area = data.districtArea[location.district] ?? -1;
+    return area >= 0 ? areaFacet.offset + area : -1;
+  };
+  for (const service of data.services) {
+    if (filter.provider !== undefined && service.provider.slug !== filter.provider) continue;
+    const seen = new Set<number>();
+    const spots: (MapLocation | undefined)[] = service.locations.length ? service.locations.map((i) => data.locations[i]) : [undefined];
+    for (const location of spots) {
+      // The chosen facets this place fails; a value of facet K counts only if K is the only one failing, or none is.
+      const failing: string[] = [];
+      for (const [key, ids] of chosen) {
+        if (!passes(data, { terms: new Map([[key, ids]]) }, service, location)) failing.push(key);
+        if (failing.length > 1) break;
+      }
+      if (failing.length > 1) continue;
+      for (const facet of data.facets) {
+        if (failing.length && failing[0] !== facet.key) continue;
+        const mine = own(facet.key, location);
+        if (mine !== undefined) {
+          if (mine >= 0) seen.add(mine);
+        } else for (let n = facet.offset; n < facet.offset + facet.ids.length; n++) if (service.terms.has(n)) seen.add(n);
+      }
+    }
+    for (const n of seen) {
+      const facet = data.facets.find((f) => n >= f.offset && n < f.offset + f.ids.length);
+      if (facet) {
+        const key = `${facet.key}:${facet.ids[n - facet.offset]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
 }

@@ -111,3 +111,41 @@ export function renderPopup(location: MapLocation, services: MapService[], base:
   box.append(list);
   return box;
 }
+
+/**
+ * A list shown a page at a time: `show` puts the first entries in, and the button after the list adds the next
+ * page and moves focus to the first entry it added. The button hides when everything is listed.
+ */
+export class PagedList<T> {
+  private items: T[] = [];
+  private shown = 0;
+
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly button: HTMLButtonElement,
+    private readonly render: (item: T) => HTMLLIElement,
+    /** The button's words, from how many are not listed yet and how many are. */
+    private readonly words: (left: number, shown: number) => string,
+    private readonly pageSize = 30,
+  ) {
+    button.addEventListener('click', () => this.more(this.pageSize, true));
+  }
+
+  show(items: T[], first: number): void {
+    this.items = items;
+    this.shown = 0;
+    this.list.replaceChildren();
+    this.more(first, false);
+  }
+
+  private more(count: number, focus: boolean): void {
+    const added = this.items.slice(this.shown, this.shown + count).map(this.render);
+    this.list.append(...added);
+    this.shown += added.length;
+    if (focus) added[0]?.querySelector<HTMLElement>('a[href]')?.focus();
+    const left = this.items.length - this.shown;
+    const holder = this.button.parentElement ?? this.button;
+    holder.hidden = left <= 0;
+    if (left > 0) this.button.textContent = this.words(left, this.shown);
+  }
+}

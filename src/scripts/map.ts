@@ -1,11 +1,13 @@
 // The map page: Leaflet with clustered markers, the same filters and page-address parameters as search,
 // "near me", and a list of the groups in view. No request leaves this site until the visitor presses
 // "Show street map"; everything else works without the street map.
+// The markers come first, from the small /map-data.json; the names for the list and pop-ups follow from
+// /map-text.json. The list shows a page of groups at a time, so a directory of thousands stays quick.
 import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
 import { milesBetween } from '../lib/gazetteer.ts';
-import { decodeMapFile, passes, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService } from './map-format.ts';
-import { renderPlaced, renderPopup, renderUnplaced, type ListEntry } from './map-list.ts';
+import { addMapText, countTerms, decodeMapFile, passes, serviceShown, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService, type MapText } from './map-format.ts';
+import { PagedList, placeWords, renderPlaced, renderPopup, renderUnplaced, type ListEntry } from './map-list.ts';
 
 // leaflet.markercluster adds itself to the global L that Leaflet sets; use that same object.
 const L = ((window as unknown as { L?: typeof Leaflet }).L ?? Leaflet) as typeof Leaflet;
@@ -33,8 +35,11 @@ interface Town {
   marker: Leaflet.Marker;
 }
 
+/** Groups listed at a time, as on the search page. */
+const PAGE_SIZE = 30;
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function startMap(): void {
   const page = document.querySelector<HTMLElement>('[data-map-page]');
@@ -46,9 +51,14 @@ export function startMap(): void {
   const nearSelect = form.querySelector<HTMLSelectElement>('[data-near-select]')!;
   const nearMessage = form.querySelector<HTMLElement>('[data-near-message]')!;
   const status = page.querySelector<HTMLElement>('#map-status')!;
-  const inView = page.querySelector<HTMLOListElement>('[data-in-view]')!;
-  const covering = page.querySelector<HTMLUListElement>('[data-covering]')!;
-  const remote = page.querySelector<HTMLUListElement>('[data-remote]')!;
+  const more = (which: string) => page.querySelector<HTMLButtonElement>(`[data-more="${which}"]`)!;
+  const inView = new PagedList<ListEntry>(page.querySelector('[data-in-view]')!, more('in-view'), (e) => renderPlaced(e, { base, onShow: showOnMap }), (left) => `Show more groups (${left.toLocaleString('en-GB')} more in this part of the map)`);
+  const covering = new PagedList<MapService>(page.querySelector('[data-covering]')!, more('covering'), (s) => renderUnplaced(s, { base, covers: `Covers ${s.covers}` }), (left, shown) =>
+    shown ? `Show more groups that cover an area (${left.toLocaleString('en-GB')} more)` : `Show the ${plural(left, 'group')} that cover a whole area`,
+  );
+  const remote = new PagedList<MapService>(page.querySelector('[data-remote]')!, more('remote'), (s) => renderRemote(s), (left, shown) =>
+    shown ? `Show more groups online or by phone (${left.toLocaleString('en-GB')} more)` : `Show the ${plural(left, 'group')} online or by phone`,
+  );
   const streetButton = page.querySelector<HTMLButtonElement>('[data-street-toggle]')!;
   const streetStatus = page.querySelector<HTMLElement>('[data-street-status]')!;
   const providerNote = page.querySelector<HTMLElement>('[data-provider-note]')!;
@@ -211,9 +221,10 @@ export function startMap(): void {
   const shownAt = new WeakMap<Leaflet.Marker, MapService[]>();
 
   function markerIcon(loc: MapLocation, services: MapService[]): Leaflet.DivIcon {
-    const names = services.map((s) => `${s.name} (${s.provider.name})`).join('; ');
+    // The names follow the markers (from /map-text.json); until then a marker says where and how many.
+    const names = data?.named ? ` ${services.map((s) => `${s.name} (${s.provider.name})`).join('; ')}` : '';
     const where = loc.areaOnly ? `Approximate area, somewhere in or near ${loc.town || 'here'}` : loc.town || 'A meeting place';
-    const label = `${where}: ${plural(services.length, 'group')}. ${names}`;
+    const label = `${where}: ${plural(services.length, 'group')}.${names}`;
     return L.divIcon({
       className: loc.areaOnly ? 'map-marker is-area' : 'map-marker',
       iconSize: [36, 36],
@@ -228,7 +239,7 @@ export function startMap(): void {
         const el = marker.getElement();
         if (el) el.dataset.location = String(loc.index);
       });
-      marker.bindPopup(() => renderPopup(loc, shownAt.get(marker) ?? [], base), {
+      marker.bindPopup(() => (d.named ? renderPopup(loc, shownAt.get(marker) ?? [], base) : loadingPopup(loc)), {
         maxWidth: Math.min(300, container!.clientWidth - 90),
         autoPanPaddingTopLeft: [56, 24],
         autoPanPaddingBottomRight: [24, 24],
@@ -238,8 +249,15 @@ export function startMap(): void {
     }
   }
 
-  function serviceShown(d: MapData, f: MapFilter, s: MapService): boolean {
-    return s.locations.length ? s.locations.some((i) => passes(d, f, s, d.locations[i])) : passes(d, f, s);
+  function loadingPopup(loc: MapLocation): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'map-popup';
+    const place = document.createElement('p');
+    place.textContent = placeWords(loc);
+    const wait = document.createElement('p');
+    wait.textContent = 'Loading the names of the groups…';
+    box.append(place, wait);
+    return box;
   }
 
   // ---- keyboard: focus follows the visitor through clusters and popups ---------------------------------
@@ -329,39 +347,38 @@ export function startMap(): void {
       }
     }
     const list = [...entries.values()];
-    for (const e of list) e.places.sort((a, b) => (a.miles ?? 0) - (b.miles ?? 0) || a.location.town.localeCompare(b.location.town));
-    list.sort((a, b) =>
-      near
-        ? (a.miles ?? 0) - (b.miles ?? 0) || a.service.name.localeCompare(b.service.name)
-        : a.service.provider.name.localeCompare(b.service.provider.name, 'en-GB') || a.service.name.localeCompare(b.service.name, 'en-GB'),
-    );
-    inView.replaceChildren(...list.map((e) => renderPlaced(e, { base, onShow: showOnMap })));
+    for (const e of list) if (e.places.length > 1) e.places.sort((a, b) => (a.miles ?? 0) - (b.miles ?? 0) || a.location.town.localeCompare(b.location.town));
+    list.sort((a, b) => (near ? (a.miles ?? 0) - (b.miles ?? 0) : 0) || a.service.rank - b.service.rank);
+    inView.show(list, PAGE_SIZE);
 
+    // Groups with no place on the map: all of them when there are few, else a count and a button.
     const nearDistrict = near?.district;
     const coverList = d.services.filter((s) => !s.locations.length && !isRemote(d, s) && passes(d, f, s) && (!nearDistrict || passes(d, { terms: new Map([['district', [nearDistrict]]]) }, s)));
-    covering.replaceChildren(...coverList.map((s) => renderUnplaced(s, { base, covers: `Covers ${s.covers}` })));
-    covering.closest<HTMLElement>('[data-covering-section]')!.hidden = !coverList.length;
+    coverList.sort((a, b) => a.rank - b.rank);
+    covering.show(coverList, coverList.length <= PAGE_SIZE ? PAGE_SIZE : 0);
+    page!.querySelector<HTMLElement>('[data-covering-section]')!.hidden = !coverList.length;
     const remoteList = d.services.filter((s) => isRemote(d, s) && serviceShown(d, f, s));
-    remote.replaceChildren(
-      ...remoteList.map((s) =>
-        renderUnplaced(s, {
-          base,
-          how: [...deliveryTerms(d, s)].map((id) => deliveryLabels.get(id) ?? id).join(' and '),
-          covers: s.covers ? `For people in ${s.covers}` : s.locations.length ? 'Also meets in person: see the map' : '',
-        }),
-      ),
-    );
-    remote.closest<HTMLElement>('[data-remote-section]')!.hidden = !remoteList.length;
+    remoteList.sort((a, b) => a.rank - b.rank);
+    remote.show(remoteList, remoteList.length <= PAGE_SIZE ? PAGE_SIZE : 0);
+    page!.querySelector<HTMLElement>('[data-remote-section]')!.hidden = !remoteList.length;
 
     const total = d.services.filter((s) => s.locations.length && serviceShown(d, f, s)).length;
     const parts: string[] = [];
-    if (list.length) parts.push(`${plural(list.length, 'group')} at ${plural(placesInView, 'place')} in this part of the map.`);
+    if (list.length) parts.push(`${plural(list.length, 'group')} at ${plural(placesInView, 'place')} in this part of the map${list.length > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`);
     else if (total) parts.push('No groups meet in this part of the map. Zoom out, or choose "Show all of Sussex".');
     else parts.push(f.terms.size || f.provider ? 'No groups with a meeting place match your choice.' : 'No groups have a meeting place on the map yet.');
     if (near && list.length) parts.push(`Nearest first, from ${near.name}.`);
     if (coverList.length) parts.push(`${plural(coverList.length, 'group')} ${coverList.length === 1 ? 'covers' : 'cover'} a whole area.`);
     if (remoteList.length) parts.push(`${plural(remoteList.length, 'group')} online or by phone.`);
     status.textContent = parts.join(' ');
+  }
+
+  function renderRemote(s: MapService): HTMLLIElement {
+    return renderUnplaced(s, {
+      base,
+      how: deliveryTerms(data!, s).map((id) => deliveryLabels.get(id) ?? id).join(' and '),
+      covers: s.covers ? `For people in ${s.covers}` : s.locations.length ? 'Also meets in person: see the map' : '',
+    });
   }
 
   function deliveryTerms(d: MapData, s: MapService): string[] {
@@ -373,10 +390,9 @@ export function startMap(): void {
   }
 
   function showCounts(d: MapData, f: MapFilter): void {
+    const counts = countTerms(d, f);
     for (const box of boxes) {
-      const own: MapFilter = { terms: new Map(f.terms), provider: f.provider };
-      own.terms.set(box.name, [box.value]);
-      const n = d.services.filter((s) => serviceShown(d, own, s)).length;
+      const n = counts.get(`${box.name}:${box.value}`) ?? 0;
       const label = box.closest('label');
       const count = label?.querySelector<HTMLElement>('[data-count]');
       if (count) count.textContent = `(${n})`;
@@ -407,6 +423,12 @@ export function startMap(): void {
       : undefined;
     const d = data;
     if (!d) return;
+    // A provider is named by its slug, which comes with the words.
+    if (provider && !d.named) {
+      status.textContent = 'Loading the groups…';
+      void loadWords().then(() => apply(refit), failed);
+      return;
+    }
     const f = chosen();
     const shownMarkers: Leaflet.Marker[] = [];
     map.closePopup();
@@ -445,6 +467,31 @@ export function startMap(): void {
       } else if (provider && spots.length) map.fitBounds(L.latLngBounds(spots).pad(0.2), { maxZoom: 14 });
       else map.fitBounds(sussex);
     }
+    if (!d.named) {
+      status.textContent = 'Loading the names of the groups…';
+      return;
+    }
+    showCounts(d, f);
+    renderList(d, f);
+  }
+
+  /** Once the words are in: names on the markers in view (and on the rest when they show), counts and the list. */
+  function showWords(): void {
+    const d = data;
+    if (!d?.named) return;
+    for (const loc of d.locations) {
+      const layer = layers[loc.index];
+      const services = layer && shownAt.get(layer.marker);
+      if (!layer || !services?.length) continue;
+      const el = layer.marker.getElement();
+      const icon = markerIcon(loc, services);
+      // A marker on show keeps its element (and focus): only its hidden name changes.
+      if (el) {
+        layer.marker.options.icon = icon;
+        el.innerHTML = String(icon.options.html ?? '');
+      } else layer.marker.setIcon(icon);
+    }
+    const f = chosen();
     showCounts(d, f);
     renderList(d, f);
   }
@@ -452,7 +499,7 @@ export function startMap(): void {
   let moving: ReturnType<typeof setTimeout> | undefined;
   map.on('moveend', () => {
     clearTimeout(moving);
-    moving = setTimeout(() => data && renderList(data, chosen()), 100);
+    moving = setTimeout(() => data?.named && renderList(data, chosen()), 100);
   });
 
   const push = () => history.pushState({ street: streetOn }, '', stateUrl());
@@ -516,18 +563,29 @@ export function startMap(): void {
   if (near) nearMessage.textContent = `Showing the groups nearest to ${near.name} first.`;
   apply(false);
 
-  fetch(page.dataset.dataUrl ?? `${base}map-data.json`)
-    .then((r) => {
+  const getJson = <T>(url: string): Promise<T> =>
+    fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${r.status}`);
-      return r.json() as Promise<MapFile>;
-    })
+      return r.json() as Promise<T>;
+    });
+  let wordsLoaded: Promise<void> | undefined;
+  /** The names and times, from /map-text.json (once). */
+  function loadWords(): Promise<void> {
+    return (wordsLoaded ??= getJson<MapText>(page!.dataset.textUrl ?? `${base}map-text.json`).then((text) => {
+      if (data && !data.named) addMapText(data, text);
+    }));
+  }
+  function failed(): void {
+    status.textContent = 'The groups could not be loaded. Please try again later, or find groups through the search page or the A to Z list.';
+  }
+
+  getJson<MapFile>(page.dataset.dataUrl ?? `${base}map-data.json`)
     .then((file) => {
       data = decodeMapFile(file);
       build(data);
       apply(true);
+      // The words once the markers are on the screen.
+      requestAnimationFrame(() => setTimeout(() => loadWords().then(showWords, failed)));
     })
-    .catch(() => {
-      status.textContent = 'The groups could not be loaded. Please try again later, or find groups through the search page or the A to Z list.';
-    });
+    .catch(failed);
 }
-

@@ -1,4 +1,7 @@
 // Search enhancement: Pagefind runs in the browser, and the query and filters live in the URL.
+// The counts beside the filters need every Pagefind filter file (which grow with the directory), so they are
+// loaded only when the visitor reaches for the filters (or when there is nothing to search for yet), never
+// before the first results.
 import { distance } from 'fastest-levenshtein';
 import { correctWord } from '../lib/search-words.ts';
 interface PagefindResultData {
@@ -26,17 +29,50 @@ export function startSearch(): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results') as HTMLOListElement;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  const filterPanel = form.querySelector<HTMLElement>('[data-filters]');
   let pagefind: Promise<Pagefind> | undefined;
   let knownWords: Promise<string[]> | undefined;
   let run = 0;
+  /** The words the results on show were found with (a corrected query after a typo), for the counts. */
+  let shownQuery = '';
 
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
       await pf.options({ baseUrl: base });
-      // Filter counts come back as zeros until Pagefind has loaded its filter index.
-      await pf.filters();
       return pf;
     }));
+
+  // Filter counts come back as zeros until Pagefind has loaded every filter file (pf.filters() does that).
+  let counts: Promise<void> | undefined;
+  let countsReady = false;
+  function loadCounts(): Promise<void> {
+    return (counts ??= load()
+      .then((pf) => pf.filters())
+      .then(() => {
+        countsReady = true;
+        return refreshCounts();
+      }));
+  }
+
+  /** Counts for what is on show now, once the filter files are loaded. */
+  async function refreshCounts(): Promise<void> {
+    if (!countsReady) return;
+    const mine = run;
+    const pf = await load();
+    const filters = chosenFilters();
+    const totals = !shownQuery && !Object.keys(filters).length ? await pf.filters() : (await pf.search(shownQuery || null, { filters }))?.filters;
+    if (mine === run && totals) showCounts(totals);
+  }
+
+  /** Shows the counts for what is on show, loading the filter files first if need be. */
+  function wantCounts(): void {
+    if (countsReady) void refreshCounts();
+    else void loadCounts();
+  }
+
+  // Reaching for the filters (pointer, touch, keyboard, opening a group) loads the counts.
+  for (const type of ['pointerover', 'touchstart', 'focusin']) filterPanel?.addEventListener(type, () => void loadCounts(), { once: true, passive: true });
+  filterPanel?.addEventListener('toggle', () => void loadCounts(), { once: true, capture: true });
 
   function readUrl(): void {
     const params = new URLSearchParams(location.search);
@@ -102,11 +138,12 @@ export function startSearch(): void {
     status.textContent = 'Searching…';
     const pf = await load();
     if (!query && !anyFilter) {
-      const totals = await pf.filters();
       if (mine !== run) return;
-      showCounts(totals);
+      shownQuery = '';
       list.replaceChildren();
       status.textContent = 'Type a word or choose a filter to see groups.';
+      // Nothing to show but the filters, so their counts are what the visitor needs first.
+      wantCounts();
       return;
     }
     let response = await pf.search(query || null, { filters });
@@ -124,8 +161,11 @@ export function startSearch(): void {
     if (mine !== run || !response) return;
     const shown = await Promise.all(response.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (mine !== run) return;
-    showCounts(response.filters);
+    shownQuery = corrected || query;
+    if (countsReady) showCounts(response.filters);
     list.replaceChildren(...shown.map(renderResult));
+    // Someone who has chosen a filter is using them: their counts follow the results.
+    if (anyFilter && !countsReady) void loadCounts();
     const n = response.results.length;
     const words = corrected ? ` for "${corrected}" (we could not find "${query}")` : query ? ` for "${query}"` : '';
     status.textContent =

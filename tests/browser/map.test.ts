@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { baseUrl, collectConsole, gotoAndSettle, isLocalUrl, newPage, recordRequests, runAxe, type PageOptions } from './harness.ts';
@@ -553,6 +554,15 @@ describe('the page itself', () => {
       expect(map).not.toContain(located[0]!.service.name);
       const data = await fetch(`${baseUrl()}/map-data.json`);
       expect(data.headers.get('content-type')).toMatch(/json/);
+      // The marker file has places and towns, no names: they come from /map-text.json, after the markers.
+      const markerFile = await data.text();
+      const words = await (await fetch(`${baseUrl()}/map-text.json`)).text();
+      for (const { service, slug } of located) {
+        expect(markerFile).not.toContain(service.name);
+        expect(words).toContain(service.name);
+        expect(markerFile).not.toContain(slug);
+      }
+      expect(markerFile).toContain(located[0]!.loc.town ?? 'no town');
     } finally {
       await page.close();
     }
@@ -583,6 +593,25 @@ describe('the page itself', () => {
     }
   });
 
+  test('the names are fetched after the markers are on the map, and then name the markers and fill the list', async () => {
+    const page = await newPage({ reducedMotion: 'reduce' });
+    try {
+      const order: string[] = [];
+      page.on('request', (r) => {
+        const name = new URL(r.url()).pathname;
+        if (/^\/map-(data|text)\.json$/.test(name)) order.push(name);
+      });
+      await page.exposeFunction('markersSeen', () => order.push('markers'));
+      await page.addInitScript({ content: "new MutationObserver(function () { if (!window.__seen && document.querySelector('#map .map-marker, #map .map-cluster')) { window.__seen = true; window.markersSeen(); } }).observe(document, { childList: true, subtree: true });" });
+      await gotoAndSettle(page, '/map/');
+      await waitForList(page);
+      expect(order).toEqual(['/map-data.json', 'markers', '/map-text.json']);
+      expect((await buttonNames(page)).join('\n')).toContain(located[0]!.service.name);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('on a small screen the list comes before the map', async () => {
     const page = await openMap('/map/', { viewport: { width: 375, height: 740 } });
     try {
@@ -590,6 +619,57 @@ describe('the page itself', () => {
       const map = (await page.locator('[data-map]').boundingBox())!;
       expect(list.y).toBeLessThan(map.y);
       expect(await runAxe(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('long lists', () => {
+  // The list beside the map shows a page of groups at a time. The fixtures have too few groups to fill a page,
+  // so the list's own code (src/scripts/map-list.ts) runs here in a blank page with 75 made-up entries.
+  const source = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/scripts/map-list.ts'), 'utf8');
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+
+  test('show a page, then "Show more" adds the next page, moves focus to it, and goes when all are shown', async () => {
+    const page = await newPage();
+    try {
+      await page.setContent('<ol id="list"></ol><p hidden><button type="button" id="more">Show more</button></p>');
+      await page.addScriptTag({ type: 'module', content: `${js}\nwindow.PagedList = PagedList;` });
+      await page.waitForFunction(() => 'PagedList' in window);
+      await page.evaluate(() => {
+        const w = window as unknown as { PagedList: new (...args: unknown[]) => { show(items: number[], first: number): void }; paged: unknown };
+        const render = (n: number) => {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = `#item-${n}`;
+          a.textContent = `Item ${n}`;
+          li.append(a);
+          return li;
+        };
+        const paged = new w.PagedList(document.getElementById('list'), document.getElementById('more'), render, (left: number, shown: number) => `Show more (${left} left, ${shown} shown)`, 30);
+        paged.show(Array.from({ length: 75 }, (_, i) => i + 1), 30);
+        w.paged = paged;
+      });
+      const items = page.locator('#list > li');
+      const more = page.locator('#more');
+      expect(await items.count()).toBe(30);
+      expect(await more.isVisible()).toBe(true);
+      expect(await more.textContent()).toBe('Show more (45 left, 30 shown)');
+      await more.press('Enter');
+      expect(await items.count()).toBe(60);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Item 31');
+      await more.click();
+      expect(await items.count()).toBe(75);
+      expect(await items.last().textContent()).toBe('Item 75');
+      expect(await more.isVisible()).toBe(false);
+      // A fresh list starts again from the first page; a first page of none shows only the button.
+      await page.evaluate(() => (window as unknown as { paged: { show(items: number[], first: number): void } }).paged.show([1, 2, 3, 4, 5], 0));
+      expect(await items.count()).toBe(0);
+      expect(await more.textContent()).toBe('Show more (5 left, 0 shown)');
+      await more.click();
+      expect(await items.count()).toBe(5);
+      expect(await more.isVisible()).toBe(false);
     } finally {
       await page.close();
     }

@@ -1,7 +1,8 @@
-// The search page in a real browser: synonyms from the vocabularies, filters with counts, state in the URL.
+// The search page in a real browser: synonyms from the vocabularies, filters with counts (loaded when the
+// visitor reaches for the filters, not before the first results), state in the URL.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { collectConsole, gotoAndSettle, newPage } from './harness.ts';
+import { collectConsole, gotoAndSettle, newPage, recordRequests } from './harness.ts';
 
 async function resultNames(page: Page): Promise<string[]> {
   return page.locator('#search-results h3 a').allTextContents();
@@ -17,10 +18,14 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
 }
 
+/** The count beside a filter value, once it is there (the counts load when the filters are reached for). */
 async function countFor(page: Page, facet: string, value: string): Promise<number> {
-  const text = await page.locator(`[data-count="${facet}:${value}"]`).textContent();
-  return Number((text ?? '').replace(/[()]/g, ''));
+  const count = page.locator(`[data-count="${facet}:${value}"]`);
+  await expect.poll(() => count.textContent()).toMatch(/^\(\d+\)$/);
+  return Number(((await count.textContent()) ?? '').replace(/[()]/g, ''));
 }
+
+const filterFiles = (urls: string[]) => urls.filter((u) => /\/pagefind\/filter\//.test(u));
 
 describe('search forgives the words people use', () => {
   const cases: [string, string][] = [
@@ -62,6 +67,7 @@ describe('filters', () => {
     await gotoAndSettle(page, '/search/?q=group');
     await settled(page);
     const before = (await resultNames(page)).length;
+    await page.locator('[data-filters]').hover();
     const promised = await countFor(page, 'area', 'east-sussex');
     expect(promised).toBeGreaterThan(0);
     expect(promised).toBeLessThan(before);
@@ -89,6 +95,43 @@ describe('filters', () => {
     expect(await resultNames(page)).toEqual([]);
     await page.locator('input[name=area][value=west-sussex]').check();
     await expect.poll(() => resultNames(page)).toEqual(['Fixture Rainbow Peer Group']);
+    await page.close();
+  });
+});
+
+describe('filter counts wait for the filters', () => {
+  it('the first results come without the filter files; pointing at the filters loads them and shows counts', async () => {
+    const page = await newPage();
+    const requests = await recordRequests(page);
+    await gotoAndSettle(page, '/search/?q=group');
+    await settled(page);
+    expect((await resultNames(page)).length).toBeGreaterThan(0);
+    expect(filterFiles(requests.urls)).toEqual([]);
+    expect(await page.locator('[data-count="area:east-sussex"]').textContent()).toBe('');
+    await page.locator('[data-filters]').hover();
+    expect(await countFor(page, 'area', 'east-sussex')).toBeGreaterThan(0);
+    expect(filterFiles(requests.urls).length).toBeGreaterThan(0);
+    expect(requests.failures).toEqual([]);
+    await page.close();
+  });
+
+  it('reaching a filter with the keyboard loads the counts too', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?q=group');
+    await settled(page);
+    await page.locator('input[name=area][value=west-sussex]').focus();
+    expect(await countFor(page, 'area', 'west-sussex')).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('with nothing to search for yet, the counts are there at once: every group, by filter', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/');
+    const all = await countFor(page, 'area', 'west-sussex');
+    expect(all).toBeGreaterThan(0);
+    await page.locator('#search-input').fill('voices');
+    await settled(page);
+    await expect.poll(() => countFor(page, 'area', 'west-sussex')).toBeLessThan(all);
     await page.close();
   });
 });

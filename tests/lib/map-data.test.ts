@@ -1,5 +1,6 @@
-// The map's marker file: what it holds for each kind of service and place, that it decodes to the same
-// thing, that the filters read it as search does, and that it stays small (≤ 20 bytes gzipped per place).
+// The map's two files: what the marker file and the words hold for each kind of service and place, that they
+// decode to the same thing, that the filters (and their counts) read them as search does, and that the marker
+// file stays small (≤ 20 bytes gzipped per place).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +10,7 @@ import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import { mapCsp, tileConfig, tileSource } from '../../src/components/map/tiles.ts';
 import { buildMapData, whenText } from '../../src/lib/map-data.ts';
 import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../src/lib/validate.ts';
-import { decodeMapFile, kebab, passes, type MapData, type MapFilter, type MapService } from '../../src/scripts/map-format.ts';
+import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../src/scripts/map-format.ts';
 import { formatMiles } from '../../src/scripts/map-list.ts';
 import { FIXTURES, TODAY, vocabSources } from '../helpers/data-dir.ts';
 
@@ -27,8 +28,14 @@ function fixtureDataset(): Dataset {
 
 const dataset = fixtureDataset();
 const places = readGazetteer(path.join(PROJECT_ROOT, 'data'), dataset.vocab).places;
-const file = buildMapData(dataset, places);
-const data = decodeMapFile(JSON.parse(JSON.stringify(file)));
+const files = buildMapData(dataset, places);
+/** What the page does: the markers from one file, then the words from the other. */
+function decodeBoth(built: ReturnType<typeof buildMapData>): MapData {
+  const decoded = decodeMapFile(JSON.parse(JSON.stringify(built.places)));
+  addMapText(decoded, JSON.parse(JSON.stringify(built.text)));
+  return decoded;
+}
+const data = decodeBoth(files);
 
 function service(id: string): MapService {
   const s = data.services.find((x) => x.id === id);
@@ -142,6 +149,73 @@ describe('filters on the marker file', () => {
   });
 });
 
+describe('the two files', () => {
+  test('the marker file holds places, towns and filter values but no names; the words file has them', () => {
+    const markers = JSON.stringify(files.places);
+    for (const word of ['Map Fixture Hall Hub', 'map-hall-hub', 'Tuesday group', 'Every Tuesday', 'Lewes and Wealden']) {
+      expect(markers).not.toContain(word);
+      expect(JSON.stringify(files.text)).toContain(word);
+    }
+    expect(markers).toContain('Worthing');
+  });
+
+  test('the markers and filters work from the marker file alone, before the words arrive', () => {
+    const bare = decodeMapFile(JSON.parse(JSON.stringify(files.places)));
+    expect(bare.named).toBe(false);
+    expect(bare.services.every((s) => s.name === '' && s.provider.slug === '')).toBe(true);
+    expect(bare.locations.map((l) => [l.town, l.services.length])).toEqual(data.locations.map((l) => [l.town, l.services.length]));
+    const at = (d: MapData, f: MapFilter) => d.locations.filter((l) => l.services.some((i) => passes(d, f, d.services[i]!, l))).map((l) => l.index);
+    for (const terms of [{}, { community: ['lgbtq'] }, { area: ['east-sussex'] }, { delivery: ['online'] }]) expect(at(bare, filter(terms))).toEqual(at(data, filter(terms)));
+  });
+
+  test('words from another build are refused rather than put on the wrong groups', () => {
+    const bare = decodeMapFile(JSON.parse(JSON.stringify(files.places)));
+    const other = { ...files.text, s: files.text.s.slice(1) };
+    expect(() => addMapText(bare, other)).toThrow(/different builds/);
+    expect(() => addMapText(bare, { ...files.text, v: 1 as never })).toThrow(/format 1/);
+  });
+
+  test('services are ranked for the list by provider name, then service name', () => {
+    const ranked = [...data.services].sort((a, b) => a.rank - b.rank).map((s) => `${s.provider.name} / ${s.name}`);
+    expect(ranked).toEqual([...ranked].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    expect(new Set(data.services.map((s) => s.rank)).size).toBe(data.services.length);
+  });
+});
+
+describe('counts beside the filters', () => {
+  /** The count of each value worked out the slow way: that value alone in its facet, every service tried. */
+  function slowCounts(d: MapData, f: MapFilter): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const facet of d.facets)
+      for (const id of facet.ids) {
+        const own: MapFilter = { terms: new Map(f.terms), provider: f.provider };
+        own.terms.set(facet.key, [id]);
+        const n = d.services.filter((s) => serviceShown(d, own, s)).length;
+        if (n) out.set(`${facet.key}:${id}`, n);
+      }
+    return out;
+  }
+  const choices: [Record<string, string[]>, string?][] = [
+    [{}],
+    [{ community: ['lgbtq'] }],
+    [{ area: ['west-sussex'] }],
+    [{ district: ['adur', 'worthing'], community: ['young-people'] }],
+    [{ area: ['east-sussex'], delivery: ['online', 'phone'] }],
+    [{}, 'map-hall-neighbours'],
+    [{ colour: ['blue'], community: ['no-such-community'] }],
+  ];
+
+  test('each count is the number of groups that choosing that value would show, on the fixtures', () => {
+    for (const [terms, provider] of choices) expect(countTerms(data, filter(terms, provider)), JSON.stringify(terms)).toEqual(slowCounts(data, filter(terms, provider)));
+    expect(countTerms(data, filter({})).get('community:lgbtq')).toBe(1);
+  });
+
+  test('and on a larger made-up directory, with places that name their district and places that do not', () => {
+    const big = decodeBoth(buildMapData(syntheticDataset(300), places));
+    for (const [terms] of choices) expect(countTerms(big, filter(terms))).toEqual(slowCounts(big, filter(terms)));
+  });
+});
+
 test('whenText joins sessions and the note', () => {
   const s = {
     schedule: {
@@ -230,8 +304,8 @@ function syntheticDataset(venues: number): Dataset {
 test('the marker file takes at most 20 bytes per place, gzipped, for a directory of 1,000 places', () => {
   const big = syntheticDataset(1000);
   const built = buildMapData(big, places);
-  const json = JSON.stringify(built);
-  const decoded = decodeMapFile(JSON.parse(json));
+  const json = JSON.stringify(built.places);
+  const decoded = decodeBoth(built);
   const distinct = new Set(big.providers.flatMap((p) => p.data.services.flatMap((s) => (s.locations ?? []).map((l) => `${l.latitude},${l.longitude}`))));
   expect(distinct.size).toBe(1000);
   // Rounding area-only places to 1 km may merge a few of them; every exact venue stays its own place.
@@ -242,14 +316,15 @@ test('the marker file takes at most 20 bytes per place, gzipped, for a directory
   const perPlace = gzipped / decoded.locations.length;
   if (process.env.MAP_SIZE_DEBUG) {
     console.log(`map-data.json: ${json.length} bytes, ${gzipped} gzipped: ${perPlace.toFixed(1)} bytes per place (${decoded.locations.length} places, ${decoded.services.length} services)`);
-    for (const [k, v] of Object.entries(built)) console.log(`  ${k}: ${JSON.stringify(v).length} bytes, ${gzipSync(JSON.stringify(v)).length} gzipped`);
+    console.log(`map-text.json: ${gzipSync(JSON.stringify(built.text)).length} gzipped`);
+    for (const [k, v] of Object.entries(built.places)) console.log(`  ${k}: ${JSON.stringify(v).length} bytes, ${gzipSync(JSON.stringify(v)).length} gzipped`);
   }
   expect(perPlace).toBeLessThanOrEqual(20);
 });
 
 test('decoding gives back every place and service the builder was given, to within about 10 m', () => {
   const big = syntheticDataset(200);
-  const decoded = decodeMapFile(JSON.parse(JSON.stringify(buildMapData(big, places))));
+  const decoded = decodeBoth(buildMapData(big, places));
   for (const entry of big.providers) {
     for (const s of entry.data.services) {
       const mine = decoded.services.find((d) => d.provider.slug === entry.slug && d.id === s.id);

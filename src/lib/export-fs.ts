@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from './validate.ts';
-import { exportFiles, type ExportFormat, type ExportOptions } from './export/index.ts';
+import { exportFileEntries, type ExportFormat, type ExportOptions } from './export/index.ts';
 
 export class ExportWriteError extends Error {
   constructor(
@@ -33,20 +33,23 @@ function why(error: NodeJS.ErrnoException): string {
   }
 }
 
-/** Writes the files of the given formats under outDir (creating folders as needed); returns the paths written. */
+/** Writes the files of the given formats under outDir (creating folders as needed), each as soon as it is made; returns the paths written. */
 export function writeExport(dataset: Dataset, formats: readonly ExportFormat[], outDir: string, options: ExportOptions): string[] {
-  const files = new Map(formats.flatMap((f) => [...exportFiles(dataset, f, options)]));
   const written: string[] = [];
-  for (const [rel, content] of files) {
-    const target = path.join(outDir, ...rel.split('/'));
-    try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      throw new ExportWriteError(target, e.code, `cannot write ${target}: ${why(e)}.`);
+  const done = new Set<string>();
+  for (const format of new Set(formats))
+    for (const [rel, content] of exportFileEntries(dataset, format, options)) {
+      if (done.has(rel)) continue;
+      done.add(rel);
+      const target = path.join(outDir, ...rel.split('/'));
+      try {
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        throw new ExportWriteError(target, e.code, `cannot write ${target}: ${why(e)}.`);
+      }
+      written.push(target);
     }
-    written.push(target);
-  }
   return written;
 }

@@ -7,7 +7,7 @@ import { formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
-import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
+import { charterStatus, ids, providerVenues, serviceLocations, signatoryOf, sortedProviders, type ProviderEntry } from './rows.ts';
 
 export type HsdsObject = Record<string, unknown>;
 
@@ -156,7 +156,7 @@ function build(dataset: Dataset, options: ExportOptions): Built {
     attribute(orgId, 'organization', 'leaders', p.led_by);
     attribute(orgId, 'organization', 'verification-statuses', p.verification.status, p.verification.source);
     const charter = charterStatus(dataset, entry.slug);
-    if (charter) attribute(orgId, 'organization', 'signatory-statuses', charter, dataset.signatories.find((s) => s.data.provider === entry.slug)?.data.signed);
+    if (charter) attribute(orgId, 'organization', 'signatory-statuses', charter, signatoryOf(dataset, entry.slug)?.data.signed);
     contactAndPhone(entry, p, { organization_id: orgId });
 
     for (const venue of providerVenues(entry)) {
@@ -262,31 +262,59 @@ export function hsdsTables(dataset: Dataset, options: ExportOptions): HsdsTables
   return built(dataset, options).tables;
 }
 
-/** Each service fully nested, as HSDS 3.0's compiled service schema (service_with_definitions) describes it. */
+/** The rows of a table grouped by one of their fields, each group in table order. */
+function groupBy<T extends HsdsObject>(rows: T[], key: string): (value: unknown) => T[] {
+  const groups = new Map<unknown, T[]>();
+  for (const r of rows) {
+    const group = groups.get(r[key]);
+    if (group) group.push(r);
+    else groups.set(r[key], [r]);
+  }
+  return (value) => groups.get(value) ?? [];
+}
+
+/**
+ * Each service fully nested, as HSDS 3.0's compiled service schema (service_with_definitions) describes it.
+ * Every table is indexed once by the field that links it, so this takes time in proportion to the rows.
+ */
 export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): HsdsObject[] {
   const { tables: t, serviceOrder } = built(dataset, options);
-  const by = <T extends HsdsObject>(rows: T[], key: string, value: unknown) => rows.filter((r) => r[key] === value);
   const taxonomies = new Map(t.taxonomies.map((x) => [x.id, x]));
   const terms = new Map(t.taxonomy_terms.map((x) => [x.id, { ...x, taxonomy_detail: taxonomies.get(x.taxonomy_id) }]));
-  const attributesOf = (id: unknown) => by(t.attributes, 'link_id', id).map((a) => ({ ...a, taxonomy_term: terms.get(a.taxonomy_term_id) }));
+  const attributesByLink = groupBy(t.attributes, 'link_id');
+  const attributesOf = (id: unknown) => attributesByLink(id).map((a) => ({ ...a, taxonomy_term: terms.get(a.taxonomy_term_id) }));
   const services = new Map(t.services.map((s) => [s.id, s]));
+  const organizations = new Map<unknown, HsdsObject>();
+  for (const o of t.organizations) if (!organizations.has(o.id)) organizations.set(o.id, o);
+  const locations = new Map(t.locations.map((l) => [l.id, l]));
+  const phonesOfService = groupBy(t.phones, 'service_id');
+  const phonesOfOrganization = groupBy(t.phones, 'organization_id');
+  const phonesOfContact = groupBy(t.phones, 'contact_id');
+  const contactsOfService = groupBy(t.contacts, 'service_id');
+  const contactsOfOrganization = groupBy(t.contacts, 'organization_id');
+  const schedulesOf = groupBy(t.schedules, 'service_id');
+  const serviceAreasOf = groupBy(t.service_areas, 'service_id');
+  const serviceAtLocationsOf = groupBy(t.service_at_locations, 'service_id');
+  const languagesOf = groupBy(t.languages, 'service_id');
+  const costOptionsOf = groupBy(t.cost_options, 'service_id');
+  const addressesOf = groupBy(t.addresses, 'location_id');
+  const accessibilityOf = groupBy(t.accessibility, 'location_id');
   return serviceOrder.map((id) => {
     const s = services.get(id) as HsdsObject;
-    const org = t.organizations.find((o) => o.id === s.organization_id) as HsdsObject;
-    const locations = new Map(t.locations.map((l) => [l.id, l]));
+    const org = organizations.get(s.organization_id) as HsdsObject;
     return {
       ...s,
-      phones: by(t.phones, 'service_id', id),
-      schedules: by(t.schedules, 'service_id', id),
-      service_areas: by(t.service_areas, 'service_id', id),
-      service_at_locations: by(t.service_at_locations, 'service_id', id).map((sal) => {
+      phones: phonesOfService(id),
+      schedules: schedulesOf(id),
+      service_areas: serviceAreasOf(id),
+      service_at_locations: serviceAtLocationsOf(id).map((sal) => {
         const loc = locations.get(sal.location_id) as HsdsObject;
-        return { ...sal, location: { ...loc, addresses: by(t.addresses, 'location_id', loc.id), accessibility: by(t.accessibility, 'location_id', loc.id) } };
+        return { ...sal, location: { ...loc, addresses: addressesOf(loc.id), accessibility: accessibilityOf(loc.id) } };
       }),
-      languages: by(t.languages, 'service_id', id),
-      organization: { ...org, phones: by(t.phones, 'organization_id', org.id), contacts: by(t.contacts, 'organization_id', org.id), attributes: attributesOf(org.id) },
-      cost_options: by(t.cost_options, 'service_id', id),
-      contacts: by(t.contacts, 'service_id', id).map((c) => ({ ...c, phones: by(t.phones, 'contact_id', c.id) })),
+      languages: languagesOf(id),
+      organization: { ...org, phones: phonesOfOrganization(org.id), contacts: contactsOfOrganization(org.id), attributes: attributesOf(org.id) },
+      cost_options: costOptionsOf(id),
+      contacts: contactsOfService(id).map((c) => ({ ...c, phones: phonesOfContact(c.id) })),
       attributes: attributesOf(id),
     };
   });
@@ -310,12 +338,15 @@ export function hsdsFilePath(name: string): string {
   return `hsds/${name}.json`;
 }
 
-/** Every HSDS file, by path under /data/. */
-export function hsdsFiles(dataset: Dataset, options: ExportOptions): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set(hsdsFilePath('index'), stableJson(hsdsIndex(options)));
-  const tables = hsdsTables(dataset, options);
-  for (const { table } of HSDS_TABLES) files.set(hsdsFilePath(table), stableJson(tables[table]));
-  files.set(hsdsFilePath('services_full'), stableJson(hsdsNestedServices(dataset, options)));
-  return files;
+/** The paths of every HSDS file under /data/, in the order they are listed; nothing is computed. */
+export function hsdsFileNames(): string[] {
+  return [hsdsFilePath('index'), ...HSDS_TABLES.map((x) => hsdsFilePath(x.table)), hsdsFilePath('services_full')];
+}
+
+/** One HSDS file by its path under /data/ (undefined for any other path); the tables behind it are built once per dataset and options. */
+export function hsdsFile(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
+  if (file === hsdsFilePath('index')) return stableJson(hsdsIndex(options));
+  if (file === hsdsFilePath('services_full')) return stableJson(hsdsNestedServices(dataset, options));
+  const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)?.table;
+  return table ? stableJson(hsdsTables(dataset, options)[table]) : undefined;
 }

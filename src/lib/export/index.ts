@@ -1,10 +1,10 @@
 // Every open data file, by format, as path (under /data/ on the site, or under --out) → content.
 // The site's /data/ endpoints and `npm run export` both call this, so they write the same bytes.
-import { coverageCsvFiles } from '../coverage.ts';
+import { COVERAGE_CSV_FILES, coverageCsvFiles, coverageCsvPath } from '../coverage.ts';
 import type { Dataset } from '../validate.ts';
 import { directoryJson } from './directory-json.ts';
 import { servicesGeoJson } from './geojson.ts';
-import { hsdsFiles } from './hsds.ts';
+import { hsdsFile, hsdsFileNames } from './hsds.ts';
 import { checkOptions, type ExportOptions } from './meta.ts';
 import { servicesCsv } from './services-csv.ts';
 
@@ -21,20 +21,50 @@ export const DIRECTORY_JSON = 'directory.json';
 export const SERVICES_CSV = 'services.csv';
 export const SERVICES_GEOJSON = 'services.geojson';
 
-export function exportFiles(dataset: Dataset, format: ExportFormat, options: ExportOptions): Map<string, string> {
+/** A format's files as path → content, one at a time: HSDS files are made as they are asked for, so a caller that writes each and lets it go never holds them all. */
+export function* exportFileEntries(dataset: Dataset, format: ExportFormat, options: ExportOptions): Generator<[string, string]> {
   checkOptions(options);
   switch (format) {
     case 'json':
-      return new Map([[DIRECTORY_JSON, directoryJson(dataset, options)]]);
+      yield [DIRECTORY_JSON, directoryJson(dataset, options)];
+      return;
     case 'csv':
-      return new Map([[SERVICES_CSV, servicesCsv(dataset, options)]]);
+      yield [SERVICES_CSV, servicesCsv(dataset, options)];
+      return;
     case 'geojson':
-      return new Map([[SERVICES_GEOJSON, servicesGeoJson(dataset, options)]]);
+      yield [SERVICES_GEOJSON, servicesGeoJson(dataset, options)];
+      return;
     case 'hsds':
-      return hsdsFiles(dataset, options);
+      for (const file of hsdsFileNames()) yield [file, hsdsFile(dataset, file, options) as string];
+      return;
     case 'coverage':
-      return coverageCsvFiles(dataset);
+      yield* coverageCsvFiles(dataset);
   }
+}
+
+export function exportFiles(dataset: Dataset, format: ExportFormat, options: ExportOptions): Map<string, string> {
+  return new Map(exportFileEntries(dataset, format, options));
+}
+
+/** The paths of a format's files, in the order exportFiles gives them, without computing any of them. */
+export function exportFileNames(format: ExportFormat): string[] {
+  switch (format) {
+    case 'json':
+      return [DIRECTORY_JSON];
+    case 'csv':
+      return [SERVICES_CSV];
+    case 'geojson':
+      return [SERVICES_GEOJSON];
+    case 'hsds':
+      return hsdsFileNames();
+    case 'coverage':
+      return COVERAGE_CSV_FILES.map(coverageCsvPath);
+  }
+}
+
+/** The format a file belongs to, from its path; undefined for a path no format makes. */
+export function exportFormatOf(file: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => exportFileNames(f).includes(file));
 }
 
 /** Every file of every format. */

@@ -10,7 +10,11 @@ export function isUuid(value: string): boolean {
 /** The version 5 UUID of `name` in `namespace` (itself a UUID). */
 export function uuidv5(name: string, namespace: string): string {
   if (!isUuid(namespace)) throw new Error(`uuidv5: "${namespace}" is not a UUID`);
-  const bytes = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest().subarray(0, 16);
+  return uuidFromBytes(Buffer.from(namespace.replace(/-/g, ''), 'hex'), name);
+}
+
+function uuidFromBytes(namespace: Buffer, name: string): string {
+  const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC variant
   const hex = bytes.toString('hex');
@@ -26,7 +30,9 @@ export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
  */
 export const DIRECTORY_NAMESPACE = 'f1725dd4-7144-51d0-91fb-835ffb0debd5';
 
+const DIRECTORY_NAMESPACE_BYTES = Buffer.from(DIRECTORY_NAMESPACE.replace(/-/g, ''), 'hex');
+
 /** The id of one object, from its path: e.g. "service/capital-project-trust/member-groups". */
 export function objectId(...path: string[]): string {
-  return uuidv5(path.join('/'), DIRECTORY_NAMESPACE);
+  return uuidFromBytes(DIRECTORY_NAMESPACE_BYTES, path.join('/'));
 }

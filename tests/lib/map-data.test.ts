@@ -165,7 +165,7 @@ describe('the two files', () => {
     expect(bare.services.every((s) => s.name === '' && s.provider.slug === '')).toBe(true);
     expect(bare.locations.map((l) => [l.town, l.services.length])).toEqual(data.locations.map((l) => [l.town, l.services.length]));
     const at = (d: MapData, f: MapFilter) => d.locations.filter((l) => l.services.some((i) => passes(d, f, d.services[i]!, l))).map((l) => l.index);
-    for (const terms of [{}, { community: ['lgbtq'] }, { area: ['east-sussex'] }, { delivery: ['online'] }]) expect(at(bare, filter(terms))).toEqual(at(data, filter(terms)));
+    for (const terms of [{}, { community: ['lgbtq'] }, { area: ['east-sussex'] }, { delivery: ['online'] }] as Record<string, string[]>[]) expect(at(bare, filter(terms))).toEqual(at(data, filter(terms)));
   });
 
   test('words from another build are refused rather than put on the wrong groups', () => {

@@ -182,6 +182,25 @@ function explain(err: ErrorObject, report: Reporter): void {
   }
 }
 
+/**
+ * Compiled validators by schema: compiling the provider schema takes longer than checking a hundred files, and
+ * validateSources runs many times over the same vocabularies (the worker threads' batches, the build, tests).
+ * The key is the schema itself, so changed vocabularies always get a new validator.
+ */
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 16;
+
+function compile(schema: Json): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    validate = newAjv().compile(schema);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
 function runSchema(validate: ValidateFunction, value: unknown, report: Reporter): boolean {
   if (validate(value)) return true;
   const seen = new Set<string>();
@@ -196,10 +215,22 @@ function runSchema(validate: ValidateFunction, value: unknown, report: Reporter)
   return false;
 }
 
+/** Visits every string with its path; the path is one array, changed as the walk goes, so a visitor that keeps it must copy it. */
 function walkStrings(value: unknown, path: Segment[], visit: (s: string, path: Segment[]) => void): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkStrings(value[i], path, visit);
+      path.pop();
+    }
+  else if (value && typeof value === 'object')
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      path.push(k);
+      walkStrings((value as Json)[k], path, visit);
+      path.pop();
+    }
 }
 
 function checkText(value: unknown, report: Reporter): void {
@@ -389,7 +420,7 @@ export function emptyVocabularies(): Vocabularies {
 export function loadVocabularies(files: SourceFile[]): { vocab: Vocabularies; problems: Problem[] } {
   const vocab = emptyVocabularies();
   const problems: Problem[] = [];
-  const validate = newAjv().compile(vocabularySchema());
+  const validate = compile(vocabularySchema() as Json);
   const byName = new Map(files.map((f) => [f.path.split('/').pop()?.replace(/\.yaml$/, ''), f]));
   for (const name of VOCABULARY_NAMES) {
     const file = byName.get(name);
@@ -430,18 +461,19 @@ export interface ValidationResult {
 export function validateSources(sources: DataSources, options: ValidateOptions = {}): ValidationResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { vocab, problems } = loadVocabularies(sources.vocab);
-  const ajv = newAjv();
-  const validateProvider = ajv.compile(providerSchema(vocab));
-  const validateSignatory = ajv.compile(signatorySchema(vocab));
+  const validateProvider = compile(providerSchema(vocab) as Json);
+  const validateSignatory = compile(signatorySchema(vocab) as Json);
   const dataset: Dataset = { vocab, providers: [], signatories: [] };
   const logos = new Set(sources.logos);
-  const parsedFiles = new Map<string, ParsedFile>();
+  // Where each file's name (providers) or provider (signatories) is, for the checks across files: only the
+  // positions are kept, not the parsed documents, which would hold every file's syntax tree until the end.
+  const positions = new Map<string, { line: number; col: number }>();
 
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
-  function check<T>(file: SourceFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
+  function check<T>(file: SourceFile, validate: ValidateFunction, field: string, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
     const parsed = parseSource(file);
-    parsedFiles.set(file.path, parsed);
+    positions.set(file.path, locate(parsed, [field]));
     const report = new Reporter(parsed);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
@@ -462,29 +494,26 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   }
 
   for (const file of sources.providers) {
-    const entry = check<Provider>(file, validateProvider, (p, r) => checkProvider(p, vocab, today, r));
+    const entry = check<Provider>(file, validateProvider, 'name', (p, r) => checkProvider(p, vocab, today, r));
     if (entry) dataset.providers.push(entry);
   }
   for (const file of sources.signatories) {
-    const entry = check<Signatory>(file, validateSignatory, (s, r) => checkSignatory(s, today, logos, r));
+    const entry = check<Signatory>(file, validateSignatory, 'provider', (s, r) => checkSignatory(s, today, logos, r));
     if (entry) dataset.signatories.push(entry);
   }
 
-  crossChecks(dataset, sources, problems, parsedFiles);
+  crossChecks(dataset, sources, problems, positions);
   dataset.providers.sort((a, b) => a.slug.localeCompare(b.slug));
   dataset.signatories.sort((a, b) => a.slug.localeCompare(b.slug));
   return { dataset, problems: sortProblems(problems), files: sources.vocab.length + sources.providers.length + sources.signatories.length };
 }
 
 /** Checks that span files: duplicate ids and names, and links from signatories to providers. */
-function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[], parsedFiles: Map<string, ParsedFile>): void {
+function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[], positions: Map<string, { line: number; col: number }>): void {
   const at = (file: string, line: number, col: number, path: string, message: string, severity: Severity = 'error') =>
     problems.push({ file, line, col, severity, path, message });
-  /** Where a top-level field's value is in its file. */
-  const of = (file: string, field: string) => {
-    const parsed = parsedFiles.get(file);
-    return parsed ? locate(parsed, [field]) : { line: 1, col: 1 };
-  };
+  /** Where the file's name (a provider) or provider (a signatory) is. */
+  const of = (file: string) => positions.get(file) ?? { line: 1, col: 1 };
   const providerSlugs = new Set(dataset.providers.map((p) => p.slug));
   for (const kind of ['providers', 'signatories'] as const) {
     const seen = new Map<string, string>();
@@ -500,7 +529,7 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     const name = typeof p.data.name === 'string' ? p.data.name.trim().toLowerCase() : '';
     if (!name) continue;
     const other = names.get(name);
-    const { line, col } = of(p.file, 'name');
+    const { line, col } = of(p.file);
     if (other) at(p.file, line, col, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
     else names.set(name, p.file);
   }
@@ -508,7 +537,7 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
   for (const s of dataset.signatories) {
     const target = s.data.provider;
     if (typeof target !== 'string') continue;
-    const { line, col } = of(s.file, 'provider');
+    const { line, col } = of(s.file);
     if (!providerSlugs.has(target)) {
       const guess = suggestion(target, [...providerSlugs]);
       at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess || '.'} Check the name, or remove this line.`);

@@ -62,8 +62,7 @@ export function parseSource(file: SourceFile): ParsedFile {
     problems.push(problemAt(file.path, 1, 1, 'the file starts with an invisible byte-order mark. It was read anyway; save the file as "UTF-8" without BOM to remove it.', 'warning'));
     text = text.slice(1);
   }
-  // Line by line: a single regex over the whole text backtracks exponentially on a line of many "#".
-  if (text.split(/\r\n|\r|\n/).every((line) => /^\s*(?:#.*)?$/.test(line))) {
+  if (onlyCommentsOrBlank(text)) {
     problems.push(problemAt(file.path, 1, 1, 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.'));
     return result;
   }
@@ -92,6 +91,16 @@ export function parseSource(file: SourceFile): ParsedFile {
     result.value = undefined;
   }
   return result;
+}
+
+/** Whether every line is blank or a comment: then the file holds nothing. */
+function onlyCommentsOrBlank(text: string): boolean {
+  // A file whose first visible character is not "#" has a line with something else on it: most files, at once.
+  const first = /\S/.exec(text);
+  if (!first) return true;
+  if (first[0] !== '#') return false;
+  // Line by line: a single regex over the whole text backtracks exponentially on a line of many "#".
+  return text.split(/\r\n|\r|\n/).every((line) => /^\s*(?:#.*)?$/.test(line));
 }
 
 /** Where to point for a YAML error: an unclosed quote is reported at the end of the file, so point at where it opens. */

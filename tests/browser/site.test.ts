@@ -91,10 +91,13 @@ test('by keyboard alone: A–Z, then a letter, then a group on that letter’s p
   const page = await newPage();
   try {
     await gotoAndSettle(page, '/providers/');
+    await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]').innerText()).resolves.toBe('A–Z');
     const letter = await tabUntil(page, 'nav[aria-label="Groups A to Z"] a');
     expect(letter.href).toMatch(/\/a-z\/[a-z]+\/$/);
     await Promise.all([page.waitForURL((u) => u.pathname === new URL(letter.href!).pathname), page.keyboard.press('Enter')]);
     await expect(page.locator('nav[aria-label="Groups A to Z"] a[aria-current="page"]').count()).resolves.toBe(1);
+    // The main menu still shows where you are: in the A–Z section, though not on its first page.
+    await expect(page.locator('nav[aria-label="Main"] a[aria-current]').evaluateAll((links) => links.map((a) => `${a.textContent} ${a.getAttribute('aria-current')}`))).resolves.toEqual(['A–Z true']);
     const group = await tabUntil(page, 'main .card-list a[href^="/providers/"]');
     await Promise.all([page.waitForURL((u) => u.pathname === new URL(group.href!).pathname), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').innerText()).resolves.toBe(group.text);

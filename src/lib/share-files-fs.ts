@@ -30,6 +30,9 @@ export interface ShareFilesOptions {
   data?: string;
 }
 
+/** Providers whose files are made and written together, so that only their files are in memory at once. */
+const PROVIDERS_AT_ONCE = 250;
+
 /**
  * The short-link page of every provider (from the template page Astro rendered, which is then removed), the
  * calendar files, and each provider's data for the correction form. Returns how many files it wrote.
@@ -37,16 +40,19 @@ export interface ShareFilesOptions {
 export async function writeShareFiles({ out, dataset, site, base, data = dataDir() }: ShareFilesOptions): Promise<number> {
   const templateDir = path.join(out, shortLinkTemplateDir);
   const template = await readFile(path.join(templateDir, 'index.html'), 'utf8');
-  const texts: string[] = new Array(dataset.providers.length);
-  await inBatches([...dataset.providers.keys()], async (i) => {
-    texts[i] = await readFile(path.join(data, 'providers', `${dataset.providers[i]!.slug}.yaml`), 'utf8');
-  });
-  const files = [
-    ...shortLinkPages(dataset.providers, template),
-    ...calendarFiles(dataset, { site, base, buildDate: buildDate() }),
-    ...dataset.providers.map((entry, i) => editDataFile(entry, texts[i]!)),
-  ];
-  await writeFiles(out, files);
+  const date = buildDate();
+  let written = 0;
+  for (let i = 0; i < dataset.providers.length; i += PROVIDERS_AT_ONCE) {
+    const providers = dataset.providers.slice(i, i + PROVIDERS_AT_ONCE);
+    const texts = await Promise.all(providers.map((entry) => readFile(path.join(data, 'providers', `${entry.slug}.yaml`), 'utf8')));
+    const files = [
+      ...shortLinkPages(providers, template),
+      ...calendarFiles({ ...dataset, providers }, { site, base, buildDate: date }),
+      ...providers.map((entry, j) => editDataFile(entry, texts[j]!)),
+    ];
+    await writeFiles(out, files);
+    written += files.length;
+  }
   await rm(templateDir, { recursive: true, force: true });
-  return files.length;
+  return written;
 }

@@ -136,6 +136,19 @@ test('the booklet lets you print one district only, and that booklet has the cri
   }
 });
 
+test('without JavaScript, no button that needs it is shown (print, copy link, copy code)', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  try {
+    for (const path of ['/print/', `/providers/${providerSlugs[0]}/`]) {
+      await gotoAndSettle(page, path);
+      const shown = await page.locator('button[data-print-button], button[data-copy-link], button[data-copy-from]').evaluateAll((buttons) => buttons.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.outerHTML));
+      expect(shown, path).toEqual([]);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 /** Same-site paths linked from the page's main content. */
 function listLinks(page: Page): Promise<string[]> {
   return page.locator('main a[href]').evaluateAll((links) =>

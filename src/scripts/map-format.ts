@@ -170,10 +170,14 @@ export function decodeMapFile(file: MapFile): MapData {
   });
   const providers: MapProvider[] = file.p.map((_, index) => ({ index, slug: '', name: '' }));
   const providerTerms = file.p.map((steps) => fromSteps(steps));
-  const services: MapService[] = file.s.map(([p = -1, ...steps], index) => {
+  const services: MapService[] = file.s.map((row, index) => {
+    const p = row[0] ?? -1;
     const provider = providers[p];
     if (!provider) throw new Error(`The map data names provider ${p}, which it does not list.`);
-    return { index, provider, id: '', name: '', rank: index, when: '', covers: '', terms: new Set([...fromSteps(steps), ...(providerTerms[p] ?? [])]), locations: [] };
+    // Term steps follow the provider's index (a plain loop: there are tens of thousands of services).
+    const terms = new Set<number>(providerTerms[p]);
+    for (let j = 1, n = 0; j < row.length; j++) terms.add((n += row[j] ?? 0));
+    return { index, provider, id: '', name: '', rank: index, when: '', covers: '', terms, locations: [] };
   });
   let next = 0;
   const locations: MapLocation[] = [];
@@ -264,45 +268,56 @@ export function serviceShown(data: MapData, filter: MapFilter, service: MapServi
  * the same answer as serviceShown with each value in turn.
  */
 export function countTerms(data: MapData, filter: MapFilter): Map<string, number> {
-  const counts = new Map<string, number>();
-  const chosen = [...filter.terms].filter(([key, ids]) => ids.length && data.facets.some((f) => f.key === key));
+  const chosen = [...filter.terms].filter(([key, ids]) => ids.length && data.facets.some((f) => f.key === key)).map(([key, ids]) => ({ key, only: { terms: new Map([[key, ids]]) } }));
+  /** Per term number: its facet's key, and "facet:id". */
+  const facetOf: string[] = [];
+  const keyOf: string[] = [];
+  for (const facet of data.facets)
+    facet.ids.forEach((id, i) => {
+      facetOf[facet.offset + i] = facet.key;
+      keyOf[facet.offset + i] = `${facet.key}:${id}`;
+    });
   const areaFacet = data.facets.find((f) => f.key === 'area');
   const districtFacet = data.facets.find((f) => f.key === 'district');
-  /** The term a place answers for a facet itself (area, district; −1 for none), or undefined when the service's terms do. */
-  const own = (key: string, location?: MapLocation): number | undefined => {
-    if (!location || location.district < 0 || !areaFacet || !districtFacet) return undefined;
-    if (key === 'district') return districtFacet.offset + location.district;
-    if (key !== 'area') return undefined;
-    const area = data.districtArea[location.district] ?? -1;
-    return area >= 0 ? areaFacet.offset + area : -1;
+  const counts: number[] = new Array(keyOf.length).fill(0);
+  /** The service that last counted each term, so each service counts a value once. */
+  const countedBy: number[] = new Array(keyOf.length).fill(-1);
+  const count = (n: number, service: number) => {
+    if (n >= 0 && countedBy[n] !== service) {
+      countedBy[n] = service;
+      counts[n] = (counts[n] ?? 0) + 1;
+    }
   };
   for (const service of data.services) {
     if (filter.provider !== undefined && service.provider.slug !== filter.provider) continue;
-    const seen = new Set<number>();
     const spots: (MapLocation | undefined)[] = service.locations.length ? service.locations.map((i) => data.locations[i]) : [undefined];
     for (const location of spots) {
-      // The chosen facets this place fails; a value of facet K counts only if K is the only one failing, or none is.
-      const failing: string[] = [];
-      for (const [key, ids] of chosen) {
-        if (!passes(data, { terms: new Map([[key, ids]]) }, service, location)) failing.push(key);
-        if (failing.length > 1) break;
+      // The chosen facets this place fails: a value of facet K counts if none fails, or only K does.
+      let failing: string | undefined;
+      let failures = 0;
+      for (const { key, only } of chosen) {
+        if (passes(data, only, service, location)) continue;
+        failing = key;
+        if (++failures > 1) break;
       }
-      if (failing.length > 1) continue;
-      for (const facet of data.facets) {
-        if (failing.length && failing[0] !== facet.key) continue;
-        const mine = own(facet.key, location);
-        if (mine !== undefined) {
-          if (mine >= 0) seen.add(mine);
-        } else for (let n = facet.offset; n < facet.offset + facet.ids.length; n++) if (service.terms.has(n)) seen.add(n);
+      if (failures > 1) continue;
+      const open = (key: string) => failing === undefined || failing === key;
+      // A place that knows its district answers the area and district facets itself.
+      const placed = !!location && location.district >= 0 && !!areaFacet && !!districtFacet;
+      for (const n of service.terms) {
+        const key = facetOf[n];
+        if (key && open(key) && !(placed && (key === 'area' || key === 'district'))) count(n, service.index);
       }
-    }
-    for (const n of seen) {
-      const facet = data.facets.find((f) => n >= f.offset && n < f.offset + f.ids.length);
-      if (facet) {
-        const key = `${facet.key}:${facet.ids[n - facet.offset]}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (placed && location) {
+        if (open('district')) count(districtFacet!.offset + location.district, service.index);
+        const area = data.districtArea[location.district] ?? -1;
+        if (open('area') && area >= 0) count(areaFacet!.offset + area, service.index);
       }
     }
   }
-  return counts;
+  const out = new Map<string, number>();
+  counts.forEach((n, i) => {
+    if (n && keyOf[i]) out.set(keyOf[i], n);
+  });
+  return out;
 }

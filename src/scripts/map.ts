@@ -39,7 +39,9 @@ interface Town {
 const PAGE_SIZE = 30;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/** 14144 → "14,144". One formatter: toLocaleString makes a new one each call, which is slow for thousands of markers. */
+const count = new Intl.NumberFormat('en-GB').format;
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 export function startMap(): void {
   const page = document.querySelector<HTMLElement>('[data-map-page]');
@@ -52,12 +54,12 @@ export function startMap(): void {
   const nearMessage = form.querySelector<HTMLElement>('[data-near-message]')!;
   const status = page.querySelector<HTMLElement>('#map-status')!;
   const more = (which: string) => page.querySelector<HTMLButtonElement>(`[data-more="${which}"]`)!;
-  const inView = new PagedList<ListEntry>(page.querySelector('[data-in-view]')!, more('in-view'), (e) => renderPlaced(e, { base, onShow: showOnMap }), (left) => `Show more groups (${left.toLocaleString('en-GB')} more in this part of the map)`);
+  const inView = new PagedList<ListEntry>(page.querySelector('[data-in-view]')!, more('in-view'), (e) => renderPlaced(e, { base, onShow: showOnMap }), (left) => `Show more groups (${count(left)} more in this part of the map)`);
   const covering = new PagedList<MapService>(page.querySelector('[data-covering]')!, more('covering'), (s) => renderUnplaced(s, { base, covers: `Covers ${s.covers}` }), (left, shown) =>
-    shown ? `Show more groups that cover an area (${left.toLocaleString('en-GB')} more)` : `Show the ${plural(left, 'group')} that cover a whole area`,
+    shown ? `Show more groups that cover an area (${count(left)} more)` : `Show the ${plural(left, 'group')} that cover a whole area`,
   );
   const remote = new PagedList<MapService>(page.querySelector('[data-remote]')!, more('remote'), (s) => renderRemote(s), (left, shown) =>
-    shown ? `Show more groups online or by phone (${left.toLocaleString('en-GB')} more)` : `Show the ${plural(left, 'group')} online or by phone`,
+    shown ? `Show more groups online or by phone (${count(left)} more)` : `Show the ${plural(left, 'group')} online or by phone`,
   );
   const streetButton = page.querySelector<HTMLButtonElement>('[data-street-toggle]')!;
   const streetStatus = page.querySelector<HTMLElement>('[data-street-status]')!;
@@ -220,30 +222,57 @@ export function startMap(): void {
   /** The services shown at each marker under the current filter. */
   const shownAt = new WeakMap<Leaflet.Marker, MapService[]>();
 
-  function markerIcon(loc: MapLocation, services: MapService[]): Leaflet.DivIcon {
+  /** What a marker shows: how many groups meet there, and a name that says where and which groups. */
+  function markerHtml(loc: MapLocation, services: MapService[]): string {
     // The names follow the markers (from /map-text.json); until then a marker says where and how many.
     const names = data?.named ? ` ${services.map((s) => `${s.name} (${s.provider.name})`).join('; ')}` : '';
     const where = loc.areaOnly ? `Approximate area, somewhere in or near ${loc.town || 'here'}` : loc.town || 'A meeting place';
     const label = `${where}: ${plural(services.length, 'group')}.${names}`;
-    return L.divIcon({
-      className: loc.areaOnly ? 'map-marker is-area' : 'map-marker',
-      iconSize: [36, 36],
-      html: `<span aria-hidden="true">${loc.areaOnly ? '≈' : services.length}</span><span class="visually-hidden">${esc(label)}</span>`,
-    });
+    return `<span aria-hidden="true">${loc.areaOnly ? '≈' : services.length}</span><span class="visually-hidden">${esc(label)}</span>`;
   }
 
-  function build(d: MapData): void {
-    for (const loc of d.locations) {
-      const marker = L.marker([loc.lat, loc.lng], { keyboard: true, riseOnHover: true });
-      marker.on('add', () => {
-        const el = marker.getElement();
-        if (el) el.dataset.location = String(loc.index);
-      });
-      marker.bindPopup(() => (d.named ? renderPopup(loc, shownAt.get(marker) ?? [], base) : loadingPopup(loc)), {
+  /**
+   * A marker's icon, made when Leaflet draws the marker (only the markers on show are drawn, out of thousands),
+   * from what the marker shows at that moment.
+   */
+  const PlaceIcon = L.DivIcon.extend({
+    createIcon(this: Leaflet.DivIcon & { options: { place: MapLocation; marker: Leaflet.Marker } }, old?: HTMLElement) {
+      const { place, marker } = this.options;
+      this.options.html = markerHtml(place, shownAt.get(marker) ?? []);
+      const el = L.DivIcon.prototype.createIcon.call(this, old);
+      el.dataset.location = String(place.index);
+      return el;
+    },
+  }) as unknown as new (options: Leaflet.DivIconOptions & { place: MapLocation; marker: Leaflet.Marker }) => Leaflet.DivIcon;
+
+  /** The place each marker stands for. */
+  const placeOf = new WeakMap<Leaflet.Marker, MapLocation>();
+
+  /** A marker with its popup, bound the first time it is wanted: thousands of markers, few popups opened. */
+  function withPopup(marker: Leaflet.Marker): Leaflet.Marker {
+    const loc = placeOf.get(marker);
+    if (loc && !marker.getPopup())
+      marker.bindPopup(() => (data?.named ? renderPopup(loc, shownAt.get(marker) ?? [], base) : loadingPopup(loc)), {
         maxWidth: Math.min(300, container!.clientWidth - 90),
         autoPanPaddingTopLeft: [56, 24],
         autoPanPaddingBottomRight: [24, 24],
       });
+    return marker;
+  }
+  // A marker's first click (or Enter) reaches the group with no popup bound yet: bind it and open it. Later
+  // ones open and close it as Leaflet does.
+  markers.on('click keypress', (e) => {
+    const event = e as Leaflet.LeafletEvent & { layer?: Leaflet.Layer; originalEvent?: KeyboardEvent };
+    if (event.type === 'keypress' && event.originalEvent?.keyCode !== 13) return;
+    const marker = event.layer;
+    if (marker instanceof L.Marker && placeOf.has(marker) && !marker.getPopup()) withPopup(marker).openPopup();
+  });
+
+  function build(d: MapData): void {
+    for (const loc of d.locations) {
+      const marker = L.marker([loc.lat, loc.lng], { keyboard: true, riseOnHover: true });
+      marker.options.icon = new PlaceIcon({ className: loc.areaOnly ? 'map-marker is-area' : 'map-marker', iconSize: [36, 36], place: loc, marker });
+      placeOf.set(marker, loc);
       const circle = loc.areaOnly ? L.circle([loc.lat, loc.lng], { radius: AREA_RADIUS_METRES, interactive: false, className: 'map-area-circle' }) : undefined;
       layers.push({ marker, circle });
     }
@@ -324,7 +353,7 @@ export function startMap(): void {
     markers.zoomToShowLayer(layer.marker, () => {
       // Close enough to see the streets around it (with the street map) and the groups nearby in the list.
       if (map.getZoom() < 13) map.setView(layer.marker.getLatLng(), 13, { animate: false });
-      layer.marker.openPopup();
+      withPopup(layer.marker).openPopup();
       if (!layer.marker.getPopup()?.isOpen()) keyboardOpen = false;
     });
   }
@@ -440,7 +469,6 @@ export function startMap(): void {
       const services = loc.services.map((i) => d.services[i]).filter((s): s is MapService => !!s && passes(d, f, s, loc));
       shownAt.set(layer.marker, services);
       if (!services.length) continue;
-      layer.marker.setIcon(markerIcon(loc, services));
       shownMarkers.push(layer.marker);
       if (layer.circle) areas.addLayer(layer.circle);
     }
@@ -479,17 +507,12 @@ export function startMap(): void {
   function showWords(): void {
     const d = data;
     if (!d?.named) return;
+    // Markers on show keep their element (and focus): only the words inside change. The rest are drawn with
+    // their names when they show.
     for (const loc of d.locations) {
-      const layer = layers[loc.index];
-      const services = layer && shownAt.get(layer.marker);
-      if (!layer || !services?.length) continue;
-      const el = layer.marker.getElement();
-      const icon = markerIcon(loc, services);
-      // A marker on show keeps its element (and focus): only its hidden name changes.
-      if (el) {
-        layer.marker.options.icon = icon;
-        el.innerHTML = String(icon.options.html ?? '');
-      } else layer.marker.setIcon(icon);
+      const marker = layers[loc.index]?.marker;
+      const el = marker?.getElement();
+      if (marker && el) el.innerHTML = markerHtml(loc, shownAt.get(marker) ?? []);
     }
     const f = chosen();
     showCounts(d, f);

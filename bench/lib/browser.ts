@@ -123,13 +123,15 @@ export async function measurePage(browser: Browser, server: BenchServer, pagePat
   const page = await context.newPage();
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   if (waitFor) {
-    await page.addInitScript((selector: string) => {
-      const w = window as unknown as { __benchSeen?: number };
-      const check = () => {
-        if (w.__benchSeen === undefined && document.querySelector(selector)) w.__benchSeen = performance.now();
-      };
-      new MutationObserver(check).observe(document, { childList: true, subtree: true });
-    }, waitFor);
+    // Plain text, not a function: tsx would wrap a named function in a __name() helper the page does not have.
+    await page.addInitScript({
+      content: `(() => {
+        const selector = ${JSON.stringify(waitFor)};
+        new MutationObserver(() => {
+          if (window.__benchSeen === undefined && document.querySelector(selector)) window.__benchSeen = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      })();`,
+    });
   }
   const from = server.log.length;
   await page.goto(`${server.url}${pagePath}`, { waitUntil: 'load', timeout: timeoutMs });
@@ -138,7 +140,9 @@ export async function measurePage(browser: Browser, server: BenchServer, pagePat
   if (waitFor) {
     await page.waitForSelector(waitFor, { timeout: timeoutMs, state: 'attached' });
     until = performance.now();
-    readyMs = await page.evaluate(() => (window as unknown as { __benchSeen?: number }).__benchSeen ?? performance.now());
+    const seen = await page.evaluate(() => (window as unknown as { __benchSeen?: number }).__benchSeen);
+    if (seen === undefined) throw new Error(`${pagePath}: the page's observer never saw ${waitFor}, so its time is unknown`);
+    readyMs = seen;
   } else {
     await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
     until = performance.now();

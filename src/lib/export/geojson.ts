@@ -3,7 +3,7 @@
 import { formatSession } from '../format.ts';
 import type { Dataset } from '../validate.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, LICENCE, providerUrl, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
-import { areaOfDistrict, ids, serviceLocations } from './rows.ts';
+import { areaOfDistrict, ids, serviceLocations, type ServiceLocation } from './rows.ts';
 
 export interface GeoFeature {
   type: 'Feature';
@@ -38,9 +38,14 @@ export const GEOJSON_PROPERTIES: [string, string][] = [
   ['accessibility', 'Accessibility features of the venue (list of ids).'],
 ];
 
+/** The services and venues that become points: those at a venue with coordinates. */
+export function servicePoints(dataset: Dataset): ServiceLocation[] {
+  return serviceLocations(dataset).filter((r) => r.venue && r.serviceAtLocationId && typeof r.venue.location.latitude === 'number' && typeof r.venue.location.longitude === 'number');
+}
+
 export function servicesGeoJsonValue(dataset: Dataset, options: ExportOptions): Record<string, unknown> {
   const features: GeoFeature[] = [];
-  for (const r of serviceLocations(dataset)) {
+  for (const r of servicePoints(dataset)) {
     const loc = r.venue?.location;
     if (!loc || !r.venue || !r.serviceAtLocationId || typeof loc.latitude !== 'number' || typeof loc.longitude !== 'number') continue;
     const s = r.service;

@@ -3,7 +3,7 @@
 import { buildDate } from '../build-info.ts';
 import type { Dataset } from '../validate.ts';
 import { hsdsFile } from './hsds.ts';
-import { EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, siteRootOf, type ExportOptions } from './index.ts';
+import { EXPORT_FORMATS, exportFileEntries, exportFileNames, exportFormatOf, siteRootOf, type ExportOptions } from './index.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */
 export const DEFAULT_SITE = 'https://sussex-peer-support.example';
@@ -20,56 +20,55 @@ export function siteExportFileNames(): string[] {
 interface Made {
   /** The content, until the file has been taken to be written. */
   text?: string;
-  /** Its size in UTF-8 bytes, once asked for. */
+  /** Its size in UTF-8 bytes, once known. */
   bytes?: number;
 }
 
-/** The files of one dataset and set of options, each made on first use. */
+/** Makes the file asked for, and any files made with it: an HSDS file on its own; any other format all its files at once. */
+export type FileMaker = (file: string) => Iterable<[string, string]>;
+
+export function siteFileMaker(dataset: Dataset, options: ExportOptions): FileMaker {
+  return (file) => {
+    const format = exportFormatOf(file);
+    if (!format) return [];
+    if (format === 'hsds') return [[file, hsdsFile(dataset, file, options) as string]];
+    return exportFileEntries(dataset, format, options);
+  };
+}
+
+/** The files of one dataset and set of options, each made once, on first use. */
 export class SiteExport {
   private readonly made = new Map<string, Made>();
 
-  constructor(
-    private readonly dataset: Dataset,
-    private readonly options: ExportOptions,
-  ) {}
+  constructor(private readonly maker: FileMaker) {}
 
-  /** The file, made now unless it already was (an HSDS file on its own; any other format with the rest of its files). */
   private make(file: string): Made | undefined {
     const known = this.made.get(file);
     if (known?.text !== undefined) return known;
-    const format = exportFormatOf(file);
-    if (!format) return undefined;
-    if (format === 'hsds') {
-      const made = { ...known, text: hsdsFile(this.dataset, file, this.options) };
-      this.made.set(file, made);
-      return made;
-    }
-    for (const [name, text] of exportFiles(this.dataset, format, this.options)) {
+    for (const [name, text] of this.maker(file)) {
       const other = this.made.get(name);
       if (name === file || !other) this.made.set(name, { ...other, text });
     }
     return this.made.get(file);
   }
 
-  /** The content of a file, to be kept by the caller (the page that shows it). Undefined for a file no format makes. */
-  text(file: string): string | undefined {
-    return this.make(file)?.text;
-  }
-
-  /** The content of a file, to be written out: after this the build keeps only its size, not the content. */
+  /** The content of a file, to be written out: after this the build keeps only its size. Undefined for a file no format makes. */
   take(file: string): string | undefined {
     const made = this.make(file);
     const text = made?.text;
-    if (made) delete made.text;
+    if (made && text !== undefined) {
+      made.bytes ??= Buffer.byteLength(text, 'utf8');
+      delete made.text;
+    }
     return text;
   }
 
-  /** The size of a file in bytes (UTF-8), as written. */
+  /** The size of a file in bytes (UTF-8), as written; the file is made now only if it has not been yet. */
   size(file: string): number {
     const known = this.made.get(file);
     if (known?.bytes !== undefined) return known.bytes;
     const made = this.make(file);
-    if (!made?.text) return 0;
+    if (made?.text === undefined) return 0;
     made.bytes = Buffer.byteLength(made.text, 'utf8');
     return made.bytes;
   }
@@ -83,7 +82,7 @@ export function siteExport(dataset: Dataset, options: ExportOptions): SiteExport
   let byKey = cache.get(dataset);
   if (!byKey) cache.set(dataset, (byKey = new Map()));
   let files = byKey.get(key);
-  if (!files) byKey.set(key, (files = new SiteExport(dataset, options)));
+  if (!files) byKey.set(key, (files = new SiteExport(siteFileMaker(dataset, options))));
   return files;
 }
 

@@ -14,7 +14,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   integrations: [directoryBuild()],
   // Scripts stay in files of their own: the Content-Security-Policy allows no inline script.

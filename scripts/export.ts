@@ -97,11 +97,12 @@ try {
 
 try {
   const written = writeExport(dataset, formats, values.out, { buildDate: date, siteRoot });
-  for (const file of written) {
+  for (const name of written.keys()) {
+    const file = path.join(values.out, ...name.split('/'));
     const rel = path.relative(process.cwd(), file);
     console.log(rel.startsWith('..') ? file : rel);
   }
-  console.error(`export: wrote ${written.length} file${written.length === 1 ? '' : 's'} (${formats.join(', ')}) to ${values.out}, as of ${date}.`);
+  console.error(`export: wrote ${written.size} file${written.size === 1 ? '' : 's'} (${formats.join(', ')}) to ${values.out}, as of ${date}.`);
 } catch (error) {
   if (error instanceof ExportWriteError) {
     console.error(`export: ${error.message}`);

@@ -1,10 +1,14 @@
-// Before Astro renders: the Pagefind index of the providers. After: the index moved in, sitemap.xml, signatory logos.
+// Before Astro renders: the open data files and the search index. After: both moved in, sitemap.xml, the
+// short links, calendars and correction data, signatory logos.
 import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
+import { writeExport } from '../lib/export-fs.ts';
+import { EXPORT_FORMATS } from '../lib/export/index.ts';
+import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
 import { writeSearchIndex } from '../lib/search-index-fs.ts';
 import { writeShareFiles } from '../lib/share-files-fs.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
@@ -13,6 +17,7 @@ export default function directoryBuild(): AstroIntegration {
   let site = 'http://localhost/';
   let base = '/';
   let searchIndexDir: string | undefined;
+  let openDataDir: string | undefined;
   return {
     name: 'sussex-directory-build',
     hooks: {
@@ -20,20 +25,29 @@ export default function directoryBuild(): AstroIntegration {
         site = config.site ?? site;
         base = config.base;
       },
-      // Index search before Astro renders: Pagefind's indexer exits (and frees its memory) before Astro's peak.
+      // Before Astro renders, while it holds little memory: the open data files (a piece at a time), then the
+      // search index (Pagefind's indexer exits, freeing its memory, before Astro's peak).
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
         const dataset = loadDataset();
+        const loaded = performance.now();
+        // The benchmark reads these lines (bench/lib/site.ts).
+        logger.info(`Data: ${dataset.providers.length} providers loaded and validated in ${Math.round(loaded - started)}ms.`);
+        openDataDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-open-data-'));
+        const sizes = writeExport(dataset, EXPORT_FORMATS, openDataDir, siteExportOptions(site, base));
+        recordSiteExportSizes(sizes);
+        const exported = performance.now();
+        logger.info(`Open data: ${sizes.size} files in ${Math.round(exported - loaded)}ms.`);
         searchIndexDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-pagefind-'));
         const records = await writeSearchIndex(dataset, searchIndexDir);
-        // The benchmark reads this line (bench/lib/site.ts).
-        logger.info(`Search index: ${records} providers in ${Math.round(performance.now() - started)}ms.`);
+        logger.info(`Search index: ${records} providers in ${Math.round(performance.now() - exported)}ms.`);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        if (!searchIndexDir) throw new Error('The search index was not made before the pages (astro:build:start did not run).');
+        if (!searchIndexDir || !openDataDir) throw new Error('The search index and open data were not made before the pages (astro:build:start did not run).');
         await moveDir(searchIndexDir, path.join(out, 'pagefind'));
-        searchIndexDir = undefined;
+        await moveDir(openDataDir, path.join(out, 'data'));
+        searchIndexDir = openDataDir = undefined;
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
         const shareStarted = performance.now();

@@ -1,8 +1,8 @@
-// Writes the open data files to a folder, for `npm run export`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Writes the open data files to a folder, for `npm run export` and the site build.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from './validate.ts';
-import { exportFileEntries, type ExportFormat, type ExportOptions } from './export/index.ts';
+import { exportFileChunks, type ExportFormat, type ExportOptions } from './export/index.ts';
 
 export class ExportWriteError extends Error {
   constructor(
@@ -33,23 +33,52 @@ function why(error: NodeJS.ErrnoException): string {
   }
 }
 
-/** Writes the files of the given formats under outDir (creating folders as needed), each as soon as it is made; returns the paths written. */
-export function writeExport(dataset: Dataset, formats: readonly ExportFormat[], outDir: string, options: ExportOptions): string[] {
-  const written: string[] = [];
-  const done = new Set<string>();
+/** Text gathered before each write: few system calls, little memory. */
+const WRITE_AT = 1 << 20;
+
+/** Writes one file from its pieces, holding at most about a megabyte of it at a time; returns its size in bytes. */
+function writeChunks(target: string, chunks: Iterable<string>): number {
+  const fd = openSync(target, 'w');
+  let bytes = 0;
+  try {
+    let pending: string[] = [];
+    let length = 0;
+    const flush = () => {
+      const buffer = Buffer.from(pending.join(''), 'utf8');
+      writeSync(fd, buffer);
+      bytes += buffer.length;
+      pending = [];
+      length = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      length += chunk.length;
+      if (length >= WRITE_AT) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
+ * Writes the files of the given formats under outDir (creating folders as needed), each as soon as it is made;
+ * returns each file written (its path relative to outDir, with "/") and its size in bytes.
+ */
+export function writeExport(dataset: Dataset, formats: readonly ExportFormat[], outDir: string, options: ExportOptions): Map<string, number> {
+  const written = new Map<string, number>();
   for (const format of new Set(formats))
-    for (const [rel, content] of exportFileEntries(dataset, format, options)) {
-      if (done.has(rel)) continue;
-      done.add(rel);
+    for (const [rel, chunks] of exportFileChunks(dataset, format, options)) {
+      if (written.has(rel)) continue;
       const target = path.join(outDir, ...rel.split('/'));
       try {
         mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, content);
+        written.set(rel, writeChunks(target, chunks));
       } catch (error) {
         const e = error as NodeJS.ErrnoException;
         throw new ExportWriteError(target, e.code, `cannot write ${target}: ${why(e)}.`);
       }
-      written.push(target);
     }
   return written;
 }

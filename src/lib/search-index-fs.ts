@@ -18,7 +18,7 @@ export async function writeSearchIndex(dataset: Dataset, outputPath: string): Pr
       // Records are relative to the site root; the search page gives Pagefind the base path.
       const added = await Promise.all(batch.map((entry) => index.addCustomRecord(searchRecord(dataset, entry, '/'))));
       added.forEach((result, i) => {
-        if (result.errors.length) throw new Error(`Pagefind refused ${batch[i].file}: ${result.errors.join('; ')}`);
+        if (result.errors.length) throw new Error(`Pagefind refused ${batch[i]!.file}: ${result.errors.join('; ')}`);
       });
     }
     const written = await index.writeFiles({ outputPath });

@@ -70,7 +70,7 @@ test('with JavaScript off, every provider is reachable from the home page, direc
     await gotoAndSettle(page, '/');
     const linked = await linkedProviders(page);
     // Home → A–Z → each letter → each page of a letter: plain links all the way.
-    const toVisit = (await listLinks(page)).filter((p) => p === '/providers/');
+    const toVisit: string[] = (await listLinks(page)).filter((p) => p === '/providers/');
     const visited = new Set(['/']);
     while (toVisit.length) {
       const path = toVisit.shift()!;

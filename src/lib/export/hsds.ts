@@ -6,7 +6,7 @@ import { isMobile, normalisePhone } from '../contact-checks.ts';
 import { formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
-import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
+import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, stableJson, stableJsonChunks, TIME_ZONE, type ExportOptions } from './meta.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, signatoryOf, sortedProviders, type ProviderEntry } from './rows.ts';
 
 export type HsdsObject = Record<string, unknown>;
@@ -278,6 +278,11 @@ function groupBy<T extends HsdsObject>(rows: T[], key: string): (value: unknown)
  * Every table is indexed once by the field that links it, so this takes time in proportion to the rows.
  */
 export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): HsdsObject[] {
+  return [...nestedServices(dataset, options)];
+}
+
+/** services_full.json's services one at a time: at 10,000 providers the whole array is hundreds of megabytes. */
+function* nestedServices(dataset: Dataset, options: ExportOptions): Generator<HsdsObject> {
   const { tables: t, serviceOrder } = built(dataset, options);
   const taxonomies = new Map(t.taxonomies.map((x) => [x.id, x]));
   const terms = new Map(t.taxonomy_terms.map((x) => [x.id, { ...x, taxonomy_detail: taxonomies.get(x.taxonomy_id) }]));
@@ -299,10 +304,10 @@ export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): Hs
   const costOptionsOf = groupBy(t.cost_options, 'service_id');
   const addressesOf = groupBy(t.addresses, 'location_id');
   const accessibilityOf = groupBy(t.accessibility, 'location_id');
-  return serviceOrder.map((id) => {
+  for (const id of serviceOrder) {
     const s = services.get(id) as HsdsObject;
     const org = organizations.get(s.organization_id) as HsdsObject;
-    return {
+    yield {
       ...s,
       phones: phonesOfService(id),
       schedules: schedulesOf(id),
@@ -317,7 +322,7 @@ export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): Hs
       contacts: contactsOfService(id).map((c) => ({ ...c, phones: phonesOfContact(c.id) })),
       attributes: attributesOf(id),
     };
-  });
+  }
 }
 
 /** hsds/index.json: what the files are, in the spirit of the HSDS API's "/" answer. */
@@ -345,8 +350,19 @@ export function hsdsFileNames(): string[] {
 
 /** One HSDS file by its path under /data/ (undefined for any other path); the tables behind it are built once per dataset and options. */
 export function hsdsFile(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
+  const chunks = hsdsFileChunks(dataset, file, options);
+  return chunks && [...chunks].join('');
+}
+
+/** One HSDS file as pieces of text to write one after another: services_full.json a service at a time. */
+export function hsdsFileChunks(dataset: Dataset, file: string, options: ExportOptions): Iterable<string> | undefined {
+  if (file === hsdsFilePath('services_full')) return stableJsonChunks(nestedServices(dataset, options));
+  const text = hsdsTableOrIndex(dataset, file, options);
+  return text === undefined ? undefined : [text];
+}
+
+function hsdsTableOrIndex(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
   if (file === hsdsFilePath('index')) return stableJson(hsdsIndex(options));
-  if (file === hsdsFilePath('services_full')) return stableJson(hsdsNestedServices(dataset, options));
   const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)?.table;
   return table ? stableJson(hsdsTables(dataset, options)[table]) : undefined;
 }

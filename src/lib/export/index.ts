@@ -4,7 +4,7 @@ import { COVERAGE_CSV_FILES, coverageCsvFiles, coverageCsvPath } from '../covera
 import type { Dataset } from '../validate.ts';
 import { directoryJson } from './directory-json.ts';
 import { servicesGeoJson } from './geojson.ts';
-import { hsdsFile, hsdsFileNames } from './hsds.ts';
+import { hsdsFileChunks, hsdsFileNames } from './hsds.ts';
 import { checkOptions, type ExportOptions } from './meta.ts';
 import { servicesCsv } from './services-csv.ts';
 
@@ -21,25 +21,33 @@ export const DIRECTORY_JSON = 'directory.json';
 export const SERVICES_CSV = 'services.csv';
 export const SERVICES_GEOJSON = 'services.geojson';
 
-/** A format's files as path → content, one at a time: HSDS files are made as they are asked for, so a caller that writes each and lets it go never holds them all. */
-export function* exportFileEntries(dataset: Dataset, format: ExportFormat, options: ExportOptions): Generator<[string, string]> {
+/**
+ * A format's files as path → content in pieces, one file at a time: a caller that writes each piece and lets it
+ * go never holds a whole large file (services_full.json is hundreds of megabytes at 10,000 providers).
+ */
+export function* exportFileChunks(dataset: Dataset, format: ExportFormat, options: ExportOptions): Generator<[string, Iterable<string>]> {
   checkOptions(options);
   switch (format) {
     case 'json':
-      yield [DIRECTORY_JSON, directoryJson(dataset, options)];
+      yield [DIRECTORY_JSON, [directoryJson(dataset, options)]];
       return;
     case 'csv':
-      yield [SERVICES_CSV, servicesCsv(dataset, options)];
+      yield [SERVICES_CSV, [servicesCsv(dataset, options)]];
       return;
     case 'geojson':
-      yield [SERVICES_GEOJSON, servicesGeoJson(dataset, options)];
+      yield [SERVICES_GEOJSON, [servicesGeoJson(dataset, options)]];
       return;
     case 'hsds':
-      for (const file of hsdsFileNames()) yield [file, hsdsFile(dataset, file, options) as string];
+      for (const file of hsdsFileNames()) yield [file, hsdsFileChunks(dataset, file, options)!];
       return;
     case 'coverage':
-      yield* coverageCsvFiles(dataset);
+      for (const [file, text] of coverageCsvFiles(dataset)) yield [file, [text]];
   }
+}
+
+/** A format's files as path → content, one at a time. */
+export function* exportFileEntries(dataset: Dataset, format: ExportFormat, options: ExportOptions): Generator<[string, string]> {
+  for (const [file, chunks] of exportFileChunks(dataset, format, options)) yield [file, [...chunks].join('')];
 }
 
 export function exportFiles(dataset: Dataset, format: ExportFormat, options: ExportOptions): Map<string, string> {

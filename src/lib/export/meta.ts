@@ -50,3 +50,14 @@ export function checkOptions(options: ExportOptions): void {
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** The same bytes as stableJson of an array, an item at a time, so a large file is never one string in memory. */
+export function* stableJsonChunks(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    // An item inside the array is indented one level more; strings hold no raw newlines, so every \n is a line break.
+    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}

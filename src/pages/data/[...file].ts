@@ -1,15 +1,17 @@
-// Every open data file under /data/ (directory.json, services.csv, services.geojson, hsds/*.json,
-// coverage/*.csv), made at build from the same functions as `npm run export`. The paths are listed without
-// making any file; each file is made once, when it is written (or when /open-data/ needed its size first).
+// /data/* for `astro dev` only. In a build the integration writes every open data file before the pages
+// (src/integrations/directory-build.ts), a piece at a time, so this route makes none there.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDataset } from '../../lib/dataset-fs.ts';
-import { contentType, siteExport, siteExportFileNames, siteExportOptions } from '../../lib/export/site-files.ts';
+import { exportFileEntries, exportFormatOf } from '../../lib/export/index.ts';
+import { contentType, siteExportFileNames, siteExportOptions } from '../../lib/export/site-files.ts';
 
-export const getStaticPaths = (() => siteExportFileNames().map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => (import.meta.env.DEV ? siteExportFileNames().map((file) => ({ params: { file } })) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const file = String(params.file);
-  const body = siteExport(loadDataset(), siteExportOptions(site, import.meta.env.BASE_URL)).take(file);
+  const format = exportFormatOf(file);
+  const options = siteExportOptions(site, import.meta.env.BASE_URL);
+  const body = format ? [...exportFileEntries(loadDataset(), format, options)].find(([name]) => name === file)?.[1] : undefined;
   if (body === undefined) return new Response('Not found', { status: 404 });
   return new Response(body, { headers: { 'Content-Type': contentType(file) } });
 };

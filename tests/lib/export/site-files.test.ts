@@ -1,11 +1,20 @@
-// The files the site publishes under /data/: listed without being made, each the same bytes as
-// `npm run export` makes, and made once per build however many routes ask.
-import { describe, expect, test } from 'vitest';
-import { allExportFiles, DIRECTORY_JSON, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV } from '../../../src/lib/export/index.ts';
-import { SiteExport, siteExport, siteExportFileNames, siteFileMaker } from '../../../src/lib/export/site-files.ts';
+// The files the site publishes under /data/: listed without being made, written a piece at a time with the same
+// bytes as `npm run export` makes, and their sizes known to /open-data/.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { writeExport } from '../../../src/lib/export-fs.ts';
+import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, stableJson, stableJsonChunks } from '../../../src/lib/export/index.ts';
+import { recordSiteExportSizes, siteExportFileNames, siteExportSize } from '../../../src/lib/export/site-files.ts';
 import { fixtureDataset, OPTIONS } from './fixture-data.ts';
 
 const dataset = fixtureDataset();
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  recordSiteExportSizes(new Map());
+});
 
 describe('the names of the files', () => {
   test.each(EXPORT_FORMATS)('%s: the names listed are the files made, in the same order', (format) => {
@@ -16,56 +25,34 @@ describe('the names of the files', () => {
   test('the site lists every file of every format, and no path belongs to no format', () => {
     expect(siteExportFileNames()).toEqual([...allExportFiles(dataset, OPTIONS).keys()]);
     expect(exportFormatOf('hsds/nothing.json')).toBeUndefined();
-    expect(siteExport(dataset, OPTIONS).take('nothing.json')).toBeUndefined();
+    expect(siteExportSize(dataset, OPTIONS, 'nothing.json')).toBe(0);
   });
 });
 
-describe('the files as the site makes them', () => {
-  test('every file has the same bytes as the export, and its size is its UTF-8 length', () => {
+describe('JSON a piece at a time', () => {
+  test.each([[[]], [[1]], [['a', 'b\nc']], [[{ a: [1, { b: 'x' }], c: {} }, [], { d: null }]]])('%j gives the same bytes as in one piece', (items) => {
+    expect([...stableJsonChunks(items)].join('')).toBe(stableJson(items));
+  });
+});
+
+describe('the files as the build writes them', () => {
+  test('every file has the same bytes as the export, and the size returned is its size on disk', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'spsd-site-files-'));
+    dirs.push(out);
+    const sizes = writeExport(dataset, EXPORT_FORMATS, out, OPTIONS);
     const all = allExportFiles(dataset, OPTIONS);
-    const site = siteExport(fixtureDataset(), OPTIONS);
+    expect([...sizes.keys()]).toEqual([...all.keys()]);
     for (const [name, content] of all) {
-      expect(site.size(name), name).toBe(Buffer.byteLength(content, 'utf8'));
-      expect(site.take(name), name).toBe(content);
+      const written = readFileSync(path.join(out, ...name.split('/')));
+      expect(written.toString('utf8'), name).toBe(content);
+      expect(sizes.get(name), name).toBe(written.length);
     }
-    expect(siteExport(dataset, OPTIONS)).toBe(siteExport(dataset, OPTIONS));
   });
 
-  /** A SiteExport that counts how often each file is made. */
-  const counted = () => {
-    const made = new Map<string, number>();
-    const maker = siteFileMaker(dataset, OPTIONS);
-    const site = new SiteExport((file) => {
-      const files = [...maker(file)];
-      for (const [name] of files) made.set(name, (made.get(name) ?? 0) + 1);
-      return files;
-    });
-    return { site, made };
-  };
-
-  test('a file is made once, whether the page asks for its size before or after it is written', () => {
-    const { site, made } = counted();
-    const before = site.size(SERVICES_CSV);
-    expect(site.take(SERVICES_CSV)).toBe(exportFiles(dataset, 'csv', OPTIONS).get(SERVICES_CSV));
-    expect(site.size(SERVICES_CSV)).toBe(before);
-    const content = site.take(DIRECTORY_JSON);
-    expect(site.size(DIRECTORY_JSON)).toBe(Buffer.byteLength(content ?? '', 'utf8'));
-    expect(made.get(SERVICES_CSV)).toBe(1);
-    expect(made.get(DIRECTORY_JSON)).toBe(1);
-  });
-
-  test('the coverage tables are made together, once, and each HSDS file on its own', () => {
-    const { site, made } = counted();
-    for (const name of [...exportFileNames('coverage'), ...exportFileNames('hsds')]) expect(site.take(name), name).toBeDefined();
-    expect([...made.values()].every((n) => n === 1)).toBe(true);
-    expect([...made.keys()].sort()).toEqual([...exportFileNames('coverage'), ...exportFileNames('hsds')].sort());
-  });
-
-  test('a file written once is made again, the same, if it is asked for again', () => {
-    const { site, made } = counted();
-    const first = site.take('hsds/services.json');
-    expect(first).toBeDefined();
-    expect(site.take('hsds/services.json')).toBe(first);
-    expect(made.get('hsds/services.json')).toBe(2);
+  test('/open-data/ shows the sizes the build recorded, and measures a file itself only when there was no build', () => {
+    const measured = siteExportSize(dataset, OPTIONS, SERVICES_CSV);
+    expect(measured).toBe(Buffer.byteLength(exportFiles(dataset, 'csv', OPTIONS).get(SERVICES_CSV)!, 'utf8'));
+    recordSiteExportSizes(new Map([[SERVICES_CSV, 12345]]));
+    expect(siteExportSize(dataset, OPTIONS, SERVICES_CSV)).toBe(12345);
   });
 });

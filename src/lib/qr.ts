@@ -36,14 +36,35 @@ async function makeSvg(url: string): Promise<{ open: string; rest: string }> {
   return { open: svg.slice(0, open), rest: svg.slice(open + 1).trim() };
 }
 
-/**
- * An SVG QR code of `url`: black on white with the standard four-module quiet zone (so it scans in a dark
- * colour scheme too), error correction level M, and an accessible name from its <title>.
- */
-export async function qrSvg(url: string, { id, title }: QrOptions): Promise<string> {
+async function parts(url: string): Promise<{ open: string; rest: string }> {
   let svg = made.get(url);
   if (!svg) made.set(url, (svg = makeSvg(url)));
-  const { open, rest } = await svg;
+  return svg;
+}
+
+/** The opening tag with its accessible name, the same for a code and for a copy of it. */
+function labelled(open: string, { id, title }: QrOptions): string {
   const titleId = `${escapeXml(id)}-title`;
-  return `${open} role="img" aria-labelledby="${titleId}" class="qr-code" focusable="false"><title id="${titleId}">${escapeXml(title)}</title>${rest}`;
+  return `${open} role="img" aria-labelledby="${titleId}" class="qr-code" focusable="false"><title id="${titleId}">${escapeXml(title)}</title>`;
+}
+
+/**
+ * An SVG QR code of `url`: black on white with the standard four-module quiet zone (so it scans in a dark
+ * colour scheme too), error correction level M, and an accessible name from its <title>. Its squares are in
+ * `<g id="${id}-code">`, so `qrCopy` can show the same code again on the page without repeating them.
+ */
+export async function qrSvg(url: string, options: QrOptions): Promise<string> {
+  const { open, rest } = await parts(url);
+  const end = rest.lastIndexOf('</svg>');
+  return `${labelled(open, options)}<g id="${escapeXml(options.id)}-code">${rest.slice(0, end)}</g></svg>`;
+}
+
+/**
+ * Another QR code of `url` on a page that already has `qrSvg(url, { id: of, … })`: an SVG of the same size,
+ * with its own accessible name, that draws that code's squares with `<use>` (about 250 bytes instead of 1 to
+ * 2 KB). It shows even where the first one is hidden, on screen or in print.
+ */
+export async function qrCopy(url: string, { of, ...options }: QrOptions & { of: string }): Promise<string> {
+  const { open } = await parts(url);
+  return `${labelled(open, options)}<use href="#${escapeXml(of)}-code"/></svg>`;
 }

@@ -1,7 +1,7 @@
 // The share kit and the booklet in a real browser: short links land on provider pages (even without
-// JavaScript), QR codes on the page decode to the short link, calendar files parse, each poster prints on one
-// A4 sheet (alone from its own link or button; all of a provider's, one a sheet), and axe finds nothing wrong
-// on /print/ and the posters.
+// JavaScript), QR codes on the page decode to the short link, calendar files parse, each poster on its
+// provider page prints alone on one A4 sheet (from its link or its button, by keyboard) while the page printed
+// as it is has none, and axe finds nothing wrong on /print/ and the posters.
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -84,10 +84,10 @@ describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
     }
   });
 
-  test('links to a poster for each running service, and a calendar file for each one with sessions', async () => {
+  test('links to a poster on this page for each running service, and a calendar file for each one with sessions', async () => {
     const p = providers.find((x) => x.slug === slug)!.data;
-    const posters = await page.locator('a[href*="/posters/"]').evaluateAll((as) => as.map((a) => ((u) => u.pathname + u.hash)(new URL((a as HTMLAnchorElement).href))));
-    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `/posters/${slug}/#${s.id}`));
+    const posters = await page.locator('.share-kit a[href*="poster"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `#poster-${s.id}`));
     const calendars = await page.locator('a[href$=".ics"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}/${s.id}.ics`));
   });
@@ -140,7 +140,8 @@ describe('posters', () => {
   const byProvider = providers
     .map((p) => ({ slug: p.slug, services: p.data.services.filter((s) => s.status === 'active').map((s) => s.id) }))
     .filter((p) => p.services.length > 0);
-  const posterLinks = byProvider.flatMap(({ slug, services }) => services.map((id) => `/posters/${slug}/#${id}`));
+  const posterLinks = byProvider.flatMap(({ slug, services }) => services.map((id) => `/providers/${slug}/#poster-${id}`));
+  const several = byProvider.filter((p) => p.services.length > 1);
 
   /** The pages of the PDF Chromium prints, and their size in points. */
   async function printed(page: Page): Promise<{ pages: number; size: number[] }> {
@@ -151,24 +152,36 @@ describe('posters', () => {
     return { pages: pdf.match(/\/Type \/Page\b/g)?.length ?? 0, size: [Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))] };
   }
 
-  test('every running service has a poster, on its provider’s poster page, and no other service does', async () => {
+  /** Which posters show, in the page's current media. */
+  const shown = (page: Page) => page.locator('article.poster').evaluateAll((as) => as.filter((a) => getComputedStyle(a).display !== 'none').map((a) => a.id));
+
+  test('every running service has a poster on its provider page, drawing the share kit’s QR code again, and no other service does', async () => {
     expect(posterLinks.length).toBeGreaterThan(byProvider.length);
-    for (const { slug, services } of byProvider) {
-      const html = await (await fetch(siteUrl(`/posters/${slug}/`))).text();
-      expect([...html.matchAll(/<article class="poster"[^>]* id="([^"]+)"/g)].map((m) => m[1]), slug).toEqual(services);
+    for (const p of providers) {
+      const html = await (await fetch(siteUrl(`/providers/${p.slug}/`))).text();
+      const services = byProvider.find((x) => x.slug === p.slug)?.services ?? [];
+      expect([...html.matchAll(/<article class="poster"[^>]* id="poster-([^"]+)"/g)].map((m) => m[1]), p.slug).toEqual(services);
+      // The code's squares are on the page once; each poster uses them with its own name.
+      expect(html.match(/<path stroke=/g), p.slug).toHaveLength(1);
+      expect(html.match(/<use href="#share-qr-code"\/>/g) ?? [], p.slug).toHaveLength(services.length);
+      expect(html, p.slug).not.toMatch(/\/posters\//);
     }
-    const paused = providers.filter((p) => !p.data.services.some((s) => s.status === 'active'));
-    for (const p of paused) expect((await fetch(siteUrl(`/posters/${p.slug}/`))).status, p.slug).toBe(404);
+    expect((await fetch(siteUrl(`/posters/${byProvider[0]!.slug}/`))).status).toBe(404);
   });
 
-  test.each(posterLinks)('%s prints alone on one A4 sheet, with the QR code decoding to the short link', async (link) => {
+  test.each(posterLinks)('%s shows and prints only that poster, on one A4 sheet, with the QR code decoding to the short link', async (link) => {
     const page = await newPage();
     try {
       await gotoAndSettle(page, link);
       const [, , slug] = link.split('/');
-      const poster = `[id="${link.split('#')[1]}"]`;
-      expect(await decodeQr(page, `${poster} .poster-qr-code svg`)).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
-      await expect(page.locator(`${poster} .poster-link`).textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
+      const id = link.split('#')[1]!;
+      expect(await shown(page)).toEqual([id]);
+      await expect(page.locator(`#${id} .poster-link`).textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
+      await expect(page.locator(`#${id}`).getByRole('img', { name: /^QR code\. It opens the page about / }).count()).resolves.toBe(1);
+      // Printed, the share kit (where the code is defined) is hidden, and the poster's copy still decodes.
+      await page.emulateMedia({ media: 'print' });
+      expect(await shown(page)).toEqual([id]);
+      expect(await decodeQr(page, `#${id} .poster-qr-code svg`)).toMatch(new RegExp(`^https?://[^/]+/(?:.+/)?p/${slug}/$`));
       // A4 is 595 × 842 points.
       expect(await printed(page)).toEqual({ pages: 1, size: [595, 842] });
     } finally {
@@ -176,42 +189,54 @@ describe('posters', () => {
     }
   });
 
-  test.each(byProvider.filter((p) => p.services.length > 1).map((p) => [p.slug, p.services.length]))(
-    '/posters/%s/ printed as it is gives each of its %i posters a sheet, and each poster’s button prints only that one',
-    async (slug, count) => {
+  test.each(several.map((p) => [p.slug, p.services.length]))(
+    '/providers/%s/ printed as it is has none of its %i posters; by keyboard, a poster’s link and then its button print only that one',
+    async (slug) => {
       const page = await newPage();
       try {
-        await gotoAndSettle(page, `/posters/${slug}/`);
-        expect(await printed(page)).toEqual({ pages: count, size: [595, 842] });
+        await gotoAndSettle(page, `/providers/${slug}/`);
+        expect(await shown(page)).toEqual([]);
+        await page.emulateMedia({ media: 'print' });
+        expect(await shown(page)).toEqual([]);
+        await expect(page.locator('.share-kit').isVisible()).resolves.toBe(true);
+        const pages = (await printed(page)).pages;
         await page.evaluate(() => {
           (window as unknown as { printedHash: string[] }).printedHash = [];
           window.print = () => (window as unknown as { printedHash: string[] }).printedHash.push(location.hash);
         });
-        const buttons = page.getByRole('button', { name: 'Print this poster' });
-        await expect(buttons.count()).resolves.toBe(count);
-        await buttons.nth(1).click();
-        const id = await page.locator('article.poster').nth(1).getAttribute('id');
+        const id = `poster-${several.find((p) => p.slug === slug)!.services[1]}`;
+        await page.locator(`.share-kit a[href="#${id}"]`).focus();
+        await page.keyboard.press('Enter');
+        expect(await shown(page)).toEqual([id]);
+        await page.keyboard.press('Tab');
+        await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Print this poster');
+        await page.keyboard.press('Enter');
         expect(await page.evaluate(() => (window as unknown as { printedHash: string[] }).printedHash)).toEqual([`#${id}`]);
         expect(await printed(page)).toEqual({ pages: 1, size: [595, 842] });
+        // Closing the poster gives back the page as it prints normally.
+        await page.locator(`#${id}`).getByRole('link', { name: 'Close the poster' }).click();
+        expect(await shown(page)).toEqual([]);
+        expect((await printed(page)).pages).toBe(pages);
       } finally {
         await page.close();
       }
     },
   );
 
-  test('without JavaScript the poster page has no print buttons, and a poster’s link still prints only it', async () => {
-    const link = posterLinks.find((l) => byProvider.find((p) => l.startsWith(`/posters/${p.slug}/`))!.services.length > 1) ?? posterLinks[0]!;
+  test('without JavaScript a poster has no print button, and its link still shows and prints only it', async () => {
+    const link = posterLinks.find((l) => several.some((p) => l.startsWith(`/providers/${p.slug}/`))) ?? posterLinks[0]!;
     const page = await newPage({ javaScriptEnabled: false });
     try {
       await page.goto(siteUrl(link));
       await expect(page.getByRole('button', { name: 'Print this poster' }).count()).resolves.toBe(0);
-      expect((await printed(page)).pages).toBe(1);
+      expect(await shown(page)).toEqual([link.split('#')[1]]);
+      expect(await printed(page)).toEqual({ pages: 1, size: [595, 842] });
     } finally {
       await page.close();
     }
   });
 
-  test.each(byProvider.slice(0, 3).map((p) => `/posters/${p.slug}/`))('axe finds no violations on %s', async (path) => {
+  test.each(several.slice(0, 3).map((p) => `/providers/${p.slug}/#poster-${p.services[0]}`))('axe finds no violations on %s', async (path) => {
     const page = await newPage();
     try {
       await gotoAndSettle(page, path);

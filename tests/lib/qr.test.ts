@@ -5,8 +5,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { shortPath, shortUrl, typedLink } from '../../src/components/share/links.ts';
-import { QR_MASK, qrSvg } from '../../src/lib/qr.ts';
+import { posterId, shortPath, shortUrl, typedLink } from '../../src/components/share/links.ts';
+import { QR_MASK, qrCopy, qrSvg } from '../../src/lib/qr.ts';
 import { browser } from '../browser/harness.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,7 +65,19 @@ describe('qrSvg', () => {
     expect(a).toContain('<title id="share-qr-title">On the page</title>');
     expect(b).toContain('<title id="poster-qr-title">On the poster</title>');
     expect(b).not.toContain('share-qr');
-    expect(a.slice(a.indexOf('</title>'))).toBe(b.slice(b.indexOf('</title>')));
+    const squares = (svg: string) => svg.slice(svg.indexOf('</title>')).replace(/<g id="[^"]+">/, '<g>');
+    expect(squares(a)).toBe(squares(b));
+  });
+
+  it('groups its squares under an id, and a copy draws them again under its own name, at the same size', async () => {
+    const a = await qrSvg(URLS[0]!, { id: 'share-qr', title: 'On the page' });
+    const copy = await qrCopy(URLS[0]!, { id: 'poster-qr', of: 'share-qr', title: 'On the "poster"' });
+    expect(a).toMatch(/<g id="share-qr-code"><path fill="#ffffff"[^]*<\/g><\/svg>$/);
+    const viewBox = (svg: string) => /^<svg [^>]*viewBox="([^"]+)"/.exec(svg)?.[1];
+    expect(viewBox(copy)).toBe(viewBox(a));
+    expect(copy).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="poster-qr-title"/);
+    expect(copy).toContain('<title id="poster-qr-title">On the &quot;poster&quot;</title><use href="#share-qr-code"/></svg>');
+    expect(copy).not.toContain('<path');
   });
 
   it('encodes a link as one piece of bytes with the fixed mask, which the code is made with', async () => {
@@ -97,10 +109,32 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium', () => {
   });
 });
 
+describe.skipIf(!existsSync(CHROMIUM))('a copy in Chromium', () => {
+  it('decodes and is announced with its own name while the code it draws is hidden', async () => {
+    const url = URLS[0]!;
+    const first = await qrSvg(url, { id: 'share-qr', title: 'The code' });
+    const copy = await qrCopy(url, { id: 'copy-qr', of: 'share-qr', title: 'The copy' });
+    const page = await (await browser()).newPage({ viewport: { width: 320, height: 320 } });
+    try {
+      await page.setContent(`<!doctype html><html lang="en"><body style="margin:20px;background:#fff"><div style="display:none">${first}</div><div style="width:200px">${copy}</div></body></html>`);
+      const png = PNG.sync.read(await page.locator('svg').nth(1).screenshot());
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
+      await expect(page.getByRole('img', { name: 'The copy' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('img', { name: 'The code' }).count()).resolves.toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('links', () => {
   it('short links are /p/<slug>/ under the base path', () => {
     expect(shortPath('/', 'synergy')).toBe('/p/synergy/');
     expect(shortPath('/dir/', 'synergy')).toBe('/dir/p/synergy/');
     expect(typedLink('https://sussex-peer-support.example/p/synergy/')).toBe('sussex-peer-support.example/p/synergy');
+  });
+
+  it('a poster is #poster-<service> on its provider page', () => {
+    expect(posterId('creative-space')).toBe('poster-creative-space');
   });
 });

@@ -14,10 +14,16 @@ export function shortUrl(site: string | URL | undefined, base: string, slug: str
   return absoluteUrl(site, shortPath(base, slug));
 }
 
-/** The page of a provider's printable A4 posters, one for each running service, or one service's poster on it. */
-export function posterPath(base: string, slug: string, serviceId?: string): string {
-  return joinBase(base, `posters/${slug}/${serviceId ? `#${serviceId}` : ''}`);
+/**
+ * The id of a service's A4 poster on its provider page: the link `#poster-<service>` shows it, and printing
+ * the page while it is shown prints only that poster.
+ */
+export function posterId(serviceId: string): string {
+  return `poster-${serviceId}`;
 }
+
+/** The id of the share kit's QR code, which the posters on the same page draw again. */
+export const SHARE_QR_ID = 'share-qr';
 
 /** Services that get a poster: the ones running now (not paused, not closed). */
 export function hasPoster(service: Service): boolean {

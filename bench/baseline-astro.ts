@@ -9,7 +9,7 @@ export function writeBaselineAstro(dir: string, pages: number): void {
   // The same output options as the site, nothing else.
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory', inlineStylesheets: 'always' }, devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 }, devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[page].astro'),

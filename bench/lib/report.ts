@@ -31,8 +31,10 @@ export interface SizeResult {
   build?: Measured & {
     generateMs: number;
     astroTotalMs: number;
-    /** Absent in results from before the index moved to astro:build:start. */
+    /** Absent in results from before these moved to astro:build:start. */
     searchIndexMs?: number;
+    dataLoadMs?: number;
+    openDataMs?: number;
     shareFiles?: number;
     shareFilesMs?: number;
     pages: number;
@@ -170,9 +172,11 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
     out.push('|---|---|---|---|');
     for (const x of built.build.routes.slice(0, 12)) out.push(`| \`${x.route}\` | ${n(x.pages)} | ${s(x.totalMs)} | ${msf(x.meanMs)} |`);
     out.push(`| (collecting paths and other work before the first page) | | ${s(built.build.generateMs - built.build.renderSumMs)} | |`);
-    out.push(`| (search index, made before the pages: loading and validating the data, Pagefind) | | ${s(built.build.searchIndexMs)} | |`);
+    out.push(`| (before the pages: loading and validating the data) | | ${s(built.build.dataLoadMs)} | |`);
+    out.push(`| (before the pages: the search index, Pagefind) | | ${s(built.build.searchIndexMs)} | |`);
+    out.push(`| (before the pages: the open data files under /data/) | | ${s(built.build.openDataMs)} | |`);
     if (built.build.shareFiles) out.push(`| (short links, calendars, correction data: written after the pages) | ${n(built.build.shareFiles)} | ${s(built.build.shareFilesMs)} | ${msf((built.build.shareFilesMs ?? 0) / built.build.shareFiles)} |`);
-    out.push(`| (the rest of Astro's total: bundling, sitemap, moving the index in) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0) - (built.build.shareFilesMs || 0))} | |`);
+    out.push(`| (the rest of Astro's total: bundling, sitemap, moving the index in) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0) - (built.build.dataLoadMs || 0) - (built.build.openDataMs || 0) - (built.build.shareFilesMs || 0))} | |`);
     out.push('');
   }
 

@@ -16,8 +16,10 @@ export interface AstroLog {
   /** Astro's "N page(s) built in": the whole build, including integrations' build:done hooks. */
   totalMs?: number;
   pageCount?: number;
-  /** The search index, made in the integration's astro:build:start hook, before any page. */
+  /** Made in the integration's astro:build:start hook, before any page: the data loaded and validated, the search index, the open data files. */
+  dataLoadMs?: number;
   searchIndexMs?: number;
+  openDataMs?: number;
   /** Short-link pages, calendars and correction data, written by the integration after the pages. */
   shareFiles?: number;
   shareFilesMs?: number;
@@ -33,10 +35,14 @@ export function parseAstroLog(log: string): AstroLog {
   const generated = /generating static routes[\s\S]*?✓ Completed in ([^.\n]+(?:\.\d+)?[a-z]*)\./.exec(text);
   const built = /(\d+) page\(s\) built in ([^\n]+)/.exec(text);
   const searchIndex = /Search index: \d+ providers in (\d+)ms/.exec(text);
+  const dataLoad = /Data: \d+ providers loaded and validated in (\d+)ms/.exec(text);
+  const openData = /Open data: \d+ files in (\d+)ms/.exec(text);
   const shareFiles = /Share files: (\d+) files in (\d+)ms/.exec(text);
   return {
     ...(generated ? { generateMs: duration(generated[1]!) } : {}),
     ...(searchIndex ? { searchIndexMs: Number(searchIndex[1]) } : {}),
+    ...(dataLoad ? { dataLoadMs: Number(dataLoad[1]) } : {}),
+    ...(openData ? { openDataMs: Number(openData[1]) } : {}),
     ...(shareFiles ? { shareFiles: Number(shareFiles[1]), shareFilesMs: Number(shareFiles[2]) } : {}),
     ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
     pages,

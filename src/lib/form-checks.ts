@@ -1,8 +1,11 @@
 // The /contribute/ form's messages: Ajv's errors from the provider schema, and the checks a schema cannot
-// express that matter while typing (postcode, coordinates in Sussex, web address, email, phone, consent),
-// each in plain words and tied to the field it is about. Pure and browser-safe.
+// express (the validator's own, src/lib/entry-checks.ts, plus friendlier words for those that matter most
+// while typing: postcode, coordinates in Sussex, phone, consent), each tied to the field it is about.
+// Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone, textProblem } from './contact-checks.ts';
 import { comparePaths, fieldAt, pathContext, pathName, vocabularyNoun, type DataField, type FormModel, type Path } from './form-model.ts';
+import { checkProvider, type PlaceVocabularies } from './entry-checks.ts';
+import type { Provider } from './generated/data-types.ts';
 import { inBounds, SUSSEX_BOUNDS } from './vocab.ts';
 
 /** The parts of an Ajv error the form uses (the standalone validator gives these, without `verbose`). */
@@ -31,6 +34,10 @@ export interface CheckOptions {
   slug?: string;
   /** True when correcting an existing group: its own file name is not a clash. */
   editing?: boolean;
+  /** Areas and districts, for the validator's checks of where places are (without them those checks are skipped). */
+  places?: PlaceVocabularies;
+  /** Today as YYYY-MM-DD, for dates that must not be in the future. */
+  today?: string;
 }
 
 function pointer(instancePath: string): Path {
@@ -220,6 +227,8 @@ function locationProblems(model: FormModel, loc: Record<string, unknown>, base: 
   }
 }
 
+const NO_PLACES: PlaceVocabularies = { areas: { name: 'areas', description: '', terms: [] }, districts: { name: 'districts', description: '', terms: [] } };
+
 /** The checks a schema cannot express, on the provider the form describes. */
 export function semanticProblems(model: FormModel, provider: unknown, options: CheckOptions = {}): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -239,6 +248,12 @@ export function semanticProblems(model: FormModel, provider: unknown, options: C
     contactProblems(model, s, ['services', i], out);
     const locations = Array.isArray(s.locations) ? s.locations : [];
     locations.forEach((loc, j) => isRecord(loc) && locationProblems(model, loc, ['services', i, 'locations', j], out));
+  });
+  // Then every check the validator makes (sessions, service ids, districts, dates…): a field keeps the first
+  // message it gets, so the friendlier ones above win where both speak.
+  const places = options.places ?? NO_PLACES;
+  checkProvider(provider as unknown as Provider, places, options.today ?? new Date().toISOString().slice(0, 10), {
+    add: (path, message, severity = 'error') => out.push(problem(model, path, `${labelOf(model, path, 'This')}: ${message}`, severity)),
   });
   const { slug, existingSlugs, editing } = options;
   if (!editing && slug && existingSlugs?.includes(slug))

@@ -3,18 +3,15 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
-import { checkPostcode, isMobile, isSafeLink, looksPersonalEmail, markdownLinks, normalisePhone, textProblem } from './contact-checks.ts';
+import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
-import { isStale, STALE_AFTER_MONTHS } from './format.ts';
+import { checkProvider, checkSignatory, show, type Segment } from './entry-checks.ts';
 import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
-import { findTerm, inBounds, SUSSEX_BOUNDS, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName, type VocabTerm } from './vocab.ts';
+import { findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, parseSource, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
-export type { Provider, Signatory } from './generated/data-types.ts';
-export type Service = Provider['services'][number];
-export type Location = NonNullable<Service['locations']>[number];
-export type Session = NonNullable<NonNullable<Service['schedule']>['sessions']>[number];
+export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
 
 export interface Entry<T> {
   /** The file name without .yaml: the entry's id and its URL. */
@@ -45,7 +42,6 @@ export interface ValidateOptions {
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-type Segment = string | number;
 type Json = Record<string, unknown>;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -77,10 +73,6 @@ function instanceSegments(pointer: string): Segment[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
 function suggestion(value: unknown, options: string[]): string {
@@ -243,159 +235,6 @@ function checkText(value: unknown, report: Reporter): void {
         if (!isSafeLink(target)) report.add(path, `has a link to "${target}", which is not allowed. Links must start with https://, http://, mailto: or tel:.`);
     }
   });
-}
-
-// The semantic checks run on files that may have broken the schema: they look only at values of the
-// right type, so one wrong value never hides the problems in the rest of the file.
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The items of a list that are sets of fields, with their index; nothing when it is not a list. */
-function records<T>(value: unknown): [T, number][] {
-  return Array.isArray(value) ? value.flatMap((item, i) => (isRecord(item) ? [[item as T, i] as [T, number]] : [])) : [];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function notInFuture(value: unknown, path: Segment[], today: string, report: Reporter, what: string): void {
-  // Only values in date form: the schema reports anything else, and "March 2019" > "2026" says nothing.
-  if (typeof value === 'string' && /^\d{4}(?:-\d{2}){0,2}$/.test(value) && value > today.slice(0, value.length)) report.add(path, `${show(value)} is in the future. ${what}`);
-}
-
-/** A year, month or date (2019, 2019-03, 2019-03-31) that exists on the calendar. */
-function realPartialDate(value: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return true; // the schema's pattern reports the wrong form
-  const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-  if (m[2] !== undefined && (month < 1 || month > 12)) return false;
-  if (m[3] !== undefined && (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())) return false;
-  return true;
-}
-
-function checkVerification(v: unknown, today: string, report: Reporter): void {
-  if (!isRecord(v)) return;
-  const checked = str(v.last_checked);
-  notInFuture(checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
-  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && isStale(checked, today))
-    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${STALE_AFTER_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
-}
-
-function checkContacts(holder: Json, base: Segment[], today: string, report: Reporter): void {
-  const personal: string[] = [];
-  let first: Segment[] | undefined;
-  const flag = (field: string, what: string) => {
-    personal.push(what);
-    first ??= [...base, field];
-  };
-  const phone = str(holder.phone);
-  const email = str(holder.email);
-  if (phone !== undefined) {
-    const digits = normalisePhone(phone);
-    if (!digits) report.add([...base, 'phone'], `${show(phone)} is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
-    else if (isMobile(digits)) flag('phone', `a mobile number (${phone})`);
-  }
-  if (email && looksPersonalEmail(email)) flag('email', `an email address that looks personal (${email})`);
-  if (holder.contact_name) flag('contact_name', `a named person (${String(holder.contact_name)})`);
-  if (first && !holder.personal_contact_consent) {
-    report.add(
-      first,
-      `lists ${personal.join(' and ')}. Listing a person can reveal their own health history, so it needs their agreement: add personal_contact_consent with agreed: true and the date they agreed, or use the organisation's own contact details instead.`,
-    );
-  }
-  const consent = holder.personal_contact_consent;
-  if (isRecord(consent)) notInFuture(consent.date, [...base, 'personal_contact_consent', 'date'], today, report, 'Use the date the person agreed.');
-}
-
-function areaBounds(vocab: Vocabularies, area: string): VocabTerm["bounds"] {
-  return findTerm(vocab, 'areas', area)?.bounds;
-}
-
-function checkLocation(loc: Location, path: Segment[], provider: Provider, vocab: Vocabularies, report: Reporter): void {
-  const claimed: string[] | undefined = Array.isArray(provider.areas) ? provider.areas.filter((a): a is typeof a => typeof a === 'string') : undefined;
-  const postcode = str(loc.postcode);
-  if (postcode) {
-    const verdict = checkPostcode(postcode);
-    if (!verdict.ok) report.add([...path, 'postcode'], verdict.message);
-    else if (verdict.warning) report.add([...path, 'postcode'], verdict.warning, 'warning');
-  }
-  if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') {
-    const { latitude: lat, longitude: lng } = loc;
-    if (!inBounds(SUSSEX_BOUNDS, lat, lng)) {
-      const swapped = inBounds(SUSSEX_BOUNDS, lng, lat) ? ' It looks as if latitude and longitude are swapped.' : '';
-      report.add([...path, 'latitude'], `${lat}, ${lng} is outside Sussex.${swapped} Latitude in Sussex is about 50.7 to 51.2 and longitude about -1.0 to 0.9.`);
-    } else if (claimed?.length) {
-      const inClaimed = claimed.some((a) => {
-        const b = areaBounds(vocab, a);
-        return b ? inBounds(b, lat, lng) : true;
-      });
-      if (!inClaimed) {
-        const actual = vocab.areas.terms.filter((t) => t.bounds && inBounds(t.bounds, lat, lng)).map((t) => t.id);
-        report.add([...path, 'latitude'], `${lat}, ${lng} is not in ${claimed.join(' or ')}, the areas this provider serves${actual.length ? ` (it is in ${actual.join(' or ')})` : ''}. Check the coordinates, or add the area to "areas".`);
-      }
-    }
-  }
-  const district = str(loc.district);
-  if (district) {
-    const area = findTerm(vocab, 'districts', district)?.area;
-    if (area && claimed && !claimed.includes(area))
-      report.add([...path, 'district'], `"${district}" is in ${area}, which is not in this provider's "areas". Add ${area} to areas, or correct the district.`);
-  }
-}
-
-function checkSessions(service: Service, path: Segment[], report: Reporter): void {
-  const schedule = isRecord(service.schedule) ? service.schedule : {};
-  for (const [s, i] of records<Session>(schedule.sessions)) {
-    const at = [...path, 'schedule', 'sessions', i];
-    const time = (v: unknown) => (typeof v === 'string' && /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/.test(v) ? v : undefined);
-    const start = time(s.start);
-    const end = time(s.end);
-    if (start && end && end <= start) report.add([...at, 'end'], `ends at ${end}, which is not after it starts (${start}). Use the 24-hour clock, like 18:00 to 20:00.`);
-    if (s.week_of_month && s.frequency !== 'monthly') report.add([...at, 'week_of_month'], `only applies to monthly sessions. Remove it, or set frequency to monthly.`);
-  }
-}
-
-function checkProvider(p: Provider, vocab: Vocabularies, today: string, report: Reporter): void {
-  checkContacts(p as unknown as Json, [], today, report);
-  checkVerification(p.verification, today, report);
-  const areas: unknown[] | undefined = Array.isArray(p.areas) ? p.areas : undefined;
-  if (areas && Array.isArray(p.districts))
-    p.districts.forEach((d, i) => {
-      const area = typeof d === 'string' ? findTerm(vocab, 'districts', d)?.area : undefined;
-      if (area && !areas.includes(area)) report.add(['districts', i], `"${d}" is in ${area}, which is not in "areas". Add ${area} to areas, or remove the district.`);
-    });
-  const ids = new Map<string, number>();
-  for (const [s, i] of records<Service>(p.services)) {
-    const path: Segment[] = ['services', i];
-    const id = str(s.id);
-    if (id) {
-      if (ids.has(id)) report.add([...path, 'id'], `"${id}" is already used by services[${ids.get(id)}]. Give each service its own id.`);
-      else ids.set(id, i);
-    }
-    checkContacts(s as unknown as Json, path, today, report);
-    checkSessions(s, path, report);
-    const age = isRecord(s.age_range) ? s.age_range : {};
-    if (typeof age.min === 'number' && typeof age.max === 'number' && age.min > age.max)
-      report.add([...path, 'age_range'], `min (${age.min}) is more than max (${age.max}).`);
-    for (const [loc, j] of records<Location>(s.locations)) checkLocation(loc, [...path, 'locations', j], p, vocab, report);
-  }
-}
-
-function checkSignatory(s: Signatory, today: string, logos: Set<string>, report: Reporter): void {
-  checkContacts(s as unknown as Json, [], today, report);
-  checkVerification(s.verification, today, report);
-  const signed = str(s.signed);
-  const lapsed = str(s.lapsed);
-  for (const [field, value] of [['signed', signed], ['lapsed', lapsed]] as const)
-    if (value && !realPartialDate(value)) report.add([field], `"${value}" is not a real date. Write a year (2019), a month (2019-03) or a date (2019-03-31).`);
-  notInFuture(signed, ['signed'], today, report, 'Use the year or date the Charter was signed.');
-  notInFuture(lapsed, ['lapsed'], today, report, 'Use the year or date it lapsed.');
-  if (lapsed && signed && lapsed < signed.slice(0, lapsed.length)) report.add(['lapsed'], `"${lapsed}" is before it signed (${signed}).`);
-  if (s.lapsed && s.status !== 'lapsed') report.add(['lapsed'], 'is given but status is not lapsed. Set status: lapsed, or remove this line.');
-  const logo = isRecord(s.logo) ? str(s.logo.file) : undefined;
-  if (logo && !logos.has(logo)) report.add(['logo', 'file'], `"${logo}" is not in data/signatories/logos/. Add the image there, or remove the logo.`);
 }
 
 function slugProblem(file: string): { slug: string; problem?: string } {

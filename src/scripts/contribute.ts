@@ -2,6 +2,7 @@
 // Schema validator and the form's own checks, shows each message next to its field (and all of them in a
 // summary when asked), and shows the YAML file with the ways to send it. Nothing typed leaves the page: the
 // only requests are this site's own validator and, to correct a group, that group's current data.
+import type { PlaceVocabularies } from '../lib/entry-checks.ts';
 import { formProblems, type FieldProblem, type SchemaError } from '../lib/form-checks.ts';
 import {
   emptyGroup,
@@ -37,6 +38,8 @@ export interface ContributeConfig {
   providerDataUrl: string;
   /** A JSON list of the file names (slugs) in the directory, fetched only when needed: it grows with the directory. */
   slugsUrl: string;
+  /** Areas and districts, so the form can check places as the validator does. */
+  places: PlaceVocabularies;
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
@@ -207,7 +210,7 @@ export function startContribute(): void {
     const provider = providerFromValues(model, values);
     const slugNow = editing?.slug ?? slugify(typeof provider.name === 'string' ? provider.name : '');
     if (validate) validate(provider);
-    problems = formProblems(model, provider, validate?.errors ?? [], { slug: slugNow, existingSlugs: slugs, editing: !!editing });
+    problems = formProblems(model, provider, validate?.errors ?? [], { slug: slugNow, existingSlugs: slugs, editing: !!editing, places: config.places, today: today() });
     if (slugNow && !editing && !slugsLoading) void knownSlugs().then((list) => list && check());
     showInline();
     showSummary();

@@ -194,6 +194,24 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await page.close();
   });
 
+  it('checks what the validator checks beyond the schema, such as a session that ends before it starts', async () => {
+    const page = await newPage();
+    await openForm(page);
+    await fillRequired(page, 'Bexhill Evening Circle');
+    const first = service(page, 1);
+    await first.getByRole('button', { name: 'Add a session' }).click();
+    const session = page.locator('#f-services-0-schedule-sessions-0');
+    await session.getByLabel(/^Day/).selectOption({ label: 'Thursday' });
+    await fillAndLeave(page, /^Starts at/, '20:00', session);
+    await fillAndLeave(page, /^Ends at/, '18:00', session);
+    await session.getByLabel('Every week').check();
+    await page.getByRole('button', { name: 'Check the answers' }).click();
+    const items = await page.locator('[data-error-summary] li').allTextContents();
+    expect(items).toEqual([expect.stringMatching(/^Service 1, session 1: .*ends at 18:00, which is not after it starts \(20:00\)/)]);
+    expect(await errorFor(page, 'f-services-0-schedule-sessions-0-end')).toMatch(/ends at 18:00, which is not after it starts/);
+    await page.close();
+  });
+
   it('makes a file that passes the validator and builds into a provider page', () => {
     expect(yaml).not.toBe('');
     const d = makeDataDir({ providers: { [`${slug}.yaml`]: yaml } });

@@ -7,7 +7,7 @@ import { buildFormModel } from '../../src/lib/form-model.ts';
 import { renderProvider } from '../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../src/lib/schema.ts';
 import { loadVocabularies } from '../../src/lib/validate.ts';
-import { errorsIn, validate as validateFiles, vocabSources } from '../helpers/data-dir.ts';
+import { errorsIn, TODAY, validate as validateFiles, vocabSources } from '../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;
 const schema = providerSchema(vocab);
@@ -213,3 +213,52 @@ describe('messages next to each field', () => {
     expect(check(p).map((x) => x.name)).toEqual(['email', 'services.0.locations.0.postcode', 'verification.source']);
   });
 });
+
+describe('the validator’s own checks, in the form', () => {
+  const places = { areas: vocab.areas, districts: vocab.districts };
+  /** A provider that breaks each rule a schema cannot express, and nothing else. */
+  function broken(): Record<string, any> {
+    const p = good();
+    const session = p.services[0].schedule.sessions[0];
+    session.start = '20:00';
+    session.end = '18:00';
+    session.week_of_month = 'first';
+    p.services[0].age_range = { min: 30, max: 18 };
+    p.services[0].locations[0].district = 'hastings';
+    p.services.push({ ...structuredClone(p.services[0]), name: 'Second café', schedule: undefined, age_range: undefined, locations: [{ name: 'Pier Hall', town: 'Hastings', latitude: 50.856, longitude: 0.573, precision: 'exact' }] });
+    p.districts = ['rother'];
+    return p;
+  }
+
+  it('finds every problem npm run validate finds, at the same fields', () => {
+    const p = broken();
+    const build = validateFiles({ providers: { 'harbour.yaml': renderProvider(p, schema) } });
+    const buildPaths = new Set(errorsIn(build).map((e) => e.path));
+    expect(buildPaths.size).toBeGreaterThanOrEqual(6);
+    const form = check(p, { places, today: TODAY });
+    expect(new Set(form.filter((x) => x.severity === 'error').map((x) => x.name.replace(/\.(\d+)/g, '[$1]')))).toEqual(buildPaths);
+  });
+
+  it('says each in plain words after the field’s label', () => {
+    const messages = check(broken(), { places, today: TODAY }).map((x) => x.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ends at 18:00, which is not after it starts \(20:00\)/),
+        expect.stringMatching(/only applies to monthly sessions/),
+        expect.stringMatching(/"tuesday-cafe" is already used/),
+        expect.stringMatching(/"hastings" is in east-sussex, which is not in this provider's "areas"/),
+        expect.stringMatching(/is not in west-sussex, the areas this provider serves \(it is in east-sussex\)/),
+        expect.stringMatching(/min \(30\) is more than max \(18\)/),
+      ]),
+    );
+  });
+
+  it('refuses a date in the future as the validator does, and skips place checks it has no vocabularies for', () => {
+    const p = good();
+    p.contact_name = 'Jo';
+    p.personal_contact_consent = { agreed: true, date: '2027-01-05' };
+    expect(check(p, { places, today: TODAY })).toEqual([expect.objectContaining({ name: 'personal_contact_consent.date', message: expect.stringContaining('is in the future') })]);
+    expect(check(broken(), { today: TODAY }).some((x) => x.message.includes('the areas this provider serves'))).toBe(false);
+  });
+});
+

@@ -240,6 +240,20 @@ function terms(vocab: Vocabularies, name: 'formats' | 'communities' | 'leaders' 
   return vocab[name].terms.map((t) => ({ id: t.id, label: t.label }));
 }
 
+const MADE = Symbol.for('sussex-peer-support-directory.coverage');
+
+/**
+ * The coverage of a dataset, worked out once per build: the /coverage/ page and the coverage CSVs under /data/
+ * both need it. Kept on globalThis because the integration and the pages are loaded as separate modules.
+ */
+export function coverageOf(dataset: Dataset): Coverage {
+  const holder = globalThis as unknown as Record<symbol, WeakMap<Dataset, Coverage> | undefined>;
+  const made = (holder[MADE] ??= new WeakMap());
+  let model = made.get(dataset);
+  if (!model) made.set(dataset, (model = buildCoverage(dataset)));
+  return model;
+}
+
 export function buildCoverage(dataset: Dataset): Coverage {
   const { vocab } = dataset;
   const providers = [...dataset.providers].sort((a, b) => a.slug.localeCompare(b.slug));
@@ -340,7 +354,7 @@ export function gapsCsv(vocab: Vocabularies, model: Coverage): string {
 }
 
 /** Every coverage CSV file, by path under /data/. */
-export function coverageCsvFiles(dataset: Dataset, model = buildCoverage(dataset)): Map<string, string> {
+export function coverageCsvFiles(dataset: Dataset, model = coverageOf(dataset)): Map<string, string> {
   const files = new Map<string, string>();
   for (const id of TABLE_IDS) files.set(coverageCsvPath(id), coverageTableCsv(dataset.vocab, model.tables[id]));
   files.set(coverageCsvPath('gaps'), gapsCsv(dataset.vocab, model));

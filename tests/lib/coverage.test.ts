@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCoverage, coverageCsvFiles, districtName, inSentence, serviceReach, type Coverage, type TableId } from '../../src/lib/coverage.ts';
+import { buildCoverage, coverageCsvFiles, coverageOf, districtName, inSentence, serviceReach, type Coverage, type TableId } from '../../src/lib/coverage.ts';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { allExportFiles } from '../../src/lib/export/index.ts';
 import { fixtureDataDir, fixtureDataset, TODAY } from './export/fixture-data.ts';
@@ -192,3 +192,15 @@ describe('the built site, from the fixture data', () => {
     expect(text(html)).toContain('Creative Commons Attribution 4.0');
   });
 });
+
+describe('coverageOf', () => {
+  test('works the coverage out once per dataset, the same as buildCoverage, and again for another dataset', () => {
+    const first = coverageOf(dataset);
+    expect(coverageOf(dataset)).toBe(first);
+    expect(first).toEqual(buildCoverage(dataset));
+    const other = { ...dataset, providers: dataset.providers.slice(1) };
+    expect(coverageOf(other)).not.toBe(first);
+    expect(coverageOf(other).activeServices).toBe(buildCoverage(other).activeServices);
+  });
+});
+

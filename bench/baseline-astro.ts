@@ -2,6 +2,7 @@
 // into a temporary folder (under bench/tmp/, so it finds the project's node_modules) rather than committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BUILD_OPTIONS } from '../src/lib/site-config.ts';
 
 export function writeBaselineAstro(dir: string, pages: number): void {
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
@@ -9,7 +10,7 @@ export function writeBaselineAstro(dir: string, pages: number): void {
   // The same output options as the site, nothing else.
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 }, devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: ${JSON.stringify(BUILD_OPTIONS)}, devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[page].astro'),

@@ -1,6 +1,7 @@
 // The Pagefind index of every provider, written from the data (not from the built HTML), so it can be made
 // before Astro renders the pages: Pagefind's indexer then exits before Astro's memory peaks.
 import * as pagefind from 'pagefind';
+import { inBatches } from './batches.ts';
 import { searchRecord } from './directory.ts';
 import type { Dataset } from './validate.ts';
 
@@ -12,18 +13,14 @@ export async function writeSearchIndex(dataset: Dataset, outputPath: string): Pr
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const providers = dataset.providers;
-    for (let start = 0; start < providers.length; start += IN_FLIGHT) {
-      const batch = providers.slice(start, start + IN_FLIGHT);
+    await inBatches(dataset.providers, IN_FLIGHT, async (entry) => {
       // Records are relative to the site root; the search page gives Pagefind the base path.
-      const added = await Promise.all(batch.map((entry) => index.addCustomRecord(searchRecord(dataset, entry, '/'))));
-      added.forEach((result, i) => {
-        if (result.errors.length) throw new Error(`Pagefind refused ${batch[i]!.file}: ${result.errors.join('; ')}`);
-      });
-    }
+      const added = await index.addCustomRecord(searchRecord(dataset, entry, '/'));
+      if (added.errors.length) throw new Error(`Pagefind refused ${entry.file}: ${added.errors.join('; ')}`);
+    });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return providers.length;
+    return dataset.providers.length;
   } finally {
     await pagefind.close();
   }

@@ -1,6 +1,7 @@
 // Writes the files of share-files.ts into the built site, from the integration's 'astro:build:done' hook.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inBatches } from './batches.ts';
 import { buildDate } from './build-info.ts';
 import { dataDir } from './dataset-fs.ts';
 import { calendarFiles, editDataFile, shortLinkPages, shortLinkTemplateDir, type ShareFile } from './share-files.ts';
@@ -9,15 +10,12 @@ import type { Dataset } from './validate.ts';
 /** Files written at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const AT_ONCE = 64;
 
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(work));
-}
 
 /** Writes files under `out`, making each folder once. */
 export async function writeFiles(out: string, files: readonly ShareFile[]): Promise<void> {
   const folders = [...new Set(files.map((f) => path.dirname(path.join(out, f.path))))];
-  await inBatches(folders, (dir) => mkdir(dir, { recursive: true }));
-  await inBatches(files, (f) => writeFile(path.join(out, f.path), f.text));
+  await inBatches(folders, AT_ONCE, (dir) => mkdir(dir, { recursive: true }));
+  await inBatches(files, AT_ONCE, (f) => writeFile(path.join(out, f.path), f.text));
 }
 
 export interface ShareFilesOptions {

@@ -10,3 +10,6 @@ export function reportProblemUrl(name: string, pageUrl: string): string {
   const params = new URLSearchParams({ template: 'report-a-problem.yml', title: `Correction: ${name}`, page: pageUrl });
   return `https://github.com/${REPOSITORY}/issues/new?${params}`;
 }
+
+/** How Astro writes the site; the benchmark's bare-Astro baseline uses the same options. */
+export const BUILD_OPTIONS = { format: 'directory', inlineStylesheets: 'always', concurrency: 4 } as const;

@@ -50,6 +50,14 @@ export function* exportFileEntries(dataset: Dataset, format: ExportFormat, optio
   for (const [file, chunks] of exportFileChunks(dataset, format, options)) yield [file, [...chunks].join('')];
 }
 
+/** One file by its path (undefined for a path no format makes), made without the rest of its format's files where they are separate. */
+export function exportFile(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
+  const format = exportFormatOf(file);
+  if (!format) return undefined;
+  for (const [name, chunks] of exportFileChunks(dataset, format, options)) if (name === file) return [...chunks].join('');
+  return undefined;
+}
+
 export function exportFiles(dataset: Dataset, format: ExportFormat, options: ExportOptions): Map<string, string> {
   return new Map(exportFileEntries(dataset, format, options));
 }

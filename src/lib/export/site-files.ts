@@ -2,7 +2,7 @@
 // the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
 import { buildDate } from '../build-info.ts';
 import type { Dataset } from '../validate.ts';
-import { EXPORT_FORMATS, exportFileEntries, exportFileNames, exportFormatOf, siteRootOf, type ExportOptions } from './index.ts';
+import { EXPORT_FORMATS, exportFile, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */
 export const DEFAULT_SITE = 'https://sussex-peer-support.example';
@@ -30,10 +30,8 @@ export function recordSiteExportSizes(sizes: ReadonlyMap<string, number>): void 
 export function siteExportSize(dataset: Dataset, options: ExportOptions, file: string): number {
   const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES]?.get(file);
   if (recorded !== undefined) return recorded;
-  const format = exportFormatOf(file);
-  if (!format) return 0;
-  for (const [name, text] of exportFileEntries(dataset, format, options)) if (name === file) return Buffer.byteLength(text, 'utf8');
-  return 0;
+  const text = exportFile(dataset, file, options);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

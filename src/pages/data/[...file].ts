@@ -2,16 +2,14 @@
 // (src/integrations/directory-build.ts), a piece at a time, so this route makes none there.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDataset } from '../../lib/dataset-fs.ts';
-import { exportFileEntries, exportFormatOf } from '../../lib/export/index.ts';
+import { exportFile } from '../../lib/export/index.ts';
 import { contentType, siteExportFileNames, siteExportOptions } from '../../lib/export/site-files.ts';
 
 export const getStaticPaths = (() => (import.meta.env.DEV ? siteExportFileNames().map((file) => ({ params: { file } })) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const file = String(params.file);
-  const format = exportFormatOf(file);
-  const options = siteExportOptions(site, import.meta.env.BASE_URL);
-  const body = format ? [...exportFileEntries(loadDataset(), format, options)].find(([name]) => name === file)?.[1] : undefined;
+  const body = exportFile(loadDataset(), file, siteExportOptions(site, import.meta.env.BASE_URL));
   if (body === undefined) return new Response('Not found', { status: 404 });
   return new Response(body, { headers: { 'Content-Type': contentType(file) } });
 };

@@ -9,14 +9,12 @@
 // The callers (loadDataset in the build, npm run validate) are synchronous, so this is too: the main thread
 // blocks on Atomics.wait for the workers and takes their answers with receiveMessageOnPort.
 // Parsing YAML is most of the work of validating (see BENCHMARKS.md), so a second core pays here.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { parse } from 'yaml';
 import { sortProblems, type Problem } from './problems.ts';
+import { startTsWorker } from './ts-worker-fs.ts';
 import { validateSources, type DataSources, type Entry, type Provider, type ValidateOptions, type ValidationResult } from './validate.ts';
 import type { SourceFile } from './yaml-source.ts';
 
@@ -71,8 +69,6 @@ export function validateThreads(providerFiles: number): number {
 // ---- the worker side ------------------------------------------------------------------------------------------
 
 interface WorkerInput {
-  entry: string;
-  tsx: string;
   vocab: FileRef[];
   providers: FileRef[];
   today: string;
@@ -127,35 +123,6 @@ export function runValidateWorker(input: WorkerInput): void {
   Atomics.notify(input.flags, input.index);
 }
 
-// Plain JavaScript, so it runs without any loader: it loads the TypeScript entry through tsx, and always
-// answers, even when loading fails.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  try {
-    const { tsImport } = require(workerData.tsx);
-    const mod = await tsImport(workerData.entry, { parentURL: workerData.entry });
-    mod.runValidateWorker(workerData);
-  } catch (error) {
-    workerData.port.postMessage({ error: String(error && error.stack || error) });
-    Atomics.store(workerData.flags, workerData.index, 1);
-    Atomics.notify(workerData.flags, workerData.index);
-  }
-})();
-`;
-
-/** This file on disk: beside this module when run from source, else under the project (the build bundles it). */
-function workerEntry(): string | undefined {
-  const candidates: string[] = [];
-  try {
-    candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), 'validate-workers-fs.ts'));
-  } catch {
-    /* not a file URL */
-  }
-  candidates.push(path.join(process.cwd(), 'src', 'lib', 'validate-workers-fs.ts'));
-  return candidates.find((c) => existsSync(c));
-}
-
 // ---- the main side ------------------------------------------------------------------------------------------
 
 function stem(file: string): string {
@@ -197,26 +164,23 @@ const STUB = '{}\n';
  * then validates on the main thread.
  */
 export function validateListingInWorkers(listing: DataListing, options: ValidateOptions, threads: number): ValidationResult | undefined {
-  const entry = workerEntry();
-  if (!entry || threads < 2) return undefined;
-  // Workers do not inherit the parent's TypeScript loader (tsx, Vite): they load this file through tsx's API.
-  let tsx: string | undefined;
-  try {
-    tsx = createRequire(path.join(path.dirname(entry), '..', '..', 'package.json')).resolve('tsx/esm/api');
-  } catch {
-    return undefined;
-  }
+  if (threads < 2) return undefined;
   const begun = performance.now();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const [own = [], ...shares] = split(listing.providers, threads);
   const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, shares.length)));
-  const started = shares.map((providers, index) => {
+  const started: { worker: Worker; port: MessagePort }[] = [];
+  for (const [index, providers] of shares.entries()) {
     const { port1, port2 } = new MessageChannel();
-    const data: WorkerInput = { entry: pathToFileURL(entry).href, vocab: listing.vocab, providers, today, port: port2, flags, index, tsx };
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data, transferList: [port2] });
+    const input: WorkerInput = { vocab: listing.vocab, providers, today, port: port2, flags, index };
+    const worker = startTsWorker('validate-workers-fs.ts', 'runValidateWorker', input, [port2]);
+    if (!worker) {
+      for (const s of started) void s.worker.terminate();
+      return undefined;
+    }
     worker.unref();
-    return { worker, port: port1 };
-  });
+    started.push({ worker, port: port1 });
+  }
 
   // The main thread takes the first share itself while the workers start.
   const ownStart = performance.now();

@@ -246,20 +246,35 @@ function build(dataset: Dataset, options: ExportOptions): Built {
   return { tables: t, serviceOrder };
 }
 
-const cache = new WeakMap<Dataset, Map<string, Built>>();
+const ROW_COUNTS = Symbol.for('sussex-peer-support-directory.hsds-row-counts');
 
+/** Row counts of the tables last built for a dataset and options, kept on globalThis for /open-data/ (a separate module). */
+function rowCountsMemo(): WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>> {
+  const holder = globalThis as unknown as Record<symbol, WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>> | undefined>;
+  return (holder[ROW_COUNTS] ??= new WeakMap());
+}
+
+function optionsKey(options: ExportOptions): string {
+  return `${options.buildDate}|${options.siteRoot}`;
+}
+
+// Not cached: at 10,000 providers the tables are hundreds of megabytes, and the build writes them once.
 function built(dataset: Dataset, options: ExportOptions): Built {
-  const key = `${options.buildDate}|${options.siteRoot}`;
-  let byOptions = cache.get(dataset);
-  if (!byOptions) cache.set(dataset, (byOptions = new Map()));
-  let b = byOptions.get(key);
-  if (!b) byOptions.set(key, (b = build(dataset, options)));
+  const b = build(dataset, options);
+  let byOptions = rowCountsMemo().get(dataset);
+  if (!byOptions) rowCountsMemo().set(dataset, (byOptions = new Map()));
+  byOptions.set(optionsKey(options), Object.fromEntries(HSDS_TABLES.map((x) => [x.table, b.tables[x.table].length])) as Record<HsdsTableName, number>);
   return b;
 }
 
 /** Every HSDS table as flat rows. */
 export function hsdsTables(dataset: Dataset, options: ExportOptions): HsdsTables {
   return built(dataset, options).tables;
+}
+
+/** How many rows each HSDS table has: remembered from the last time the tables were built, else counted now. */
+export function hsdsRowCounts(dataset: Dataset, options: ExportOptions): Record<HsdsTableName, number> {
+  return rowCountsMemo().get(dataset)?.get(optionsKey(options)) ?? (built(dataset, options), rowCountsMemo().get(dataset)!.get(optionsKey(options))!);
 }
 
 /** The rows of a table grouped by one of their fields, each group in table order. */
@@ -278,12 +293,11 @@ function groupBy<T extends HsdsObject>(rows: T[], key: string): (value: unknown)
  * Every table is indexed once by the field that links it, so this takes time in proportion to the rows.
  */
 export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): HsdsObject[] {
-  return [...nestedServices(dataset, options)];
+  return [...nestedServices(built(dataset, options))];
 }
 
 /** services_full.json's services one at a time: at 10,000 providers the whole array is hundreds of megabytes. */
-function* nestedServices(dataset: Dataset, options: ExportOptions): Generator<HsdsObject> {
-  const { tables: t, serviceOrder } = built(dataset, options);
+function* nestedServices({ tables: t, serviceOrder }: Built): Generator<HsdsObject> {
   const taxonomies = new Map(t.taxonomies.map((x) => [x.id, x]));
   const terms = new Map(t.taxonomy_terms.map((x) => [x.id, { ...x, taxonomy_detail: taxonomies.get(x.taxonomy_id) }]));
   const attributesByLink = groupBy(t.attributes, 'link_id');
@@ -348,21 +362,23 @@ export function hsdsFileNames(): string[] {
   return [hsdsFilePath('index'), ...HSDS_TABLES.map((x) => hsdsFilePath(x.table)), hsdsFilePath('services_full')];
 }
 
-/** One HSDS file by its path under /data/ (undefined for any other path); the tables behind it are built once per dataset and options. */
+/** One HSDS file by its path under /data/ (undefined for any other path). */
 export function hsdsFile(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
-  const chunks = hsdsFileChunks(dataset, file, options);
-  return chunks && [...chunks].join('');
+  if (!hsdsFileNames().includes(file)) return undefined;
+  return [...hsdsFileChunks(file === hsdsFilePath('index') ? undefined : built(dataset, options), file, options)].join('');
 }
 
-/** One HSDS file as pieces of text to write one after another: services_full.json a service at a time. */
-export function hsdsFileChunks(dataset: Dataset, file: string, options: ExportOptions): Iterable<string> | undefined {
-  if (file === hsdsFilePath('services_full')) return stableJsonChunks(nestedServices(dataset, options));
-  const text = hsdsTableOrIndex(dataset, file, options);
-  return text === undefined ? undefined : [text];
+/** Every HSDS file as its path and pieces of text; the tables behind them are built once for all of them, and let go after. */
+export function* hsdsFilesChunks(dataset: Dataset, options: ExportOptions): Generator<[string, Iterable<string>]> {
+  const b = built(dataset, options);
+  for (const file of hsdsFileNames()) yield [file, hsdsFileChunks(b, file, options)];
 }
 
-function hsdsTableOrIndex(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
-  if (file === hsdsFilePath('index')) return stableJson(hsdsIndex(options));
-  const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)?.table;
-  return table ? stableJson(hsdsTables(dataset, options)[table]) : undefined;
+/** One HSDS file as pieces of text to write one after another (made only as they are read): services_full.json a service at a time. */
+function* hsdsFileChunks(b: Built | undefined, file: string, options: ExportOptions): Generator<string> {
+  if (file === hsdsFilePath('index')) return yield stableJson(hsdsIndex(options));
+  if (!b) throw new Error(`${file} needs the HSDS tables`);
+  if (file === hsdsFilePath('services_full')) return yield* stableJsonChunks(nestedServices(b));
+  const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)!.table;
+  yield stableJson(b.tables[table]);
 }

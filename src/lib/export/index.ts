@@ -4,7 +4,7 @@ import { COVERAGE_CSV_FILES, coverageCsvFiles, coverageCsvPath } from '../covera
 import type { Dataset } from '../validate.ts';
 import { directoryJson } from './directory-json.ts';
 import { servicesGeoJson } from './geojson.ts';
-import { hsdsFileChunks, hsdsFileNames } from './hsds.ts';
+import { hsdsFileNames, hsdsFilesChunks } from './hsds.ts';
 import { checkOptions, type ExportOptions } from './meta.ts';
 import { servicesCsv } from './services-csv.ts';
 
@@ -38,7 +38,7 @@ export function* exportFileChunks(dataset: Dataset, format: ExportFormat, option
       yield [SERVICES_GEOJSON, [servicesGeoJson(dataset, options)]];
       return;
     case 'hsds':
-      for (const file of hsdsFileNames()) yield [file, hsdsFileChunks(dataset, file, options)!];
+      yield* hsdsFilesChunks(dataset, options);
       return;
     case 'coverage':
       for (const [file, text] of coverageCsvFiles(dataset)) yield [file, [text]];

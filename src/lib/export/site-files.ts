@@ -26,12 +26,21 @@ export function recordSiteExportSizes(sizes: ReadonlyMap<string, number>): void 
   (globalThis as Record<symbol, unknown>)[SIZES] = sizes;
 }
 
-/** A file's size as the build wrote it; without a build (astro dev) the file is made to measure it. */
-export function siteExportSize(dataset: Dataset, options: ExportOptions, file: string): number {
+/** A size in words: "512 bytes", "12 KB", "3.4 MB", "285 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const kb = bytes / 1024;
+  if (Math.round(kb) < 1024) return `${Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** A file's size in words, as the build wrote it; without a build, the file is made to measure it. */
+export function siteExportSizeText(dataset: Dataset, options: ExportOptions, file: string): string {
   const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES]?.get(file);
-  if (recorded !== undefined) return recorded;
+  if (recorded !== undefined) return formatBytes(recorded);
   const text = exportFile(dataset, file, options);
-  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+  return formatBytes(text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

@@ -7,7 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportFiles } from '../../../src/lib/export/index.ts';
-import { HSDS_STATUS, HSDS_TABLES, HSDS_TAXONOMIES, rruleFields } from '../../../src/lib/export/hsds.ts';
+import { HSDS_STATUS, HSDS_TABLES, HSDS_TAXONOMIES, hsdsRowCounts, rruleFields } from '../../../src/lib/export/hsds.ts';
 import { ids, providerVenues } from '../../../src/lib/export/rows.ts';
 import type { Dataset } from '../../../src/lib/validate.ts';
 import { FIXTURE_DIR, fixtureDataset, OPTIONS, realDataset } from './fixture-data.ts';
@@ -203,5 +203,14 @@ describe('HSDS export: contents of the fixture', () => {
     expect(index.version).toBe('3.0');
     for (const x of HSDS_TABLES) expect(files.has(`hsds/${index.tables[x.object]}`)).toBe(true);
     expect(files.has(`hsds/${index.services_full}`)).toBe(true);
+  });
+
+  test('the row counts /open-data/ shows are those of the tables written, with or without the files made first', () => {
+    const written = Object.fromEntries(HSDS_TABLES.map((x) => [x.table, (JSON.parse(files.get(`hsds/${x.table}.json`) ?? '[]') as unknown[]).length]));
+    const dataset = fixtureDataset();
+    expect(Object.values(written).every((n) => n > 0)).toBe(true);
+    expect(hsdsRowCounts(dataset, OPTIONS)).toEqual(written);
+    const copy: Dataset = { ...dataset, providers: [...dataset.providers] };
+    expect(hsdsRowCounts(copy, OPTIONS)).toEqual(written);
   });
 });

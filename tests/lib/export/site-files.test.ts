@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { writeExport } from '../../../src/lib/export-fs.ts';
 import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, stableJson, stableJsonChunks } from '../../../src/lib/export/index.ts';
-import { recordSiteExportSizes, siteExportFileNames, siteExportSize } from '../../../src/lib/export/site-files.ts';
+import { formatBytes, recordSiteExportSizes, siteExportFileNames, siteExportSizeText } from '../../../src/lib/export/site-files.ts';
 import { fixtureDataset, OPTIONS } from './fixture-data.ts';
 
 const dataset = fixtureDataset();
@@ -25,7 +25,7 @@ describe('the names of the files', () => {
   test('the site lists every file of every format, and no path belongs to no format', () => {
     expect(siteExportFileNames()).toEqual([...allExportFiles(dataset, OPTIONS).keys()]);
     expect(exportFormatOf('hsds/nothing.json')).toBeUndefined();
-    expect(siteExportSize(dataset, OPTIONS, 'nothing.json')).toBe(0);
+    expect(siteExportSizeText(dataset, OPTIONS, 'nothing.json')).toBe('0 bytes');
   });
 });
 
@@ -50,9 +50,26 @@ describe('the files as the build writes them', () => {
   });
 
   test('/open-data/ shows the sizes the build recorded, and measures a file itself only when there was no build', () => {
-    const measured = siteExportSize(dataset, OPTIONS, SERVICES_CSV);
-    expect(measured).toBe(Buffer.byteLength(exportFiles(dataset, 'csv', OPTIONS).get(SERVICES_CSV)!, 'utf8'));
+    const measured = Buffer.byteLength(exportFiles(dataset, 'csv', OPTIONS).get(SERVICES_CSV)!, 'utf8');
+    expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe(formatBytes(measured));
     recordSiteExportSizes(new Map([[SERVICES_CSV, 12345]]));
-    expect(siteExportSize(dataset, OPTIONS, SERVICES_CSV)).toBe(12345);
+    expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe('12 KB');
+  });
+
+});
+
+describe('sizes in words', () => {
+  test.each([
+    [0, '0 bytes'],
+    [1023, '1023 bytes'],
+    [1024, '1 KB'],
+    [12345, '12 KB'],
+    [1023 * 1024, '1023 KB'],
+    [1024 * 1024 - 1, '1.0 MB'],
+    [1024 * 1024, '1.0 MB'],
+    [3.44 * 1024 * 1024, '3.4 MB'],
+    [299_099_264, '285 MB'],
+  ])('%d bytes read "%s"', (bytes, words) => {
+    expect(formatBytes(bytes)).toBe(words);
   });
 });

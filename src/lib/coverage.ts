@@ -227,10 +227,16 @@ function modeIn(f: ServiceFacts, place: Place): Mode | undefined {
 
 type Values = (f: ServiceFacts, place: Place) => string[];
 
-function table(id: TableId, title: string, description: string, columnsTitle: string, columns: CoverageColumn[], additive: boolean, all: Place[], facts: ServiceFacts[], values: Values): CoverageTable {
-  const rows = all.map((place) => {
-    const here = facts.filter((f) => modeIn(f, place));
-    const counts = columns.map((c) => here.filter((f) => values(f, place).includes(c.id)).length);
+function table(id: TableId, title: string, description: string, columnsTitle: string, columns: CoverageColumn[], additive: boolean, reached: Map<Place, ServiceFacts[]>, values: Values): CoverageTable {
+  const column = new Map(columns.map((c, i) => [c.id, i]));
+  const rows = [...reached].map(([place, here]) => {
+    const counts = columns.map(() => 0);
+    // Each service counts once in each column it has a value for.
+    for (const f of here)
+      for (const v of new Set(values(f, place))) {
+        const i = column.get(v);
+        if (i !== undefined) counts[i]!++;
+      }
     return { place, counts, total: here.length };
   });
   return { id, title, description, columnsTitle, columns, rows, additive };
@@ -267,16 +273,18 @@ export function buildCoverage(dataset: Dataset): Coverage {
     }
   }
   const { all, districts } = places(vocab);
+  // The services that reach each place, worked out once for every table.
+  const reached = new Map(all.map((place) => [place, facts.filter((f) => modeIn(f, place))]));
   const tables: Record<TableId, CoverageTable> = {
-    reach: table('reach', 'How services reach each place', 'Active services that reach each place, by how they reach it: a venue there, the whole area with no venue listed, or only online or by phone.', 'How it reaches the place', MODE_COLUMNS, true, all, facts, (f, p) => {
+    reach: table('reach', 'How services reach each place', 'Active services that reach each place, by how they reach it: a venue there, the whole area with no venue listed, or only online or by phone.', 'How it reaches the place', MODE_COLUMNS, true, reached, (f, p) => {
       const m = modeIn(f, p);
       return m ? [m] : [];
     }),
-    formats: table('formats', 'Kind of support', 'Active services that reach each place, by the kind of support. A service can offer more than one kind.', 'Kind of support', [...terms(vocab, 'formats'), { id: NOT_KNOWN, label: 'Kind not known' }], false, all, facts, (f) => (f.service.formats?.length ? [...f.service.formats] : [NOT_KNOWN])),
-    communities: table('communities', 'Who it is for', 'Active services that reach each place, by who they are for. A service can be for more than one group of people.', 'Who it is for', terms(vocab, 'communities'), false, all, facts, (f) => [...f.service.communities]),
-    leaders: table('leaders', 'Who runs it', 'Active services that reach each place, by who runs the organisation or group.', 'Who runs it', terms(vocab, 'leaders'), true, all, facts, (f) => [f.provider.data.led_by]),
-    costs: table('costs', 'Cost', 'Active services that reach each place, by what they cost.', 'Cost', [...terms(vocab, 'costs'), { id: NOT_KNOWN, label: 'Cost not known' }], true, all, facts, (f) => [f.service.cost?.type ?? NOT_KNOWN]),
-    times: table('times', 'Evenings and weekends', `Active services that reach each place, by when their regular sessions are. An evening session starts at ${EVENING_FROM} or later. Only services that list their session times can be counted.`, 'When', TIME_COLUMNS, false, all, facts, (f) => {
+    formats: table('formats', 'Kind of support', 'Active services that reach each place, by the kind of support. A service can offer more than one kind.', 'Kind of support', [...terms(vocab, 'formats'), { id: NOT_KNOWN, label: 'Kind not known' }], false, reached, (f) => (f.service.formats?.length ? [...f.service.formats] : [NOT_KNOWN])),
+    communities: table('communities', 'Who it is for', 'Active services that reach each place, by who they are for. A service can be for more than one group of people.', 'Who it is for', terms(vocab, 'communities'), false, reached, (f) => [...f.service.communities]),
+    leaders: table('leaders', 'Who runs it', 'Active services that reach each place, by who runs the organisation or group.', 'Who runs it', terms(vocab, 'leaders'), true, reached, (f) => [f.provider.data.led_by]),
+    costs: table('costs', 'Cost', 'Active services that reach each place, by what they cost.', 'Cost', [...terms(vocab, 'costs'), { id: NOT_KNOWN, label: 'Cost not known' }], true, reached, (f) => [f.service.cost?.type ?? NOT_KNOWN]),
+    times: table('times', 'Evenings and weekends', `Active services that reach each place, by when their regular sessions are. An evening session starts at ${EVENING_FROM} or later. Only services that list their session times can be counted.`, 'When', TIME_COLUMNS, false, reached, (f) => {
       const t = f.times;
       if (!t.known) return [NOT_KNOWN];
       return [...(t.evening ? ['evening'] : []), ...(t.weekend ? ['weekend'] : []), ...(t.weekdayDaytime ? ['weekday-daytime'] : [])];

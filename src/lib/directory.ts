@@ -75,7 +75,28 @@ export function providerFacets(dataset: Dataset, entry: ProviderEntry): Record<F
   };
 }
 
-/** Every word that should find this provider: its text, its labels and the synonyms people use for them. */
+/** Punctuation around a word that is not part of it ("group," "(online)"); a "+" as in "LGBTQ+" stays. */
+const EDGE_PUNCTUATION = /^[.,;:!?()[\]"'“”‘’]+|[.,;:!?()[\]"'“”‘’]+$/g;
+
+/**
+ * The words of a text, each once (the first way it is written), in order. Search only needs to know that a
+ * provider has a word: results show a title and a summary, never an excerpt, and the index is half the size.
+ */
+export function distinctWords(text: string): string {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    const word = raw.replace(EDGE_PUNCTUATION, '');
+    const key = word.toLowerCase();
+    if (word && !seen.has(key)) {
+      seen.add(key);
+      words.push(word);
+    }
+  }
+  return words.join(' ');
+}
+
+/** Every word that should find this provider, once each: its text, its labels and the synonyms people use for them. */
 export function searchText(dataset: Dataset, entry: ProviderEntry): string {
   const { vocab } = dataset;
   const p = entry.data;
@@ -91,7 +112,7 @@ export function searchText(dataset: Dataset, entry: ProviderEntry): string {
     words.push(s.name, s.summary ?? '', s.description ? markdownToText(s.description) : '', s.schedule?.note ?? '');
     for (const loc of s.locations ?? []) words.push(loc.name ?? '', loc.town ?? '', loc.postcode ?? '');
   }
-  return words.filter(Boolean).join('. ');
+  return distinctWords(words.join(' '));
 }
 
 export interface SearchRecord {

@@ -12,6 +12,7 @@ import {
   providersWithCommunity,
   searchRecord,
   searchText,
+  distinctWords,
   servicesByDistrict,
   WHOLE_AREA,
   wholeBookletFits,
@@ -74,6 +75,27 @@ describe('searchText', () => {
   it('leaves out synonyms of terms the provider does not use', () => {
     const d = dataset();
     expect(searchText(d, d.providers.find((p) => p.slug === 'minimal-group')!).toLowerCase()).not.toContain('queer');
+  });
+  it('gives every word of the name, summary, descriptions and places once', () => {
+    const d = dataset();
+    const entry = d.providers.find((p) => p.slug === 'every-field')!;
+    const words = searchText(d, entry).split(' ');
+    expect(new Set(words.map((w) => w.toLowerCase())).size).toBe(words.length);
+    const lower = new Set(words.map((w) => w.toLowerCase()));
+    for (const word of distinctWords([entry.data.name, entry.data.summary, ...entry.data.services.flatMap((s) => [s.name, ...(s.locations ?? []).map((l) => l.postcode ?? '')])].join(' ')).split(' '))
+      expect(lower, word).toContain(word.toLowerCase());
+  });
+});
+
+describe('distinctWords', () => {
+  it('keeps the first spelling of each word, in order, without the punctuation around it', () => {
+    expect(distinctWords('Peer support. Support groups, (online) and "peer" groups!')).toBe('Peer support groups online and');
+  });
+  it('keeps what is part of a word: LGBTQ+, hyphens, apostrophes inside, postcodes', () => {
+    expect(distinctWords("LGBTQ+ peer-led women's group, BN1 1AA.")).toBe("LGBTQ+ peer-led women's group BN1 1AA");
+  });
+  it('gives nothing for blank text', () => {
+    expect(distinctWords('  \n ')).toBe('');
   });
 });
 

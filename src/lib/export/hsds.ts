@@ -380,5 +380,5 @@ function* hsdsFileChunks(b: Built | undefined, file: string, options: ExportOpti
   if (!b) throw new Error(`${file} needs the HSDS tables`);
   if (file === hsdsFilePath('services_full')) return yield* stableJsonChunks(nestedServices(b));
   const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)!.table;
-  yield stableJson(b.tables[table]);
+  yield* stableJsonChunks(b.tables[table]);
 }

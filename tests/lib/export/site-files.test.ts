@@ -30,8 +30,12 @@ describe('the names of the files', () => {
 });
 
 describe('JSON a piece at a time', () => {
+  const many = Array.from({ length: 600 }, (_, i) => ({ i, a: [i, { b: `x${i}` }], c: i % 2 ? {} : [] }));
   test.each([[[]], [[1]], [['a', 'b\nc']], [[{ a: [1, { b: 'x' }], c: {} }, [], { d: null }]]])('%j gives the same bytes as in one piece', (items) => {
     expect([...stableJsonChunks(items)].join('')).toBe(stableJson(items));
+  });
+  test.each([256, 257, 600])('%i items, taken in batches, give the same bytes as in one piece', (n) => {
+    expect([...stableJsonChunks(many.slice(0, n))].join('')).toBe(stableJson(many.slice(0, n)));
   });
 });
 
@@ -55,7 +59,6 @@ describe('the files as the build writes them', () => {
     recordSiteExportSizes(new Map([[SERVICES_CSV, 12345]]));
     expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe('12 KB');
   });
-
 });
 
 describe('sizes in words', () => {

@@ -6,7 +6,7 @@ import { isMobile, normalisePhone } from '../contact-checks.ts';
 import { formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
-import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, stableJson, stableJsonChunks, TIME_ZONE, type ExportOptions } from './meta.ts';
+import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, signatoryOf, sortedProviders, type ProviderEntry } from './rows.ts';
 
 export type HsdsObject = Record<string, unknown>;
@@ -378,7 +378,7 @@ export function* hsdsFilesChunks(dataset: Dataset, options: ExportOptions): Gene
 function* hsdsFileChunks(b: Built | undefined, file: string, options: ExportOptions): Generator<string> {
   if (file === hsdsFilePath('index')) return yield stableJson(hsdsIndex(options));
   if (!b) throw new Error(`${file} needs the HSDS tables`);
-  if (file === hsdsFilePath('services_full')) return yield* stableJsonChunks(nestedServices(b));
+  if (file === hsdsFilePath('services_full')) return yield* jsonRowsChunks(nestedServices(b));
   const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)!.table;
-  yield* stableJsonChunks(b.tables[table]);
+  yield* jsonRowsChunks(b.tables[table]);
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { writeExport } from '../../../src/lib/export-fs.ts';
-import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, stableJson, stableJsonChunks } from '../../../src/lib/export/index.ts';
+import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, jsonRowsChunks } from '../../../src/lib/export/index.ts';
 import { formatBytes, recordSiteExportSizes, siteExportFileNames, siteExportSizeText } from '../../../src/lib/export/site-files.ts';
 import { fixtureDataset, OPTIONS } from './fixture-data.ts';
 
@@ -29,13 +29,16 @@ describe('the names of the files', () => {
   });
 });
 
-describe('JSON a piece at a time', () => {
-  const many = Array.from({ length: 600 }, (_, i) => ({ i, a: [i, { b: `x${i}` }], c: i % 2 ? {} : [] }));
-  test.each([[[]], [[1]], [['a', 'b\nc']], [[{ a: [1, { b: 'x' }], c: {} }, [], { d: null }]]])('%j gives the same bytes as in one piece', (items) => {
-    expect([...stableJsonChunks(items)].join('')).toBe(stableJson(items));
-  });
-  test.each([256, 257, 600])('%i items, taken in batches, give the same bytes as in one piece', (n) => {
-    expect([...stableJsonChunks(many.slice(0, n))].join('')).toBe(stableJson(many.slice(0, n)));
+describe('JSON arrays a row to a line, a few rows at a time', () => {
+  const many = Array.from({ length: 600 }, (_, i) => ({ i, a: [i, { b: `x${i}\ny` }], c: i % 2 ? {} : [] }));
+  test.each([0, 1, 2, 256, 257, 600])('%i rows read back as the same array, one row on each line', (n) => {
+    const rows = many.slice(0, n);
+    const text = [...jsonRowsChunks(rows)].join('');
+    expect(JSON.parse(text)).toEqual(rows);
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(n ? n + 2 : 1);
+    if (n) expect(lines.slice(1, -1).map((line) => JSON.parse(line.replace(/,$/, '')))).toEqual(rows);
   });
 });
 

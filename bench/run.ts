@@ -29,7 +29,7 @@ Writes bench/results/<date>-<largest N>.json and the summary in BENCHMARKS.md.
   --quick              N = 100 only, one run each: a smoke check (under a minute)
   --sizes 100,1000     the values of N (default 100,1000,10000)
   --runs R             runs of each measurement, median reported (default 3; --quick 1)
-  --large-build-runs B builds of the site and the baseline at N >= 10000 (default 1)
+  --large-build-runs B builds of the site and the baseline at N >= 10000 (default 3)
   --profile            also profile validate and the build (node --cpu-prof) at the largest N
   --no-browser         skip the Chromium measurements
   --validate-only      only validate and the YAML baseline (no builds, no browser)
@@ -64,7 +64,7 @@ const quick = !!values.quick;
 const sizes = quick ? [100] : (values.sizes ?? '100,1000,10000').split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes must be whole numbers');
 const runs = Number(values.runs ?? (quick ? 1 : 3));
-const largeBuildRuns = Number(values['large-build-runs'] ?? 1);
+const largeBuildRuns = Number(values['large-build-runs'] ?? 3);
 const LARGE = 10_000;
 
 const excluded = values['exclude-route'] ?? [];

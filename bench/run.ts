@@ -212,6 +212,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   const validate: ChildResult[] = [];
   const validate1: ChildResult[] = [];
   const yaml: ChildResult[] = [];
+  const jsYaml: ChildResult[] = [];
   const yamlInner: number[] = [];
   for (let r = 0; r < runs; r++) {
     log(`N=${n}: validate run ${r + 1}/${runs}`);
@@ -220,6 +221,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     const y = check(await runMeasured(bin('tsx'), ['bench/children/yaml-parse.ts', dataDir], { cwd: PROJECT_ROOT, env: childEnv() }), 'yaml parse');
     yaml.push(y);
     yamlInner.push((JSON.parse(y.stdout.trim().split('\n').pop()!) as { ms: number }).ms);
+    jsYaml.push(check(await runMeasured(bin('tsx'), ['bench/children/yaml-parse.ts', dataDir, '--js-yaml'], { cwd: PROJECT_ROOT, env: childEnv() }), 'js-yaml parse'));
   }
 
   // The figures every kind of run reports: the data, validate and its baseline.
@@ -232,6 +234,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
       validate: { ...v, threads },
       ...(validate1.length ? { validateOneThread: summary(validate1) } : {}),
       yamlParse: { ...y, innerMs: ms(median(yamlInner)) },
+      jsYamlParse: summary(jsYaml),
       validateRatio: Math.round((v.wallMs / y.wallMs) * 100) / 100,
     };
   };

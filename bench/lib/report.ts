@@ -27,6 +27,8 @@ export interface SizeResult {
   validate: Measured & { threads: number };
   validateOneThread?: Measured;
   yamlParse: Measured & { innerMs: number };
+  /** The same parse with js-yaml, the quick reader; absent in results from before validate used it. */
+  jsYamlParse?: Measured;
   validateRatio: number;
   build?: Measured & {
     generateMs: number;
@@ -141,6 +143,8 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   row('`validate` on one thread', (x) => (x.validateOneThread ? `${s(x.validateOneThread.wallMs)} (${s(x.validateOneThread.cpuMs)})` : 'same'), (x) => x.validateOneThread?.wallMs ?? x.validate.wallMs);
   row('baseline: bare YAML parse (CPU)', (x) => `${s(x.yamlParse.wallMs)} (${s(x.yamlParse.cpuMs)})`, (x) => x.yamlParse.wallMs);
   row('ratio validate / YAML parse', (x) => `${x.validateRatio.toFixed(2)}×`);
+  row('the same parse with js-yaml, validate’s quick reader (CPU)', (x) => (x.jsYamlParse ? `${s(x.jsYamlParse.wallMs)} (${s(x.jsYamlParse.cpuMs)})` : '–'), (x) => x.jsYamlParse?.wallMs);
+  row('ratio validate / js-yaml parse', (x) => (x.jsYamlParse ? `${(x.validate.wallMs / x.jsYamlParse.wallMs).toFixed(2)}×` : '–'));
   row('validate peak memory', (x) => mib(x.validate.maxRssBytes), (x) => x.validate.maxRssBytes);
   row('`astro build` wall (CPU)', (x) => `${s(x.build?.wallMs)} (${s(x.build?.cpuMs)})`, (x) => x.build?.wallMs, true);
   row('baseline: bare Astro, N pages (CPU)', (x) => `${s(x.bare?.wallMs)} (${s(x.bare?.cpuMs)})`, (x) => x.bare?.wallMs);

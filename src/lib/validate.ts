@@ -9,7 +9,7 @@ import { checkProvider, checkSignatory, show, type Segment } from './entry-check
 import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
-import { locate, parseSource, type ParsedFile, type SourceFile } from './yaml-source.ts';
+import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
 export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
 
@@ -305,14 +305,13 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   const dataset: Dataset = { vocab, providers: [], signatories: [] };
   const logos = new Set(sources.logos);
   // Where each file's name (providers) or provider (signatories) is, for the checks across files: only the
-  // positions are kept, not the parsed documents, which would hold every file's syntax tree until the end.
-  const positions = new Map<string, { line: number; col: number }>();
+  // positions are kept, not the parsed documents, which would hold every file's syntax tree until the end. A file
+  // read the quick way has no positions: they are worked out only if a check across files needs them.
+  const positions = new Map<string, () => { line: number; col: number }>();
 
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
-  function check<T>(file: SourceFile, validate: ValidateFunction, field: string, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
-    const parsed = parseSource(file);
-    positions.set(file.path, locate(parsed, [field]));
+  function checkParsed<T>(file: SourceFile, parsed: ParsedFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): { entry?: Entry<T>; problems: Problem[] } {
     const report = new Reporter(parsed);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
@@ -328,7 +327,25 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
       }
       entry = { slug, file: file.path, data: parsed.value as T };
     }
-    problems.push(...parsed.problems, ...report.problems);
+    return { entry, problems: [...parsed.problems, ...report.problems] };
+  }
+
+  function check<T>(file: SourceFile, validate: ValidateFunction, field: string, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
+    // Most files are fine: read the quick way, checked, and done. One with anything to report is read again in
+    // full, so that every problem has its line and column.
+    const quick = quickParse(file);
+    if (quick) {
+      const { entry, problems: found } = checkParsed(file, quick, validate, semantic);
+      if (!found.length) {
+        positions.set(file.path, () => locate(parseSource(file), [field]));
+        return entry;
+      }
+    }
+    const parsed = parseSource(file);
+    const at = locate(parsed, [field]);
+    positions.set(file.path, () => at);
+    const { entry, problems: found } = checkParsed(file, parsed, validate, semantic);
+    problems.push(...found);
     return entry;
   }
 
@@ -348,11 +365,11 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
 }
 
 /** Checks that span files: duplicate ids and names, and links from signatories to providers. */
-function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[], positions: Map<string, { line: number; col: number }>): void {
+function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[], positions: Map<string, () => { line: number; col: number }>): void {
   const at = (file: string, line: number, col: number, path: string, message: string, severity: Severity = 'error') =>
     problems.push({ file, line, col, severity, path, message });
   /** Where the file's name (a provider) or provider (a signatory) is. */
-  const of = (file: string) => positions.get(file) ?? { line: 1, col: 1 };
+  const of = (file: string) => positions.get(file)?.() ?? { line: 1, col: 1 };
   const providerSlugs = new Set(dataset.providers.map((p) => p.slug));
   for (const kind of ['providers', 'signatories'] as const) {
     const seen = new Map<string, string>();
@@ -368,19 +385,22 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     const name = typeof p.data.name === 'string' ? p.data.name.trim().toLowerCase() : '';
     if (!name) continue;
     const other = names.get(name);
-    const { line, col } = of(p.file);
-    if (other) at(p.file, line, col, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
-    else names.set(name, p.file);
+    if (other) {
+      const { line, col } = of(p.file);
+      at(p.file, line, col, 'name', `"${p.data.name}" is also the name of ${other}. If it is the same organisation, merge the two files; if not, make the names distinct.`, 'warning');
+    } else names.set(name, p.file);
   }
   const linked = new Map<string, string>();
   for (const s of dataset.signatories) {
     const target = s.data.provider;
     if (typeof target !== 'string') continue;
-    const { line, col } = of(s.file);
     if (!providerSlugs.has(target)) {
       const guess = suggestion(target, [...providerSlugs]);
+      const { line, col } = of(s.file);
       at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess || '.'} Check the name, or remove this line.`);
-    } else if (linked.has(target)) at(s.file, line, col, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
-    else linked.set(target, s.file);
+    } else if (linked.has(target)) {
+      const { line, col } = of(s.file);
+      at(s.file, line, col, 'provider', `"${target}" is already linked from ${linked.get(target)}. A provider belongs to one signatory.`);
+    } else linked.set(target, s.file);
   }
 }

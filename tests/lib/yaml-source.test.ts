@@ -1,5 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locate, MAX_FILE_BYTES, parseSource, type ParsedFile } from '../../src/lib/yaml-source.ts';
+import { generateSynthetic } from '../../src/lib/synthetic.ts';
+import { loadVocabularies } from '../../src/lib/validate.ts';
+import { locate, MAX_FILE_BYTES, parseSource, quickParse, type ParsedFile, type SourceFile } from '../../src/lib/yaml-source.ts';
+import { fixtureFiles } from '../helpers/fixtures.ts';
+import { TODAY, vocabSources } from '../helpers/data-dir.ts';
 
 const parse = (bytes: string | Uint8Array) => parseSource({ path: 'data/providers/x.yaml', bytes });
 const briefs = (parsed: ParsedFile) => parsed.problems.map((p) => `${p.line}:${p.col}: ${p.severity}: ${p.message}`);
@@ -148,3 +154,64 @@ describe('locate', () => {
     expect(locate(parse(''), ['name'])).toEqual({ line: 1, col: 1 });
   });
 });
+
+describe('quickParse', () => {
+  const source = (bytes: string | Uint8Array): SourceFile => ({ path: 'data/providers/x.yaml', bytes });
+  const dataFiles = (folder: string): SourceFile[] =>
+    readdirSync(path.join('data', folder))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => ({ path: `data/${folder}/${f}`, bytes: readFileSync(path.join('data', folder, f)) }));
+  const synthetic = generateSynthetic({ count: 300, vocab: loadVocabularies(vocabSources()).vocab, today: TODAY });
+  const corpus: SourceFile[] = [
+    ...(['providers', 'signatories'] as const).flatMap((kind) => [...fixtureFiles(kind, 'valid'), ...fixtureFiles(kind, 'invalid')]),
+    ...dataFiles('providers'),
+    ...dataFiles('signatories'),
+    ...dataFiles('vocab'),
+    ...[...synthetic.providers, ...synthetic.signatories].map((f) => ({ path: f.path, bytes: f.content })),
+  ];
+
+  it('gives exactly the value the full reader gives, for every fixture, data and synthetic file it reads', () => {
+    let read = 0;
+    for (const file of corpus) {
+      const quick = quickParse(file);
+      if (!quick) continue;
+      read++;
+      const full = parseSource(file);
+      expect(full.problems, file.path).toEqual([]);
+      expect(quick.value, file.path).toStrictEqual(full.value);
+    }
+    // Nearly every well-formed file goes the quick way; the rest are files the full reader finds problems in.
+    expect(read).toBeGreaterThan(corpus.length / 2);
+    for (const file of corpus) if (!quickParse(file)) expect(parseSource(file).problems.length + (parseSource(file).value === undefined ? 1 : 0), file.path).toBeGreaterThan(0);
+  });
+
+  it.each([
+    '0b101', '1_000', '0o17', '017', '+12', '-0', '.5', '+.5', '1e3', '.inf', '-.Inf', '.NaN', '0x1F', 'yes', 'no', 'on', 'off', 'True', 'tRUE', 'Null', '~', '',
+    '2026-01-01', '2026-01-01T10:00:00Z', '18:30', '1:20:30', '<<', '"a\\tb"', "'it''s'", '"\\u00e9"', 'a #b', 'a#b', '|-\n  a\n  b', '>\n  a\n  b\n\n  c', '|+\n  a\n', '"a\n  b"', '[1, a, "b"]', '{a: 1, b: [x]}',
+  ])('reads %j as the full reader does (YAML 1.2 core: times, dates and yes/no stay text)', (scalar) => {
+    const file = source(`k: ${scalar}\n`);
+    const quick = quickParse(file);
+    expect(quick, 'read the quick way').toBeDefined();
+    expect(quick!.value).toStrictEqual(parseSource(file).value);
+  });
+
+  it.each([
+    ['a byte-order mark', '\uFEFFname: Group\n'],
+    ['an alias', 'name: &n Group\nsummary: *n\n'],
+    ['two documents', 'name: A\n---\nname: B\n'],
+    ['a field given twice', 'name: A\nname: B\n'],
+    ['a tag', 'name: !!binary aGk=\n'],
+    ['a list', '- name: A\n'],
+    ['a single value', 'Group\n'],
+    ['only comments', '# nothing yet\n'],
+    ['a syntax error', 'name: "A group\nled_by: user-led\n'],
+  ])('leaves %s to the full reader', (_what, text) => {
+    expect(quickParse(source(text))).toBeUndefined();
+  });
+
+  it('leaves text that is not UTF-8, and a file over the size limit, to the full reader', () => {
+    expect(quickParse(source(new Uint8Array([0x6e, 0x3a, 0x20, 0xff, 0x0a])))).toBeUndefined();
+    expect(quickParse(source(`name: ${'x'.repeat(MAX_FILE_BYTES)}\n`))).toBeUndefined();
+  });
+});
+

@@ -39,6 +39,8 @@ export interface SizeResult {
     openDataMs?: number;
     shareFiles?: number;
     shareFilesMs?: number;
+    providerFiles?: number;
+    providerFilesMs?: number;
     pages: number;
     renderSumMs: number;
     providerPageMs: number | undefined;
@@ -178,8 +180,9 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
     out.push(`| (collecting paths and other work before the first page) | | ${s(built.build.generateMs - built.build.renderSumMs)} | |`);
     out.push(`| (before the pages: loading and validating the data) | | ${s(built.build.dataLoadMs)} | |`);
     out.push(`| (before the pages: the search index, Pagefind) | | ${s(built.build.searchIndexMs)} | |`);
+    if (built.build.providerFiles) out.push(`| (calendars and correction data: written while Pagefind indexes, so not added to the total) | ${n(built.build.providerFiles)} | ${s(built.build.providerFilesMs)} | ${msf((built.build.providerFilesMs ?? 0) / built.build.providerFiles)} |`);
     out.push(`| (before the pages: the open data files under /data/) | | ${s(built.build.openDataMs)} | |`);
-    if (built.build.shareFiles) out.push(`| (short links, calendars, correction data: written after the pages) | ${n(built.build.shareFiles)} | ${s(built.build.shareFilesMs)} | ${msf((built.build.shareFilesMs ?? 0) / built.build.shareFiles)} |`);
+    if (built.build.shareFiles) out.push(`| (short links${built.build.providerFiles ? '' : ', calendars, correction data'}: written after the pages) | ${n(built.build.shareFiles)} | ${s(built.build.shareFilesMs)} | ${msf((built.build.shareFilesMs ?? 0) / built.build.shareFiles)} |`);
     out.push(`| (the rest of Astro's total: bundling, sitemap, moving the index in) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0) - (built.build.dataLoadMs || 0) - (built.build.openDataMs || 0) - (built.build.shareFilesMs || 0))} | |`);
     out.push('');
   }

@@ -20,9 +20,12 @@ export interface AstroLog {
   dataLoadMs?: number;
   searchIndexMs?: number;
   openDataMs?: number;
-  /** Short-link pages, calendars and correction data, written by the integration after the pages. */
+  /** Short-link pages, written by the integration after the pages (before this run's changes: calendars and correction data too). */
   shareFiles?: number;
   shareFilesMs?: number;
+  /** Calendars and correction data, written by the integration while Pagefind indexes. */
+  providerFiles?: number;
+  providerFilesMs?: number;
   /** Every page Astro logged, with the time it says that page took (from the end of the one before). */
   pages: { path: string; ms: number }[];
 }
@@ -37,13 +40,15 @@ export function parseAstroLog(log: string): AstroLog {
   const searchIndex = /Search index: \d+ providers in (\d+)ms/.exec(text);
   const dataLoad = /Data: \d+ providers loaded and validated in (\d+)ms/.exec(text);
   const openData = /Open data: \d+ files in (\d+)ms/.exec(text);
-  const shareFiles = /Share files: (\d+) files in (\d+)ms/.exec(text);
+  const shareFiles = /Share files: (\d+) (?:files|short links) in (\d+)ms/.exec(text);
+  const providerFiles = /Provider files: (\d+) calendars and correction data in (\d+)ms/.exec(text);
   return {
     ...(generated ? { generateMs: duration(generated[1]!) } : {}),
     ...(searchIndex ? { searchIndexMs: Number(searchIndex[1]) } : {}),
     ...(dataLoad ? { dataLoadMs: Number(dataLoad[1]) } : {}),
     ...(openData ? { openDataMs: Number(openData[1]) } : {}),
     ...(shareFiles ? { shareFiles: Number(shareFiles[1]), shareFilesMs: Number(shareFiles[2]) } : {}),
+    ...(providerFiles ? { providerFiles: Number(providerFiles[1]), providerFilesMs: Number(providerFiles[2]) } : {}),
     ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
     pages,
   };

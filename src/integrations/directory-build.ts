@@ -1,6 +1,6 @@
-// Before Astro renders: the open data files and the search index. After: both moved in, sitemap.xml, the
-// short links, calendars and correction data, signatory logos.
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+// Before Astro renders: the search index (and meanwhile the calendars and correction data), then the open data
+// files. After: all of them moved in, sitemap.xml, the short links, signatory logos.
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { writeExport } from '../lib/export-fs.ts';
 import { EXPORT_FORMATS } from '../lib/export/index.ts';
 import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
 import { writeSearchIndex } from '../lib/search-index-fs.ts';
-import { writeShareFiles } from '../lib/share-files-fs.ts';
+import { mergeDir, moveDir } from '../lib/move-fs.ts';
+import { writeProviderFiles, writeShortLinks } from '../lib/share-files-fs.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
 
 export default function directoryBuild(): AstroIntegration {
@@ -20,6 +21,7 @@ export default function directoryBuild(): AstroIntegration {
   let base = '/';
   let searchIndexDir: string | undefined;
   let openDataDir: string | undefined;
+  let providerFilesDir: string | undefined;
   return {
     name: 'sussex-directory-build',
     hooks: {
@@ -38,9 +40,19 @@ export default function directoryBuild(): AstroIntegration {
         // What validating left behind goes before Pagefind's indexer starts, so the two never add up.
         collectGarbage();
         searchIndexDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-pagefind-'));
-        const records = await writeSearchIndex(dataset, searchIndexDir);
+        providerFilesDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-provider-files-'));
+        // Pagefind's indexer is another process: while it works, this thread writes the calendars and correction
+        // data, which need no page and little memory.
+        const since = (start: number) => Math.round(performance.now() - start);
+        await Promise.all([
+          writeSearchIndex(dataset, searchIndexDir).then((n) => logger.info(`Search index: ${n} providers in ${since(loaded)}ms.`)),
+          writeProviderFiles({ out: providerFilesDir, dataset, site, base }).then((n) => {
+            logger.info(`Provider files: ${n} calendars and correction data in ${since(loaded)}ms, while Pagefind indexed.`);
+            // Their garbage goes before Pagefind's indexer reaches its peak, as it writes its files.
+            collectGarbage();
+          }),
+        ]);
         const indexed = performance.now();
-        logger.info(`Search index: ${records} providers in ${Math.round(indexed - loaded)}ms.`);
         openDataDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-open-data-'));
         const sizes = writeExport(dataset, EXPORT_FORMATS, openDataDir, siteExportOptions(site, base));
         recordSiteExportSizes(sizes);
@@ -48,15 +60,16 @@ export default function directoryBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        if (!searchIndexDir || !openDataDir) throw new Error('The search index and open data were not made before the pages (astro:build:start did not run).');
+        if (!searchIndexDir || !openDataDir || !providerFilesDir) throw new Error('The search index and open data were not made before the pages (astro:build:start did not run).');
         await moveDir(searchIndexDir, path.join(out, 'pagefind'));
         await moveDir(openDataDir, path.join(out, 'data'));
-        searchIndexDir = openDataDir = undefined;
+        await mergeDir(providerFilesDir, out);
+        searchIndexDir = openDataDir = providerFilesDir = undefined;
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
         const shareStarted = performance.now();
-        const shared = await writeShareFiles({ out, dataset: loadDataset(), site, base });
-        logger.info(`Share files: ${shared} files in ${Math.round(performance.now() - shareStarted)}ms.`);
+        const shared = await writeShortLinks({ out, dataset: loadDataset() });
+        logger.info(`Share files: ${shared} short links in ${Math.round(performance.now() - shareStarted)}ms.`);
 
         const logos = path.join(dataDir(), 'signatories', 'logos');
         await mkdir(path.join(out, 'logos'), { recursive: true });
@@ -72,16 +85,4 @@ export default function directoryBuild(): AstroIntegration {
 function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
-}
-
-/** Moves a folder, copying when it is on another file system (the temporary folder often is). */
-async function moveDir(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
 }

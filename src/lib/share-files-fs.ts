@@ -1,4 +1,5 @@
-// Writes the files of share-files.ts into the built site, from the integration's 'astro:build:done' hook.
+// Writes the files of share-files.ts: calendars and correction data while Pagefind indexes (into a folder moved
+// into the site later), short links from the integration's 'astro:build:done' hook.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inBatches } from './batches.ts';
@@ -32,25 +33,37 @@ export interface ShareFilesOptions {
 const PROVIDERS_AT_ONCE = 250;
 
 /**
- * The short-link page of every provider (from the template page Astro rendered, which is then removed), the
- * calendar files, and each provider's data for the correction form. Returns how many files it wrote.
+ * The calendar files and each provider's data for the correction form, under `out`. They need no rendered page,
+ * so the build writes them while Pagefind indexes. Returns how many files it wrote.
  */
-export async function writeShareFiles({ out, dataset, site, base, data = dataDir() }: ShareFilesOptions): Promise<number> {
-  const templateDir = path.join(out, shortLinkTemplateDir);
-  const template = await readFile(path.join(templateDir, 'index.html'), 'utf8');
+export async function writeProviderFiles({ out, dataset, site, base, data = dataDir() }: ShareFilesOptions): Promise<number> {
   const date = buildDate();
   let written = 0;
   for (let i = 0; i < dataset.providers.length; i += PROVIDERS_AT_ONCE) {
     const providers = dataset.providers.slice(i, i + PROVIDERS_AT_ONCE);
     const texts = await Promise.all(providers.map((entry) => readFile(path.join(data, 'providers', `${entry.slug}.yaml`), 'utf8')));
-    const files = [
-      ...shortLinkPages(providers, template),
-      ...calendarFiles({ ...dataset, providers }, { site, base, buildDate: date }),
-      ...providers.map((entry, j) => editDataFile(entry, texts[j]!)),
-    ];
+    const files = [...calendarFiles({ ...dataset, providers }, { site, base, buildDate: date }), ...providers.map((entry, j) => editDataFile(entry, texts[j]!))];
+    await writeFiles(out, files);
+    written += files.length;
+  }
+  return written;
+}
+
+/** The short-link page of every provider, from the template page Astro rendered, which is then removed. Returns how many it wrote. */
+export async function writeShortLinks({ out, dataset }: Pick<ShareFilesOptions, 'out' | 'dataset'>): Promise<number> {
+  const templateDir = path.join(out, shortLinkTemplateDir);
+  const template = await readFile(path.join(templateDir, 'index.html'), 'utf8');
+  let written = 0;
+  for (let i = 0; i < dataset.providers.length; i += PROVIDERS_AT_ONCE) {
+    const files = shortLinkPages(dataset.providers.slice(i, i + PROVIDERS_AT_ONCE), template);
     await writeFiles(out, files);
     written += files.length;
   }
   await rm(templateDir, { recursive: true, force: true });
   return written;
+}
+
+/** Every share file into a built site: the provider files and the short links. Returns how many files it wrote. */
+export async function writeShareFiles(options: ShareFilesOptions): Promise<number> {
+  return (await writeProviderFiles(options)) + (await writeShortLinks(options));
 }

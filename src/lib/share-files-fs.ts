@@ -62,8 +62,3 @@ export async function writeShortLinks({ out, dataset }: Pick<ShareFilesOptions, 
   await rm(templateDir, { recursive: true, force: true });
   return written;
 }
-
-/** Every share file into a built site: the provider files and the short links. Returns how many files it wrote. */
-export async function writeShareFiles(options: ShareFilesOptions): Promise<number> {
-  return (await writeProviderFiles(options)) + (await writeShortLinks(options));
-}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
 
 /** What every worker is given, besides its own input: the module, the function to run, and tsx's API. */
 export interface TsWorkerData {
@@ -13,17 +13,17 @@ export interface TsWorkerData {
   tsx: string;
 }
 
-// Plain JavaScript, so it runs without any loader. When loading or running fails it answers with { error },
-// on the port it was given (workerData.port) or else to its parent, and raises the flag the parent waits on.
+// Plain JavaScript, so it runs without any loader. When loading or running fails it answers with { error } on
+// the port it was given (workerData.port), and raises the flag the parent waits on, if it has one.
 const BOOTSTRAP = `
-const { workerData, parentPort } = require('node:worker_threads');
+const { workerData } = require('node:worker_threads');
 (async () => {
   try {
     const { tsImport } = require(workerData.tsx);
     const mod = await tsImport(workerData.entry, { parentURL: workerData.entry });
     await mod[workerData.run](workerData);
   } catch (error) {
-    (workerData.port || parentPort).postMessage({ error: String((error && error.stack) || error) });
+    workerData.port.postMessage({ error: String((error && error.stack) || error) });
     if (workerData.flags) {
       Atomics.store(workerData.flags, workerData.index, 1);
       Atomics.notify(workerData.flags, workerData.index);
@@ -36,7 +36,7 @@ const { workerData, parentPort } = require('node:worker_threads');
  * A module of src/lib on disk, by file name: beside this module when run from source, else under the project's
  * working folder (the build bundles this module elsewhere). Undefined when it is not there.
  */
-export function libModuleFile(name: string): string | undefined {
+function libModuleFile(name: string): string | undefined {
   const candidates: string[] = [];
   try {
     candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), name));
@@ -60,7 +60,7 @@ function tsxApi(file: string): string | undefined {
  * Starts a worker that runs `run(workerData)` from the src/lib module `moduleName`, or returns undefined when it
  * cannot (the module is not on disk, or tsx is missing): the caller then does the work itself.
  */
-export function startTsWorker<T extends object>(
+export function startTsWorker<T extends { port: MessagePort }>(
   moduleName: string,
   run: string,
   input: T,

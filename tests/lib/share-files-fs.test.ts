@@ -1,4 +1,4 @@
-// writeShareFiles, as the build runs it: nothing is lost. Every provider gets its short-link page and its
+// The share files, as the build writes them (calendars and correction data, then short links): nothing is lost. Every provider gets its short-link page and its
 // data for the correction form, every running service with sessions its calendar file, and the template goes.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { hasCalendar } from '../../src/lib/ics.ts';
 import { SHORT_LINK_TEMPLATE, shortLinkTemplateDir } from '../../src/lib/share-files.ts';
-import { writeShareFiles } from '../../src/lib/share-files-fs.ts';
+import { writeProviderFiles, writeShortLinks } from '../../src/lib/share-files-fs.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { makeDataDir, TODAY } from '../helpers/data-dir.ts';
 
@@ -19,13 +19,13 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-describe('writeShareFiles', () => {
+describe('writeProviderFiles and writeShortLinks', () => {
   const dataset = validateDataDir(data.root, { today: TODAY }).dataset;
   let written = 0;
   beforeAll(async () => {
     mkdirSync(path.join(out, shortLinkTemplateDir), { recursive: true });
     writeFileSync(path.join(out, shortLinkTemplateDir, 'index.html'), `<h1>${SHORT_LINK_TEMPLATE.name}</h1><a href="/providers/${SHORT_LINK_TEMPLATE.slug}/">Go</a>`);
-    written = await writeShareFiles({ out, dataset, site: 'https://example.org/', base: '/', data: data.root });
+    written = (await writeProviderFiles({ out, dataset, site: 'https://example.org/', base: '/', data: data.root })) + (await writeShortLinks({ out, dataset }));
   });
   const services = dataset.providers.flatMap((e) => e.data.services.filter(hasCalendar).map((s) => ({ slug: e.slug, service: s })));
 

@@ -267,11 +267,6 @@ function built(dataset: Dataset, options: ExportOptions): Built {
   return b;
 }
 
-/** Every HSDS table as flat rows. */
-export function hsdsTables(dataset: Dataset, options: ExportOptions): HsdsTables {
-  return built(dataset, options).tables;
-}
-
 /** How many rows each HSDS table has: remembered from the last time the tables were built, else counted now. */
 export function hsdsRowCounts(dataset: Dataset, options: ExportOptions): Record<HsdsTableName, number> {
   return rowCountsMemo().get(dataset)?.get(optionsKey(options)) ?? (built(dataset, options), rowCountsMemo().get(dataset)!.get(optionsKey(options))!);
@@ -289,14 +284,10 @@ function groupBy<T extends HsdsObject>(rows: T[], key: string): (value: unknown)
 }
 
 /**
- * Each service fully nested, as HSDS 3.0's compiled service schema (service_with_definitions) describes it.
- * Every table is indexed once by the field that links it, so this takes time in proportion to the rows.
+ * Each service fully nested, as HSDS 3.0's compiled service schema (service_with_definitions) describes it, one at
+ * a time (at 10,000 providers the whole array is hundreds of megabytes). Every table is indexed once by the field
+ * that links it, so this takes time in proportion to the rows.
  */
-export function hsdsNestedServices(dataset: Dataset, options: ExportOptions): HsdsObject[] {
-  return [...nestedServices(built(dataset, options))];
-}
-
-/** services_full.json's services one at a time: at 10,000 providers the whole array is hundreds of megabytes. */
 function* nestedServices({ tables: t, serviceOrder }: Built): Generator<HsdsObject> {
   const taxonomies = new Map(t.taxonomies.map((x) => [x.id, x]));
   const terms = new Map(t.taxonomy_terms.map((x) => [x.id, { ...x, taxonomy_detail: taxonomies.get(x.taxonomy_id) }]));
@@ -362,12 +353,6 @@ export function hsdsFileNames(): string[] {
   return [hsdsFilePath('index'), ...HSDS_TABLES.map((x) => hsdsFilePath(x.table)), hsdsFilePath('services_full')];
 }
 
-/** One HSDS file by its path under /data/ (undefined for any other path). */
-export function hsdsFile(dataset: Dataset, file: string, options: ExportOptions): string | undefined {
-  if (!hsdsFileNames().includes(file)) return undefined;
-  return [...hsdsFileChunks(file === hsdsFilePath('index') ? undefined : built(dataset, options), file, options)].join('');
-}
-
 /** Every HSDS file as its path and pieces of text; the tables behind them are built once for all of them, and let go after. */
 export function* hsdsFilesChunks(dataset: Dataset, options: ExportOptions): Generator<[string, Iterable<string>]> {
   const b = built(dataset, options);
@@ -375,9 +360,8 @@ export function* hsdsFilesChunks(dataset: Dataset, options: ExportOptions): Gene
 }
 
 /** One HSDS file as pieces of text to write one after another (made only as they are read): services_full.json a service at a time. */
-function* hsdsFileChunks(b: Built | undefined, file: string, options: ExportOptions): Generator<string> {
+function* hsdsFileChunks(b: Built, file: string, options: ExportOptions): Generator<string> {
   if (file === hsdsFilePath('index')) return yield stableJson(hsdsIndex(options));
-  if (!b) throw new Error(`${file} needs the HSDS tables`);
   if (file === hsdsFilePath('services_full')) return yield* jsonRowsChunks(nestedServices(b));
   const table = HSDS_TABLES.find((x) => hsdsFilePath(x.table) === file)!.table;
   yield* jsonRowsChunks(b.tables[table]);

@@ -13,8 +13,17 @@ export function currentServices(p: Provider): Service[] {
   return p.services.filter(isCurrent);
 }
 
+/** Signatories by the provider they name (the first, as a search would find it), made once per list. */
+const signatoriesByProvider = new WeakMap<readonly Entry<Signatory>[], Map<string, Entry<Signatory>>>();
+
 export function signatoryFor(dataset: Dataset, slug: string): Entry<Signatory> | undefined {
-  return dataset.signatories.find((s) => s.data.provider === slug);
+  let bySlug = signatoriesByProvider.get(dataset.signatories);
+  if (!bySlug) {
+    bySlug = new Map();
+    for (const s of dataset.signatories) if (!bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
+    signatoriesByProvider.set(dataset.signatories, bySlug);
+  }
+  return bySlug.get(slug);
 }
 
 export function isActiveSignatory(dataset: Dataset, slug: string): boolean {

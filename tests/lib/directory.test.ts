@@ -13,6 +13,7 @@ import {
   searchRecord,
   searchText,
   distinctWords,
+  signatoryFor,
   servicesByDistrict,
   WHOLE_AREA,
   wholeBookletFits,
@@ -50,6 +51,26 @@ describe('providerFacets', () => {
   it('marks a provider without a signatory file as not a Charter signatory', () => {
     const d = dataset();
     expect(providerFacets(d, d.providers.find((p) => p.slug === 'minimal-group')!).charter).toEqual([]);
+  });
+});
+
+describe('signatoryFor', () => {
+  it('finds the signatory that names a provider, and none for a provider without one', () => {
+    const d = dataset();
+    expect(signatoryFor(d, 'every-field')?.data.name).toBe('Example Peer Network');
+    expect(signatoryFor(d, 'minimal-group')).toBeUndefined();
+  });
+  it('gives the first of two signatories that name the same provider, as a search of the list would', () => {
+    const d = dataset();
+    const [first] = d.signatories;
+    const second = { ...first!, file: 'second.yaml', data: { ...first!.data, name: 'A second signature' } };
+    const both = { ...d, signatories: [first!, second] };
+    expect(signatoryFor(both, 'every-field')?.data.name).toBe('Example Peer Network');
+  });
+  it('answers for the list it is given, not one it saw before', () => {
+    const d = dataset();
+    expect(signatoryFor(d, 'every-field')).toBeDefined();
+    expect(signatoryFor({ ...d, signatories: [] }, 'every-field')).toBeUndefined();
   });
 });
 

@@ -125,7 +125,14 @@ function build(dataset: Dataset, options: ExportOptions): Built {
   const serviceOrder: string[] = [];
 
   // Taxonomies and their terms.
-  const termId = (v: VocabularyName, term: string) => ids.taxonomyTerm(v, term);
+  // Each term's id is hashed once: attributes name the same few terms hundreds of thousands of times.
+  const termIds = new Map<string, string>();
+  const termId = (v: VocabularyName, term: string) => {
+    const key = `${v}/${term}`;
+    let id = termIds.get(key);
+    if (id === undefined) termIds.set(key, (id = ids.taxonomyTerm(v, term)));
+    return id;
+  };
   for (const { vocab: v } of HSDS_TAXONOMIES) {
     const taxonomyId = ids.taxonomy(v);
     t.taxonomies.push(clean({ id: taxonomyId, name: vocab[v].name, description: vocab[v].description, uri: pageUrl(options, `open-data/#vocabulary-${v}`), version: EXPORT_SCHEMA_VERSION }));

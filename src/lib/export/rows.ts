@@ -1,6 +1,7 @@
 // The shapes every export shares: providers in a fixed order, services with their venues, and the
 // UUIDs of each object, derived from the provider's slug and the object's path in its file.
 import type { Dataset, Entry, Location, Provider, Service } from '../validate.ts';
+import { signatoryFor } from '../directory.ts';
 import { objectId } from './uuid.ts';
 
 export type ProviderEntry = Entry<Provider>;
@@ -14,18 +15,8 @@ export function sortedSignatories(dataset: Dataset): Dataset['signatories'] {
   return [...dataset.signatories].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-const signatoriesByProvider = new WeakMap<Dataset, Map<string, Dataset['signatories'][number]>>();
-
-/** The Charter signatory of a provider (the first, if the data names it twice), from an index made once per dataset. */
-export function signatoryOf(dataset: Dataset, slug: string): Dataset['signatories'][number] | undefined {
-  let bySlug = signatoriesByProvider.get(dataset);
-  if (!bySlug) {
-    bySlug = new Map();
-    for (const s of dataset.signatories) if (s.data.provider !== undefined && !bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
-    signatoriesByProvider.set(dataset, bySlug);
-  }
-  return bySlug.get(slug);
-}
+/** The Charter signatory of a provider (the first, if the data names it twice). */
+export const signatoryOf = signatoryFor;
 
 /** The Charter status of a provider: "active", "lapsed", or "" when it has not signed. */
 export function charterStatus(dataset: Dataset, slug: string): string {

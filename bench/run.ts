@@ -13,7 +13,7 @@ import { writeBaselineAstro } from './baseline-astro.ts';
 import { launch, measurePage, startGzipServer, type PageLoad } from './lib/browser.ts';
 import { loadAverage, machine, median, runMeasured, type ChildResult } from './lib/proc.ts';
 import { writeSummary, type BenchResults, type SizeResult } from './lib/report.ts';
-import { dirBytes, gzipBytes, parseAstroLog, sizeByRoute, timeByRoute } from './lib/site.ts';
+import { dirBytes, gzipBytes, meanFileBytes, parseAstroLog, sizeByRoute, timeByRoute } from './lib/site.ts';
 import { summariseProfile } from './profile-summary.ts';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -262,8 +262,12 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   const siteOut = path.join(workRoot, `site-${n}`);
   const bareDir = path.join(workRoot, `bare-astro-${n}`);
   writeBaselineAstro(bareDir, n);
+  // The same bare project with pages as large as the site's provider pages, written once the first build shows their size.
+  const sizedDir = path.join(workRoot, `bare-astro-sized-${n}`);
+  let providerPageBytes: number | undefined;
   const site: ChildResult[] = [];
   const bare: ChildResult[] = [];
+  const sized: ChildResult[] = [];
   let timedOut: SizeResult['buildTimedOut'];
   for (let r = 0; r < buildRuns; r++) {
     rmSync(siteOut, { recursive: true, force: true });
@@ -279,6 +283,13 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     rmSync(path.join(bareDir, 'dist'), { recursive: true, force: true });
     log(`N=${n}: astro build of the bare baseline, run ${r + 1}/${buildRuns}`);
     bare.push(check(await runMeasured(bin('astro'), ['build'], { cwd: bareDir, env: childEnv(), timeoutMs: 60 * 60 * 1000 }), 'bare astro build'));
+    if (providerPageBytes === undefined) {
+      providerPageBytes = meanFileBytes(path.join(siteOut, 'providers'), 'index.html', 500);
+      writeBaselineAstro(sizedDir, n, { bodyBytes: providerPageBytes });
+    }
+    rmSync(path.join(sizedDir, 'dist'), { recursive: true, force: true });
+    log(`N=${n}: astro build of the bare baseline with pages of ${Math.round(providerPageBytes)} bytes, run ${r + 1}/${buildRuns}`);
+    sized.push(check(await runMeasured(bin('astro'), ['build'], { cwd: sizedDir, env: childEnv(), timeoutMs: 60 * 60 * 1000 }), 'sized bare astro build'));
   }
   if (timedOut) {
     // Still the baseline, so the figures that do not need the built site are there.
@@ -287,7 +298,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     bare.push(check(await runMeasured(bin('astro'), ['build'], { cwd: bareDir, env: childEnv(), timeoutMs: buildTimeoutMs }), 'bare astro build'));
     const b = summary(bare);
     const bareLogs = bare.map((r) => parseAstroLog(`${r.stdout}\n${r.stderr}`));
-    if (!values.keep) for (const d of [siteOut, bareDir, dataDir]) rmSync(d, { recursive: true, force: true });
+    if (!values.keep) for (const d of [siteOut, bareDir, sizedDir, dataDir]) rmSync(d, { recursive: true, force: true });
     return {
       ...validateFigures(),
       bare: { ...b, generateMs: ms(median(bareLogs.map((l) => l.generateMs ?? Number.NaN))), pages: n, pageMs: Math.round(median(bareLogs.map(meanPageMs)) * 1000) / 1000 },
@@ -310,6 +321,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   const providerRoute = routes.find((r) => r.route === '/providers/[slug]/index.html');
   const perProviderRoutes = routes.filter((r) => r.route.includes('[slug]'));
   const barePageMs = median(bareLogs.map(meanPageMs));
+  const sizedPageMs = median(sized.map((r) => meanPageMs(parseAstroLog(`${r.stdout}\n${r.stderr}`))));
   const sitePageSum = median(siteLogs.map((l) => l.pages.reduce((a, p) => a + p.ms, 0) * overlap(l)));
 
 
@@ -377,6 +389,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   if (!values.keep) {
     rmSync(siteOut, { recursive: true, force: true });
     rmSync(bareDir, { recursive: true, force: true });
+    rmSync(sizedDir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
 
@@ -403,6 +416,12 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     bare: { ...b, generateMs: ms(median(bareLogs.map((l) => l.generateMs ?? Number.NaN))), pages: n, pageMs: Math.round(barePageMs * 1000) / 1000 },
     buildRatio: Math.round((s.wallMs / b.wallMs) * 100) / 100,
     providerPageRatio: providerRoute ? Math.round((providerRoute.meanMs / barePageMs) * 100) / 100 : undefined,
+    ...(sized.length && providerPageBytes !== undefined
+      ? {
+          bareSized: { ...summary(sized), pageBytes: Math.round(providerPageBytes), pageMs: Math.round(sizedPageMs * 1000) / 1000 },
+          providerPageRatioSameSize: providerRoute ? Math.round((providerRoute.meanMs / sizedPageMs) * 100) / 100 : undefined,
+        }
+      : {}),
     pagefind: pagefindResult,
     pages,
     routeSizes: routeSizes.slice(0, 40),
@@ -464,7 +483,7 @@ else {
 for (const s of results.sizes) {
   const b = s.browser;
   const build = s.build
-    ? `build ${s.build.wallMs} ms for ${s.build.pages} pages (${s.buildRatio}× bare ${s.bare?.wallMs} ms); provider page ${s.build.providerPageMs} ms (${s.providerPageRatio}× bare ${s.bare?.pageMs} ms); ` +
+    ? `build ${s.build.wallMs} ms for ${s.build.pages} pages (${s.buildRatio}× bare ${s.bare?.wallMs} ms); provider page ${s.build.providerPageMs} ms (${s.providerPageRatio}× bare ${s.bare?.pageMs} ms, ${s.providerPageRatioSameSize ?? '–'}× a bare page of its size); ` +
       `Pagefind ${s.pagefind?.ms} ms, ${s.pagefind?.indexBytes} B; peak ${(s.build.peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB`
     : `build ${s.buildTimedOut?.reason} (after ${s.buildTimedOut?.afterMs} ms); bare ${s.bare?.wallMs} ms`;
   log(

@@ -48,8 +48,12 @@ export interface SizeResult {
     routes: RouteTime[];
   };
   bare?: Measured & { generateMs: number; pages: number; pageMs: number };
+  /** The bare project again, each page carrying as many bytes as a provider page of the site (mean raw size). */
+  bareSized?: Measured & { pageBytes: number; pageMs: number };
   buildRatio?: number;
   providerPageRatio?: number | undefined;
+  /** A provider page against a bare page of the same size: what the site's own rendering adds. */
+  providerPageRatioSameSize?: number | undefined;
   pagefind?: { ms: number; runsMs: number[]; indexBytes: number; indexFiles: number };
   pages?: Record<string, number | undefined>;
   routeSizes?: RouteSize[];
@@ -112,7 +116,7 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   const b = built.build;
   const bare = built.bare;
   out.push(
-    `| \`astro build\` per provider page vs bare-Astro page${at} | ≤ 1.3× | ${b ? `${msf(b.providerPageMs)} per /providers/[slug]/ page vs ${msf(bare?.pageMs)}; all of a provider's pages: ${msf(b.perProviderAllPagesMs)}` : '–'} | ${built.providerPageRatio?.toFixed(2) ?? '–'}× (all pages: ${ratio(b?.perProviderAllPagesMs, bare?.pageMs)}) | ${yes(built.providerPageRatio === undefined ? undefined : built.providerPageRatio <= 1.3)} |`,
+    `| \`astro build\` per provider page vs bare-Astro page${at} | ≤ 1.3× | ${b ? `${msf(b.providerPageMs)} per /providers/[slug]/ page vs ${msf(bare?.pageMs)}; all of a provider's pages: ${msf(b.perProviderAllPagesMs)}${built.bareSized ? `; a bare page as large as a provider page (${kb(built.bareSized.pageBytes)}): ${msf(built.bareSized.pageMs)}` : ''}` : '–'} | ${built.providerPageRatio?.toFixed(2) ?? '–'}× (all pages: ${ratio(b?.perProviderAllPagesMs, bare?.pageMs)}${built.providerPageRatioSameSize !== undefined ? `; against the bare page of the same size: ${built.providerPageRatioSameSize.toFixed(2)}×` : ''}) | ${yes(built.providerPageRatio === undefined ? undefined : built.providerPageRatio <= 1.3)} |`,
   );
   out.push(
     `| Whole build incl. search index, ${n(big.n)} providers | < 45 s | ${big.build ? `${s(big.build.wallMs)} wall, ${s(big.build.cpuMs)} CPU, ${n(big.build.pages)} pages` : big.buildTimedOut ? `did not finish in ${s(big.buildTimedOut.afterMs)}` : '–'} | ${big.build ? ratio(big.build.wallMs, 45_000) : big.buildTimedOut ? `> ${ratio(big.buildTimedOut.afterMs, 45_000)}` : '–'} of budget | ${yes(big.build ? big.build.wallMs < 45_000 : big.buildTimedOut ? false : undefined)} |`,
@@ -155,6 +159,8 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   row('Astro "generating static routes"', (x) => s(x.build?.generateMs), (x) => x.build?.generateMs, true);
   row('… of which page rendering (sum of per-page times)', (x) => s(x.build?.renderSumMs), (x) => x.build?.renderSumMs, true);
   row('provider page (mean) / bare page (mean)', (x) => `${msf(x.build?.providerPageMs)} / ${msf(x.bare?.pageMs)} = ${x.providerPageRatio?.toFixed(2) ?? '–'}×`, (x) => x.build?.providerPageMs, true);
+  row('baseline: a bare page as large as a provider page (mean)', (x) => (x.bareSized ? `${msf(x.bareSized.pageMs)} for ${kb(x.bareSized.pageBytes)}` : '–'), (x) => x.bareSized?.pageMs);
+  row('provider page / bare page of the same size', (x) => (x.providerPageRatioSameSize !== undefined ? `${x.providerPageRatioSameSize.toFixed(2)}×` : '–'));
   row("all of one provider's pages / bare page", (x) => `${msf(x.build?.perProviderAllPagesMs)} = ${ratio(x.build?.perProviderAllPagesMs, x.bare?.pageMs)}`, (x) => x.build?.perProviderAllPagesMs, true);
   row('Pagefind indexing (alone)', (x) => s(x.pagefind?.ms), (x) => x.pagefind?.ms);
   row('Pagefind index size, files', (x) => (x.pagefind ? `${kb(x.pagefind.indexBytes)}, ${n(x.pagefind.indexFiles)}` : '–'), (x) => x.pagefind?.indexBytes);

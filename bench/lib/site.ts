@@ -116,6 +116,13 @@ export function dirBytes(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** The mean raw size of `name` in the first `limit` folders of `dir` (by name): e.g. the provider pages' index.html. */
+export function meanFileBytes(dir: string, name: string, limit: number): number {
+  const folders = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, name))).map((e) => e.name).sort().slice(0, limit) : [];
+  if (!folders.length) return 0;
+  return folders.reduce((sum, f) => sum + statSync(path.join(dir, f, name)).size, 0) / folders.length;
+}
+
 /** Every file in the build (relative path, raw size), for the route size survey. */
 export function listOutput(dir: string): { rel: string; bytes: number }[] {
   const out: { rel: string; bytes: number }[] = [];

@@ -20,7 +20,7 @@ export function signatoryFor(dataset: Dataset, slug: string): Entry<Signatory> |
   let bySlug = signatoriesByProvider.get(dataset.signatories);
   if (!bySlug) {
     bySlug = new Map();
-    for (const s of dataset.signatories) if (!bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
+    for (const s of dataset.signatories) if (s.data.provider !== undefined && !bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
     signatoriesByProvider.set(dataset.signatories, bySlug);
   }
   return bySlug.get(slug);

@@ -62,8 +62,20 @@ class Reporter {
     const problem: Problem = { file: this.parsed.path, line, col, severity, path: formatPath(path), message };
     // Two rules can say the same thing (format and pattern share a hint): say it once.
     if (this.problems.some((p) => p.line === line && p.col === col && p.path === problem.path && p.message === message)) return;
+    // One error is enough for one text or number: the schema's pattern and a closer check of the same phone number
+    // or postcode would otherwise say the same thing twice. The first, the schema's, stays.
+    if (isScalarAt(this.parsed.value, path) && this.problems.some((p) => p.path === problem.path && p.severity === 'error')) return;
     this.problems.push(problem);
   }
+}
+
+function isScalarAt(value: unknown, path: readonly Segment[]): boolean {
+  let at = value;
+  for (const segment of path) {
+    if (at === null || typeof at !== 'object') return false;
+    at = (at as Record<string | number, unknown>)[segment];
+  }
+  return at !== null && at !== undefined && typeof at !== 'object';
 }
 
 function instanceSegments(pointer: string): Segment[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { loadVocabularies, validateSources } from '../../src/lib/validate.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/yaml-source.ts';
-import { brief, errorsIn, problemsIn, provider, readFixture, signatory, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
+import { brief, errorsIn, MINIMAL_PROVIDER, problemsIn, provider, readFixture, signatory, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
 import { expectations, fixtureFiles, logoFixtures, matches, validateFixture, type Kind } from '../helpers/fixtures.ts';
 
 const KINDS: Kind[] = ['providers', 'signatories'];
@@ -151,6 +151,13 @@ describe('validateSources', () => {
     expect(validate({ providers: { 'p.yaml': session('18:00', '18:00') } }).problems.map((p) => p.message)).toEqual([
       'ends at 18:00, which is not after it starts (18:00). Use the 24-hour clock, like 18:00 to 20:00.',
     ]);
+  });
+
+  it('gives one error for one value that two checks refuse, and still every error about a whole entry', () => {
+    const badPhone = MINIMAL_PROVIDER.replace('led_by: user-led\n', 'led_by: user-led\nphone: ring 01273 123456\n');
+    expect(validate({ providers: { 'p.yaml': badPhone } }).problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['phone: "ring 01273 123456" must be a UK phone number made of digits and spaces, like 01273 123456']);
+    const twoMissing = MINIMAL_PROVIDER.replace('summary: A made-up group with only the required fields.\n', '').replace('led_by: user-led\n', '');
+    expect(validate({ providers: { 'p.yaml': twoMissing } }).problems.map((p) => p.message.split(' (')[0])).toEqual(['"led_by" is missing: add it.', '"summary" is missing: add it.']);
   });
 
   it('accepts an age range with the same minimum and maximum', () => {

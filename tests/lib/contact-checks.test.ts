@@ -90,7 +90,7 @@ describe('looksPersonalEmail', () => {
 
 describe('textProblem', () => {
   it('refuses HTML tags, with or without attributes, spaces or closing slashes', () => {
-    for (const text of ['<b>bold</b>', 'a <script>alert(1)</script>', '<img src=x onerror=alert(1)>', '< script >', '</div>', '<!-- comment -->', '<br/>', '<a href="https://example.org">x</a>']) {
+    for (const text of ['<b>bold</b>', 'a <script>alert(1)</script>', '<img src=x onerror=alert(1)>', '< script >', '</div>', '<!-- comment -->', '<br/>', '<a href="https://example.org">x</a>', '<a@b.org onclick=alert(1)>', '<b>@example.org>']) {
       expect(textProblem(text), text).toBe(
         'contains HTML, which is not allowed. Remove the <…> tags; for emphasis write *words*, for a link write [words](https://example.org).',
       );
@@ -109,6 +109,7 @@ describe('textProblem', () => {
       'We <3 peer support',
       'Your data: we never share it.',
       'Read <https://example.org/join> or email <mailto:hello@example.org>',
+      'Email <hello.group@example.org.uk>, as Markdown writes an address to click',
       '*Emphasis* and [a link](https://example.org)',
       'Metadata: none',
     ]) {

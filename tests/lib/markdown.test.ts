@@ -14,6 +14,9 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;');
   });
+  it('links an email address written between < and >', () => {
+    expect(renderMarkdown('Email <hello@example.org>.')).toContain('<a href="mailto:hello@example.org">hello@example.org</a>');
+  });
   it('does not make javascript: links', () => {
     const html = renderMarkdown('[click](javascript:alert(1))');
     expect(html).not.toContain('href="javascript');

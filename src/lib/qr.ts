@@ -19,8 +19,12 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The SVG of each URL, split around where the accessible name goes. A provider page and its posters share one. */
+/**
+ * The SVG of each recent URL, split around where the accessible name goes: a provider page and its posters share
+ * one. Only the last few are kept, as pages are made a few at a time; all 10,000 would stay in memory to the end.
+ */
 const made = new Map<string, Promise<{ open: string; rest: string }>>();
+const KEEP = 16;
 
 async function makeSvg(url: string): Promise<{ open: string; rest: string }> {
   // One byte-mode segment: a URL gains nothing from qrcode's search for the shortest mix of modes.
@@ -38,7 +42,10 @@ async function makeSvg(url: string): Promise<{ open: string; rest: string }> {
 
 async function parts(url: string): Promise<{ open: string; rest: string }> {
   let svg = made.get(url);
-  if (!svg) made.set(url, (svg = makeSvg(url)));
+  if (!svg) {
+    made.set(url, (svg = makeSvg(url)));
+    if (made.size > KEEP) made.delete(made.keys().next().value!);
+  }
   return svg;
 }
 

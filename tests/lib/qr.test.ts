@@ -92,6 +92,14 @@ describe('qrSvg', () => {
   it('is the same every build', async () => {
     expect(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' })).toBe(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' }));
   });
+
+  it('is the same after many other links have been drawn, and a copy still fits it', async () => {
+    const first = await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' });
+    for (let i = 0; i < 40; i++) await qrSvg(`https://example.org/p/group-${i}/`, { id: 'qr', title: 'QR code' });
+    expect(await qrSvg(URLS[0]!, { id: 'qr', title: 'QR code' })).toBe(first);
+    const viewBox = (svg: string) => /viewBox="([^"]+)"/.exec(svg)?.[1];
+    expect(viewBox(await qrCopy(URLS[0]!, { id: 'copy', of: 'qr', title: 'QR code' }))).toBe(viewBox(first));
+  });
 });
 
 describe.skipIf(!existsSync(CHROMIUM))('in Chromium', () => {

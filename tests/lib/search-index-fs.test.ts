@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,5 +27,19 @@ describe('writeSearchIndex', () => {
     expect(entry.languages.en.page_count).toBe(150);
     expect(readdirSync(path.join(out, 'fragment'))).toHaveLength(150);
     expect(readdirSync(path.join(out, 'filter')).length).toBeGreaterThan(0);
+  });
+
+  it('writes no file until the work it is told to wait for is done', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'spsd-search-index-'));
+    dirs.push(out);
+    let release = () => {};
+    const otherWork = new Promise<void>((resolve) => (release = resolve));
+    const indexing = writeSearchIndex(datasetOf(20), out, { writeAfter: otherWork });
+    // Longer than indexing 20 records takes: without the wait, the files would be there by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(readdirSync(out)).toEqual([]);
+    release();
+    expect(await indexing).toBe(20);
+    expect(existsSync(path.join(out, 'pagefind-entry.json'))).toBe(true);
   });
 });

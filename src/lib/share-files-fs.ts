@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inBatches } from './batches.ts';
 import { buildDate } from './build-info.ts';
 import { dataDir } from './dataset-fs.ts';
-import { calendarFiles, editDataFile, shortLinkPages, shortLinkTemplateDir, type ShareFile } from './share-files.ts';
+import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, shortLinkPages, shortLinkTemplateDir, type ShareFile } from './share-files.ts';
 import type { Dataset } from './validate.ts';
 
 /** Files written at once: enough to keep the disk busy, few enough not to run out of file handles. */
@@ -29,8 +29,8 @@ export interface ShareFilesOptions {
   data?: string;
 }
 
-/** Providers whose files are made and written together, so that only their files are in memory at once. */
-const PROVIDERS_AT_ONCE = 250;
+/** Providers whose files are made and written together, so that only their files are in memory at once (whole files of correction data). */
+const PROVIDERS_AT_ONCE = EDIT_DATA_PER_FILE * 25;
 
 /**
  * The calendar files and each provider's data for the correction form, under `out`. They need no rendered page,
@@ -42,7 +42,7 @@ export async function writeProviderFiles({ out, dataset, site, base, data = data
   for (let i = 0; i < dataset.providers.length; i += PROVIDERS_AT_ONCE) {
     const providers = dataset.providers.slice(i, i + PROVIDERS_AT_ONCE);
     const texts = await Promise.all(providers.map((entry) => readFile(path.join(data, 'providers', `${entry.slug}.yaml`), 'utf8')));
-    const files = [...calendarFiles({ ...dataset, providers }, { site, base, buildDate: date }), ...providers.map((entry, j) => editDataFile(entry, texts[j]!))];
+    const files = [...calendarFiles({ ...dataset, providers }, { site, base, buildDate: date }), ...editDataFiles(providers, texts, i)];
     await writeFiles(out, files);
     written += files.length;
   }

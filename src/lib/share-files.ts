@@ -67,7 +67,7 @@ export function calendarFiles(dataset: Dataset, { site, base, buildDate }: Calen
   );
 }
 
-/** What /contribute/providers/<slug>.json holds: see edit-layout.ts for how the form uses `text`. */
+/** One provider's entry in the correction data: see edit-layout.ts for how the form uses `text`. */
 export interface ProviderEditData {
   slug: string;
   /** The file's path in the repository. */
@@ -77,13 +77,30 @@ export interface ProviderEditData {
   data: Provider;
 }
 
-/** The path of a provider's edit data under the site root (with the base path in front on the site). */
-export function editDataPath(base: string, slug: string): string {
-  return joinBase(base, `contribute/providers/${slug}.json`);
+/**
+ * Providers in each file of correction data, in the order of /contribute/slugs.json: a file per provider was
+ * 10,000 files at 10,000 providers; ten to a file is a tenth of that, and a correction downloads about 15 KB.
+ */
+export const EDIT_DATA_PER_FILE = 10;
+
+/** The correction data file holding the provider at `index` in /contribute/slugs.json, under the site root. */
+export function editDataPath(base: string, index: number): string {
+  return joinBase(base, `contribute/providers/${Math.floor(index / EDIT_DATA_PER_FILE)}.json`);
 }
 
-/** One provider's current data and file text for the correction form. */
-export function editDataFile(entry: Entry<Provider>, text: string): ShareFile {
-  const body: ProviderEditData = { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: text.replace(/\r\n?/g, '\n'), data: entry.data };
-  return { path: editDataPath('', entry.slug).slice(1), text: JSON.stringify(body) };
+/**
+ * The correction data of `entries`, which start at `first` in the order of slugs.json (a multiple of
+ * EDIT_DATA_PER_FILE): each file an object of ProviderEditData by slug. `texts` are the entries' files as they are.
+ */
+export function editDataFiles(entries: readonly Entry<Provider>[], texts: readonly string[], first: number): ShareFile[] {
+  if (first % EDIT_DATA_PER_FILE) throw new Error(`editDataFiles: ${first} does not start a file of ${EDIT_DATA_PER_FILE}`);
+  const files: ShareFile[] = [];
+  for (let i = 0; i < entries.length; i += EDIT_DATA_PER_FILE) {
+    const body: Record<string, ProviderEditData> = {};
+    entries.slice(i, i + EDIT_DATA_PER_FILE).forEach((entry, j) => {
+      body[entry.slug] = { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: texts[i + j]!.replace(/\r\n?/g, '\n'), data: entry.data };
+    });
+    files.push({ path: editDataPath('', first + i).slice(1), text: JSON.stringify(body) });
+  }
+  return files;
 }

@@ -34,8 +34,9 @@ export interface ContributeConfig {
   /** editFileUrl('') from site-config.ts: add a file's path to edit it on GitHub. */
   editUrlPrefix: string;
   validatorUrl: string;
-  /** Add "<slug>.json" for a provider's current data. */
+  /** Add "<n>.json" for the current data of the providers from n × providerDataPerFile on in slugs.json (share-files.ts). */
   providerDataUrl: string;
+  providerDataPerFile: number;
   /** A JSON list of the file names (slugs) in the directory, fetched only when needed: it grows with the directory. */
   slugsUrl: string;
   /** Areas and districts, so the form can check places as the validator does. */
@@ -348,18 +349,20 @@ export function startContribute(): void {
     const note = $(section!, '[data-edit-note]')!;
     const title = $(section!, '[data-form-title]')!;
     const known = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted) ? await knownSlugs() : [];
-    if (known && !known.includes(wanted)) {
+    const index = known?.indexOf(wanted) ?? -1;
+    if (known && index < 0) {
       note.hidden = false;
       note.textContent = `There is no group called “${wanted}” in the directory. You can add it as a new group with the form below.`;
       return;
     }
-    const res = await fetch(`${config.providerDataUrl}${wanted}.json`).catch(() => undefined);
-    if (!res?.ok) {
+    // The group's data is in the file of its place in the list of groups, a few groups to a file.
+    const res = index < 0 ? undefined : await fetch(`${config.providerDataUrl}${Math.floor(index / config.providerDataPerFile)}.json`).catch(() => undefined);
+    const entry = res?.ok ? ((await res.json().catch(() => ({}))) as Record<string, ProviderEditData>)[wanted] : undefined;
+    if (!entry) {
       note.hidden = false;
       note.textContent = 'The current details of this group could not be loaded. Reload the page to try again, or use one of the other ways above.';
       return;
     }
-    const entry = (await res.json()) as ProviderEditData;
     editing = entry;
     values = valuesFromProvider(model, entry.data);
     showAll = true;

@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { hasCalendar } from '../../src/lib/ics.ts';
-import { SHORT_LINK_TEMPLATE, shortLinkTemplateDir } from '../../src/lib/share-files.ts';
+import { EDIT_DATA_PER_FILE, editDataPath, SHORT_LINK_TEMPLATE, shortLinkTemplateDir } from '../../src/lib/share-files.ts';
 import { writeProviderFiles, writeShortLinks } from '../../src/lib/share-files-fs.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { makeDataDir, TODAY } from '../helpers/data-dir.ts';
@@ -44,14 +44,15 @@ describe('writeProviderFiles and writeShortLinks', () => {
   });
 
   it('writes each provider’s data and file text for the correction form', () => {
-    for (const e of dataset.providers) {
-      const json = JSON.parse(readFileSync(path.join(out, 'contribute', 'providers', `${e.slug}.json`), 'utf8'));
+    for (const [i, e] of dataset.providers.entries()) {
+      const json = JSON.parse(readFileSync(path.join(out, editDataPath('', i)), 'utf8'))[e.slug];
       expect(json).toMatchObject({ slug: e.slug, file: `data/providers/${e.slug}.yaml`, data: JSON.parse(JSON.stringify(e.data)) });
       expect(json.text).toBe(readFileSync(data.at('providers', `${e.slug}.yaml`), 'utf8').replace(/\r\n?/g, '\n'));
     }
   });
 
   it('says how many files it wrote', () => {
-    expect(written).toBe(2 * dataset.providers.length + services.length);
+    // A short link each, a calendar a service, and the correction data ten providers to a file.
+    expect(written).toBe(dataset.providers.length + services.length + Math.ceil(dataset.providers.length / EDIT_DATA_PER_FILE));
   });
 });

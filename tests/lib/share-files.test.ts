@@ -3,7 +3,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { hasCalendar } from '../../src/lib/ics.ts';
-import { calendarFiles, editDataFile, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
+import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, editDataPath, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { TODAY, validate } from '../helpers/data-dir.ts';
@@ -59,11 +59,25 @@ describe('calendarFiles', () => {
   });
 });
 
-describe('editDataFile', () => {
-  it('holds the slug, the file’s path and text (with Unix line endings) and the data, at contribute/providers/<slug>.json', () => {
+describe('editDataFiles', () => {
+  it('holds each provider’s slug, file path, text (with Unix line endings) and data, by slug', () => {
     const entry = dataset.providers[0]!;
-    const file = editDataFile(entry, '# schema\r\nname: X\r\n');
-    expect(file.path).toBe(`contribute/providers/${entry.slug}.json`);
-    expect(JSON.parse(file.text)).toEqual({ slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: '# schema\nname: X\n', data: entry.data } satisfies ProviderEditData);
+    const [file] = editDataFiles([entry], ['# schema\r\nname: X\r\n'], 0);
+    expect(file!.path).toBe('contribute/providers/0.json');
+    expect(JSON.parse(file!.text)).toEqual({ [entry.slug]: { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: '# schema\nname: X\n', data: entry.data } satisfies ProviderEditData });
+  });
+
+  it('puts providers ten to a file, each file named by the place of its first provider in the list', () => {
+    const entries = Array.from({ length: 25 }, (_, i) => ({ ...dataset.providers[0]!, slug: `group-${i}` }));
+    const files = editDataFiles(entries, entries.map(() => 'name: X\n'), 30);
+    expect(EDIT_DATA_PER_FILE).toBe(10);
+    expect(files.map((f) => f.path)).toEqual(['contribute/providers/3.json', 'contribute/providers/4.json', 'contribute/providers/5.json']);
+    expect(files.map((f) => Object.keys(JSON.parse(f.text)).length)).toEqual([10, 10, 5]);
+    // Where the form looks for a provider is where it is.
+    entries.forEach((e, i) => expect(Object.keys(JSON.parse(files.find((f) => `/${f.path}` === editDataPath('/', 30 + i))!.text))).toContain(e.slug));
+  });
+
+  it('refuses to start part way through a file', () => {
+    expect(() => editDataFiles([dataset.providers[0]!], ['x'], 5)).toThrow(/does not start a file/);
   });
 });

@@ -168,8 +168,23 @@ export function servicesByDistrict(dataset: Dataset, area: string): Map<string, 
   return groups;
 }
 
+/** Providers by the communities their current services are for, in one pass over a list of providers. */
+const byCommunity = new WeakMap<readonly ProviderEntry[], Map<string, ProviderEntry[]>>();
+
+/** Providers with a current service for `community`, in the dataset's order (the same list each time it is asked). */
 export function providersWithCommunity(dataset: Dataset, community: string): ProviderEntry[] {
-  return dataset.providers.filter((p) => currentServices(p.data).some((s) => (s.communities as string[]).includes(community)));
+  let groups = byCommunity.get(dataset.providers);
+  if (!groups) {
+    groups = new Map();
+    for (const p of dataset.providers)
+      for (const c of new Set(currentServices(p.data).flatMap((s) => s.communities as string[]))) {
+        const list = groups.get(c);
+        if (list) list.push(p);
+        else groups.set(c, [p]);
+      }
+    byCommunity.set(dataset.providers, groups);
+  }
+  return groups.get(community) ?? [];
 }
 
 /** The letter a name is listed under in A–Z: its first letter (É under E), or "#" when it starts otherwise. */

@@ -153,6 +153,11 @@ describe('lists', () => {
     const d = dataset();
     expect(providersWithCommunity(d, 'lgbtq').map((p) => p.slug)).toEqual(['every-field']);
   });
+  it('lists every provider of a community once, in the dataset’s order, and none for a community without groups', () => {
+    const d = dataset();
+    expect(providersWithCommunity(d, 'everyone').map((p) => p.slug)).toEqual(['every-field', 'minimal-group', 'zebra-west']);
+    expect(providersWithCommunity(d, 'no-such-community')).toEqual([]);
+  });
   it('groups providers by first letter in order', () => {
     const d = dataset();
     expect(providersByLetter(d.providers).map(([l]) => l)).toEqual(['E', 'M', 'Z']);

@@ -42,9 +42,12 @@ export function hasCalendar(service: Service): boolean {
   return service.status === 'active' && (service.schedule?.sessions?.length ?? 0) > 0;
 }
 
-/** The site path of a service's calendar file, under the base path. */
+/**
+ * The site path of a service's calendar file, under the base path: all in one folder, as a folder for each
+ * provider was thousands of folders to make at every build. Ids never hold "--", so the name is unambiguous.
+ */
 export function calendarPath(base: string, slug: string, serviceId: string): string {
-  return joinBase(base, `calendar/${slug}/${serviceId}.ics`);
+  return joinBase(base, `calendar/${slug}--${serviceId}.ics`);
 }
 
 /** The recurrence rule of a session: weekly, every two weeks, or the nth (or last) weekday of the month. */

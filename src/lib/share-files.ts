@@ -48,7 +48,7 @@ export interface CalendarOptions {
   buildDate: string;
 }
 
-/** The .ics file of every running service with regular sessions, at /calendar/<slug>/<service>.ics. */
+/** The .ics file of every running service with regular sessions, at /calendar/<slug>--<service>.ics. */
 export function calendarFiles(dataset: Dataset, { site, base, buildDate }: CalendarOptions): ShareFile[] {
   const uidDomain = new URL(site).hostname;
   return dataset.providers.flatMap((entry) =>

@@ -89,7 +89,7 @@ describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
     const posters = await page.locator('.share-kit a[href*="poster"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `#poster-${s.id}`));
     const calendars = await page.locator('a[href$=".ics"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}/${s.id}.ics`));
+    expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}--${s.id}.ics`));
   });
 
   test('the embed code is a self-contained card linking back here, with no script or iframe', async () => {
@@ -121,7 +121,7 @@ test('without JavaScript the share kit offers no copy button that cannot work', 
 });
 
 describe('calendar files', () => {
-  test.each(withSessions.map(({ provider, service }) => [`/calendar/${provider.slug}/${service.id}.ics`, service.schedule!.sessions!.length]))(
+  test.each(withSessions.map(({ provider, service }) => [`/calendar/${provider.slug}--${service.id}.ics`, service.schedule!.sessions!.length]))(
     '%s is served as text/calendar and parses, with one Europe/London event per session',
     async (path, sessions) => {
       const res = await fetch(siteUrl(path));

@@ -98,9 +98,9 @@ describe('which services get a calendar file', () => {
   it('only running services with regular sessions', () => {
     expect(provider.services.map(hasCalendar)).toEqual([true, false, false]);
   });
-  it('lives at /calendar/<slug>/<service>.ics under the base path', () => {
-    expect(calendarPath('/', 'a', 'b')).toBe('/calendar/a/b.ics');
-    expect(calendarPath('/dir/', 'a', 'b')).toBe('/dir/calendar/a/b.ics');
+  it('lives at /calendar/<slug>--<service>.ics under the base path', () => {
+    expect(calendarPath('/', 'a', 'b')).toBe('/calendar/a--b.ics');
+    expect(calendarPath('/dir/', 'a', 'b')).toBe('/dir/calendar/a--b.ics');
   });
 });
 

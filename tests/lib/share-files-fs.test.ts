@@ -38,7 +38,7 @@ describe('writeProviderFiles and writeShortLinks', () => {
   it('writes a calendar file that ical.js reads for every running service with sessions', () => {
     expect(services.length).toBeGreaterThan(1);
     for (const { slug, service } of services) {
-      const text = readFileSync(path.join(out, 'calendar', slug, `${service.id}.ics`), 'utf8');
+      const text = readFileSync(path.join(out, 'calendar', `${slug}--${service.id}.ics`), 'utf8');
       expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')).toHaveLength(service.schedule!.sessions!.length);
     }
   });

@@ -37,8 +37,8 @@ describe('shortLinkPages', () => {
 describe('calendarFiles', () => {
   const files = calendarFiles(dataset, { site: 'https://example.org/', base: '/dir/', buildDate: TODAY });
 
-  it('makes one file for each running service with sessions, at /calendar/<slug>/<service>.ics', () => {
-    const expected = dataset.providers.flatMap((e) => e.data.services.filter(hasCalendar).map((s) => `calendar/${e.slug}/${s.id}.ics`));
+  it('makes one file for each running service with sessions, at /calendar/<slug>--<service>.ics', () => {
+    const expected = dataset.providers.flatMap((e) => e.data.services.filter(hasCalendar).map((s) => `calendar/${e.slug}--${s.id}.ics`));
     expect(expected.length).toBeGreaterThan(1);
     expect(files.map((f) => f.path)).toEqual(expected);
   });
@@ -46,7 +46,7 @@ describe('calendarFiles', () => {
   it('each parses with ical.js, one Europe/London event per session, linking to the service under the base path', () => {
     for (const entry of dataset.providers) {
       for (const service of entry.data.services.filter(hasCalendar)) {
-        const file = files.find((f) => f.path === `calendar/${entry.slug}/${service.id}.ics`)!;
+        const file = files.find((f) => f.path === `calendar/${entry.slug}--${service.id}.ics`)!;
         const events = new ICAL.Component(ICAL.parse(file.text)).getAllSubcomponents('vevent');
         expect(events).toHaveLength(service.schedule!.sessions!.length);
         for (const e of events) {

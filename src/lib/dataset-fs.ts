@@ -44,7 +44,7 @@ const IGNORED = /^(README\.md|\.gitkeep|\.DS_Store)$/;
 
 /** The data files in the folder, and anything that should not be there, without reading them yet. */
 export function listDataSources(root = dataDir()): DataListing {
-  const sources: DataListing = { vocab: [], providers: [], signatories: [], logos: [], stray: [] };
+  const sources: DataListing = { vocab: [], providers: [], signatories: [], logos: [], stray: [], vocabDir: display(path.join(root, 'vocab')) };
   for (const name of list(root)) {
     const full = path.join(root, name);
     if (DATA_FOLDERS.includes(name) && isDir(full)) continue;

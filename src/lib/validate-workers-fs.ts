@@ -32,6 +32,7 @@ export interface DataListing {
   signatories: FileRef[];
   logos: string[];
   stray: DataSources['stray'];
+  vocabDir?: string;
 }
 
 /**
@@ -55,6 +56,7 @@ export function readListing(listing: DataListing): DataSources {
     signatories: listing.signatories.map(readRef),
     logos: listing.logos,
     stray: listing.stray,
+    ...(listing.vocabDir ? { vocabDir: listing.vocabDir } : {}),
   };
 }
 

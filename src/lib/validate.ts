@@ -34,6 +34,8 @@ export interface DataSources {
   logos: string[];
   /** Anything under data/ that is not a data file, with the reason. */
   stray: { path: string; reason: string }[];
+  /** The vocabulary folder as problems name it, for a file that is missing from it: data/vocab unless checking another folder. */
+  vocabDir?: string;
 }
 
 export interface ValidateOptions {
@@ -268,7 +270,7 @@ export function emptyVocabularies(): Vocabularies {
 }
 
 /** Reads the vocabulary files; a missing or broken one is reported and left empty so other files are still checked. */
-export function loadVocabularies(files: SourceFile[]): { vocab: Vocabularies; problems: Problem[] } {
+export function loadVocabularies(files: SourceFile[], dir = 'data/vocab'): { vocab: Vocabularies; problems: Problem[] } {
   const vocab = emptyVocabularies();
   const problems: Problem[] = [];
   const validate = compile(vocabularySchema() as Json);
@@ -276,7 +278,7 @@ export function loadVocabularies(files: SourceFile[]): { vocab: Vocabularies; pr
   for (const name of VOCABULARY_NAMES) {
     const file = byName.get(name);
     if (!file) {
-      problems.push({ file: vocabFile(name), line: 1, col: 1, severity: 'error', path: '', message: 'this vocabulary file is missing. Restore it from git.' });
+      problems.push({ file: `${dir}/${name}.yaml`, line: 1, col: 1, severity: 'error', path: '', message: 'this vocabulary file is missing. Restore it from git.' });
       continue;
     }
     const parsed = parseSource(file);
@@ -298,7 +300,7 @@ export function loadVocabularies(files: SourceFile[]): { vocab: Vocabularies; pr
   }
   for (const [i, d] of vocab.districts.terms.entries()) {
     if (d.area && !findTerm(vocab, 'areas', d.area))
-      problems.push({ file: vocabFile('districts'), line: 1, col: 1, severity: 'error', path: `terms[${i}].area`, message: `"${d.area}" is not an area in data/vocab/areas.yaml.` });
+      problems.push({ file: byName.get('districts')?.path ?? `${dir}/districts.yaml`, line: 1, col: 1, severity: 'error', path: `terms[${i}].area`, message: `"${d.area}" is not an area in data/vocab/areas.yaml.` });
   }
   return { vocab, problems };
 }
@@ -311,7 +313,7 @@ export interface ValidationResult {
 
 export function validateSources(sources: DataSources, options: ValidateOptions = {}): ValidationResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const { vocab, problems } = loadVocabularies(sources.vocab);
+  const { vocab, problems } = loadVocabularies(sources.vocab, sources.vocabDir);
   const validateProvider = compile(providerSchema(vocab) as Json);
   const validateSignatory = compile(signatorySchema(vocab) as Json);
   const dataset: Dataset = { vocab, providers: [], signatories: [] };

@@ -53,7 +53,7 @@ describe('readDataSources', () => {
   });
 
   it('reads nothing, without throwing, from a folder that does not exist', () => {
-    expect(readDataSources('/nonexistent/spsd')).toEqual({ vocab: [], providers: [], signatories: [], logos: [], stray: [] });
+    expect(readDataSources('/nonexistent/spsd')).toEqual({ vocab: [], providers: [], signatories: [], logos: [], stray: [], vocabDir: '/nonexistent/spsd/vocab' });
   });
 });
 

@@ -306,6 +306,12 @@ describe('loadVocabularies', () => {
     expect(result.problems.map(formatProblem)).toEqual(['data/vocab/costs.yaml:1:1: error: this vocabulary file is missing. Restore it from git.']);
   });
 
+  it('names a missing vocabulary file in the folder being checked, when that is not data/', () => {
+    const sources = { ...sourcesOf({ providers: { 'p.yaml': provider('P') } }), vocabDir: 'elsewhere/vocab' };
+    sources.vocab = sources.vocab.filter((f) => !f.path.endsWith('/costs.yaml'));
+    expect(validateSources(sources, { today: TODAY }).problems.map(formatProblem)).toEqual(['elsewhere/vocab/costs.yaml:1:1: error: this vocabulary file is missing. Restore it from git.']);
+  });
+
   it('reports a vocabulary file the directory does not use', () => {
     const { problems } = loadVocabularies([...vocabSources(), { path: 'data/vocab/colours.yaml', bytes: 'name: Colours\n' }]);
     expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^data\/vocab\/colours\.yaml:1:1: error: "colours" is not a vocabulary the directory uses/)]);

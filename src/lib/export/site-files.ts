@@ -2,7 +2,7 @@
 // the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
 import { buildDate } from '../build-info.ts';
 import type { Dataset } from '../validate.ts';
-import { EXPORT_FORMATS, exportFile, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
+import { EXPORT_FORMATS, exportFileChunks, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */
 export const DEFAULT_SITE = 'https://sussex-peer-support.example';
@@ -35,12 +35,28 @@ export function formatBytes(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
-/** A file's size in words, as the build wrote it; without a build, the file is made to measure it. */
+/** The sizes of every file, made a piece at a time and measured, once per dataset: for `astro dev`, which has no build. */
+const measured = new WeakMap<Dataset, Map<string, number>>();
+
+function measuredSizes(dataset: Dataset, options: ExportOptions): Map<string, number> {
+  let sizes = measured.get(dataset);
+  if (!sizes) {
+    sizes = new Map();
+    for (const format of EXPORT_FORMATS)
+      for (const [file, chunks] of exportFileChunks(dataset, format, options)) {
+        let bytes = 0;
+        for (const chunk of chunks) bytes += Buffer.byteLength(chunk, 'utf8');
+        sizes.set(file, bytes);
+      }
+    measured.set(dataset, sizes);
+  }
+  return sizes;
+}
+
+/** A file's size in words, as the build wrote it; without a build, every file is made once to measure them. */
 export function siteExportSizeText(dataset: Dataset, options: ExportOptions, file: string): string {
   const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES]?.get(file);
-  if (recorded !== undefined) return formatBytes(recorded);
-  const text = exportFile(dataset, file, options);
-  return formatBytes(text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
+  return formatBytes(recorded ?? measuredSizes(dataset, options).get(file) ?? 0);
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

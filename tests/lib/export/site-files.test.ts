@@ -62,6 +62,10 @@ describe('the files as the build writes them', () => {
     recordSiteExportSizes(new Map([[SERVICES_CSV, 12345]]));
     expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe('12 KB');
   });
+
+  test('without a build, every file is measured at its true size', () => {
+    for (const [name, content] of allExportFiles(dataset, OPTIONS)) expect(siteExportSizeText(dataset, OPTIONS, name), name).toBe(formatBytes(Buffer.byteLength(content, 'utf8')));
+  });
 });
 
 describe('sizes in words', () => {

@@ -2,6 +2,7 @@
 // validate`, the build) and the /contribute/ form in the browser, so both say the same. Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone } from './contact-checks.ts';
 import { isStale, STALE_AFTER_MONTHS } from './format.ts';
+import { pageIdClash } from './page-ids.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { inBounds, SUSSEX_BOUNDS, type Vocabularies, type VocabTerm } from './vocab.ts';
 
@@ -159,6 +160,8 @@ export function checkProvider(p: Provider, vocab: PlaceVocabularies, today: stri
     if (id) {
       if (ids.has(id)) report.add([...path, 'id'], `"${id}" is already used by services[${ids.get(id)}]. Give each service its own id.`);
       else ids.set(id, i);
+      const clash = pageIdClash(id);
+      if (clash) report.add([...path, 'id'], `"${id}" would repeat an id the group's page uses for itself ("${clash}"), which breaks its links. Choose another id, such as "${id}-group".`);
     }
     checkContacts(s as unknown as Json, path, today, report);
     checkSessions(s, path, report);

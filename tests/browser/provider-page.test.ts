@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { PROVIDER_PAGE_IDS } from '../../src/lib/page-ids.ts';
 import { gotoAndSettle, newPage, siteUrl } from './harness.ts';
 
 const SLUG = 'fixture-kemptown-peer-hub';
@@ -45,6 +46,18 @@ describe('what the page shows', () => {
     expect(ids.length).toBeGreaterThan(1);
     for (const id of ids) expect(await page.locator(`#${id} h3`).count()).toBe(1);
     await page.close();
+  });
+
+  it('uses every id once, on every provider page: its own parts’ ids and ids made from its services’ ids', () => {
+    const dataDir = inject('dataDir');
+    for (const slug of inject('providerSlugs')) {
+      const html = readFileSync(path.join(inject('distDir'), 'providers', slug, 'index.html'), 'utf8');
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), slug).toEqual([]);
+      const serviceIds = [...readFileSync(path.join(dataDir, 'providers', `${slug}.yaml`), 'utf8').matchAll(/^\s*- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!);
+      const ownParts = ids.filter((id) => !serviceIds.some((s) => id === s || id.startsWith(`${s}-`) || id.startsWith(`poster--${s}`)));
+      expect(ownParts.sort(), slug).toEqual([...PROVIDER_PAGE_IDS].sort());
+    }
   });
 
   it('can be read with JavaScript turned off', async () => {

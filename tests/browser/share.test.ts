@@ -87,7 +87,7 @@ describe.each(SAMPLE)('the share kit on /providers/%s/', (slug) => {
   test('links to a poster on this page for each running service, and a calendar file for each one with sessions', async () => {
     const p = providers.find((x) => x.slug === slug)!.data;
     const posters = await page.locator('.share-kit a[href*="poster"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `#poster-${s.id}`));
+    expect(posters).toEqual(p.services.filter((s) => s.status === 'active').map((s) => `#poster--${s.id}`));
     const calendars = await page.locator('a[href$=".ics"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(calendars).toEqual(p.services.filter((s) => s.status === 'active' && s.schedule?.sessions?.length).map((s) => `/calendar/${slug}--${s.id}.ics`));
   });
@@ -140,7 +140,7 @@ describe('posters', () => {
   const byProvider = providers
     .map((p) => ({ slug: p.slug, services: p.data.services.filter((s) => s.status === 'active').map((s) => s.id) }))
     .filter((p) => p.services.length > 0);
-  const posterLinks = byProvider.flatMap(({ slug, services }) => services.map((id) => `/providers/${slug}/#poster-${id}`));
+  const posterLinks = byProvider.flatMap(({ slug, services }) => services.map((id) => `/providers/${slug}/#poster--${id}`));
   const several = byProvider.filter((p) => p.services.length > 1);
 
   /** The pages of the PDF Chromium prints, and their size in points. */
@@ -160,7 +160,7 @@ describe('posters', () => {
     for (const p of providers) {
       const html = await (await fetch(siteUrl(`/providers/${p.slug}/`))).text();
       const services = byProvider.find((x) => x.slug === p.slug)?.services ?? [];
-      expect([...html.matchAll(/<article class="poster"[^>]* id="poster-([^"]+)"/g)].map((m) => m[1]), p.slug).toEqual(services);
+      expect([...html.matchAll(/<article class="poster"[^>]* id="poster--([^"]+)"/g)].map((m) => m[1]), p.slug).toEqual(services);
       // The code's squares are on the page once; each poster uses them with its own name.
       expect(html.match(/<path stroke=/g), p.slug).toHaveLength(1);
       expect(html.match(/<use href="#share-qr-code"\/>/g) ?? [], p.slug).toHaveLength(services.length);
@@ -204,7 +204,7 @@ describe('posters', () => {
           (window as unknown as { printedHash: string[] }).printedHash = [];
           window.print = () => (window as unknown as { printedHash: string[] }).printedHash.push(location.hash);
         });
-        const id = `poster-${several.find((p) => p.slug === slug)!.services[1]}`;
+        const id = `poster--${several.find((p) => p.slug === slug)!.services[1]}`;
         await page.locator(`.share-kit a[href="#${id}"]`).focus();
         await page.keyboard.press('Enter');
         expect(await shown(page)).toEqual([id]);
@@ -236,7 +236,7 @@ describe('posters', () => {
     }
   });
 
-  test.each(several.slice(0, 3).map((p) => `/providers/${p.slug}/#poster-${p.services[0]}`))('axe finds no violations on %s', async (path) => {
+  test.each(several.slice(0, 3).map((p) => `/providers/${p.slug}/#poster--${p.services[0]}`))('axe finds no violations on %s', async (path) => {
     const page = await newPage();
     try {
       await gotoAndSettle(page, path);

@@ -142,7 +142,9 @@ describe('links', () => {
     expect(typedLink('https://sussex-peer-support.example/p/synergy/')).toBe('sussex-peer-support.example/p/synergy');
   });
 
-  it('a poster is #poster-<service> on its provider page', () => {
-    expect(posterId('creative-space')).toBe('poster-creative-space');
+  it('a poster is #poster--<service> on its provider page, never the anchor of another service', () => {
+    expect(posterId('creative-space')).toBe('poster--creative-space');
+    // A service called "poster-creative-space" has that anchor; ids are lower case words joined by single hyphens.
+    expect(posterId('creative-space')).not.toBe('poster-creative-space');
   });
 });

@@ -15,11 +15,11 @@ export function shortUrl(site: string | URL | undefined, base: string, slug: str
 }
 
 /**
- * The id of a service's A4 poster on its provider page: the link `#poster-<service>` shows it, and printing
- * the page while it is shown prints only that poster.
+ * The id of a service's A4 poster on its provider page: the link `#poster--<service>` shows it, and printing
+ * the page while it is shown prints only that poster. Ids never hold "--", so no service's own anchor is the same.
  */
 export function posterId(serviceId: string): string {
-  return `poster-${serviceId}`;
+  return `poster--${serviceId}`;
 }
 
 /** The id of the share kit's QR code, which the posters on the same page draw again. */

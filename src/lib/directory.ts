@@ -13,17 +13,22 @@ export function currentServices(p: Provider): Service[] {
   return p.services.filter(isCurrent);
 }
 
-/** Signatories by the provider they name (the first, as a search would find it), made once per list. */
+/** What `make` gives for `list`, made once per list: pages ask the same question of the same list thousands of times. */
+function oncePerList<L extends object, T>(cache: WeakMap<L, T>, list: L, make: (list: L) => T): T {
+  let value = cache.get(list);
+  if (value === undefined) cache.set(list, (value = make(list)));
+  return value;
+}
+
+/** Signatories by the provider they name (the first, as a search would find it). */
 const signatoriesByProvider = new WeakMap<readonly Entry<Signatory>[], Map<string, Entry<Signatory>>>();
 
 export function signatoryFor(dataset: Dataset, slug: string): Entry<Signatory> | undefined {
-  let bySlug = signatoriesByProvider.get(dataset.signatories);
-  if (!bySlug) {
-    bySlug = new Map();
-    for (const s of dataset.signatories) if (s.data.provider !== undefined && !bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
-    signatoriesByProvider.set(dataset.signatories, bySlug);
-  }
-  return bySlug.get(slug);
+  return oncePerList(signatoriesByProvider, dataset.signatories, (list) => {
+    const bySlug = new Map<string, Entry<Signatory>>();
+    for (const s of list) if (s.data.provider !== undefined && !bySlug.has(s.data.provider)) bySlug.set(s.data.provider, s);
+    return bySlug;
+  }).get(slug);
 }
 
 export function isActiveSignatory(dataset: Dataset, slug: string): boolean {
@@ -173,17 +178,16 @@ const byCommunity = new WeakMap<readonly ProviderEntry[], Map<string, ProviderEn
 
 /** Providers with a current service for `community`, in the dataset's order (the same list each time it is asked). */
 export function providersWithCommunity(dataset: Dataset, community: string): ProviderEntry[] {
-  let groups = byCommunity.get(dataset.providers);
-  if (!groups) {
-    groups = new Map();
-    for (const p of dataset.providers)
+  const groups = oncePerList(byCommunity, dataset.providers, (providers) => {
+    const byId = new Map<string, ProviderEntry[]>();
+    for (const p of providers)
       for (const c of new Set(currentServices(p.data).flatMap((s) => s.communities as string[]))) {
-        const list = groups.get(c);
+        const list = byId.get(c);
         if (list) list.push(p);
-        else groups.set(c, [p]);
+        else byId.set(c, [p]);
       }
-    byCommunity.set(dataset.providers, groups);
-  }
+    return byId;
+  });
   return groups.get(community) ?? [];
 }
 
@@ -200,19 +204,17 @@ export function letterSlug(letter: string): string {
 
 /** Providers grouped by the first letter of their name, A–Z, with "#" (last) for names starting otherwise. */
 export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
-  const known = byLetterCache.get(providers);
-  if (known) return known;
-  const groups = new Map<string, ProviderEntry[]>();
-  const sorted = [...providers].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
-  for (const p of sorted) {
-    const letter = letterOf(p.data.name);
-    const list = groups.get(letter);
-    if (list) list.push(p);
-    else groups.set(letter, [p]);
-  }
-  const result = [...groups].sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)));
-  byLetterCache.set(providers, result);
-  return result;
+  return oncePerList(byLetterCache, providers, (list) => {
+    const groups = new Map<string, ProviderEntry[]>();
+    const sorted = [...list].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
+    for (const p of sorted) {
+      const letter = letterOf(p.data.name);
+      const group = groups.get(letter);
+      if (group) group.push(p);
+      else groups.set(letter, [p]);
+    }
+    return [...groups].sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)));
+  });
 }
 /** Every A–Z page shows the letters, so the grouping is made once per list of providers. */
 const byLetterCache = new WeakMap<readonly ProviderEntry[], [string, ProviderEntry[]][]>();

@@ -1,11 +1,14 @@
 // The files of the share kit and the correction form that are not pages of their own: the short-link
 // redirect page /p/<slug>/, a calendar file for each service with sessions, and each provider's current data
-// for /contribute/?edit=<slug>. They are made here, after Astro has built the pages, in plain TypeScript:
-// one Astro route each cost more in Astro's per-page work than in making the file.
+// for /contribute/?edit=<slug>. They are made here in plain TypeScript, outside Astro's pages: one Astro route
+// each cost more in Astro's per-page work than in making the file.
 // Pure: the same inputs give the same files. The file writing is in share-files-fs.ts.
 import { calendarPath, hasCalendar, serviceCalendar } from './ics.ts';
 import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
+import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
 import type { Dataset, Entry, Provider } from './validate.ts';
+
+export { EDIT_DATA_PER_FILE, type ProviderEditData };
 
 /** A file to write, its path relative to the output folder (no base path), and its text. */
 export interface ShareFile {
@@ -67,25 +70,9 @@ export function calendarFiles(dataset: Dataset, { site, base, buildDate }: Calen
   );
 }
 
-/** One provider's entry in the correction data: see edit-layout.ts for how the form uses `text`. */
-export interface ProviderEditData {
-  slug: string;
-  /** The file's path in the repository. */
-  file: string;
-  /** The file as it is now, so a correction can keep its layout. */
-  text: string;
-  data: Provider;
-}
-
-/**
- * Providers in each file of correction data, in the order of /contribute/slugs.json: a file per provider was
- * 10,000 files at 10,000 providers; ten to a file is a tenth of that, and a correction downloads about 15 KB.
- */
-export const EDIT_DATA_PER_FILE = 10;
-
 /** The correction data file holding the provider at `index` in /contribute/slugs.json, under the site root. */
 export function editDataPath(base: string, index: number): string {
-  return joinBase(base, `contribute/providers/${Math.floor(index / EDIT_DATA_PER_FILE)}.json`);
+  return joinBase(base, `contribute/providers/${editDataFileName(index)}`);
 }
 
 /**

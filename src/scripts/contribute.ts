@@ -23,7 +23,7 @@ import {
 } from '../lib/form-model.ts';
 import { editLayout } from '../lib/edit-layout.ts';
 import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
-import type { ProviderEditData } from '../lib/share-files.ts';
+import { editDataFileName, type ProviderEditData } from '../lib/edit-data.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';
 
@@ -34,9 +34,8 @@ export interface ContributeConfig {
   /** editFileUrl('') from site-config.ts: add a file's path to edit it on GitHub. */
   editUrlPrefix: string;
   validatorUrl: string;
-  /** Add "<n>.json" for the current data of the providers from n × providerDataPerFile on in slugs.json (share-files.ts). */
+  /** The folder of the correction data: the file of a group's place in slugs.json is editDataFileName(place). */
   providerDataUrl: string;
-  providerDataPerFile: number;
   /** A JSON list of the file names (slugs) in the directory, fetched only when needed: it grows with the directory. */
   slugsUrl: string;
   /** Areas and districts, so the form can check places as the validator does. */
@@ -356,7 +355,7 @@ export function startContribute(): void {
       return;
     }
     // The group's data is in the file of its place in the list of groups, a few groups to a file.
-    const res = index < 0 ? undefined : await fetch(`${config.providerDataUrl}${Math.floor(index / config.providerDataPerFile)}.json`).catch(() => undefined);
+    const res = index < 0 ? undefined : await fetch(`${config.providerDataUrl}${editDataFileName(index)}`).catch(() => undefined);
     const entry = res?.ok ? ((await res.json().catch(() => ({}))) as Record<string, ProviderEditData>)[wanted] : undefined;
     if (!entry) {
       note.hidden = false;

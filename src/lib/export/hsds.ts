@@ -7,7 +7,8 @@ import { formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
-import { charterStatus, ids, providerVenues, serviceLocations, signatoryOf, sortedProviders, type ProviderEntry } from './rows.ts';
+import { signatoryFor } from '../directory.ts';
+import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
 
 export type HsdsObject = Record<string, unknown>;
 
@@ -163,7 +164,7 @@ function build(dataset: Dataset, options: ExportOptions): Built {
     attribute(orgId, 'organization', 'leaders', p.led_by);
     attribute(orgId, 'organization', 'verification-statuses', p.verification.status, p.verification.source);
     const charter = charterStatus(dataset, entry.slug);
-    if (charter) attribute(orgId, 'organization', 'signatory-statuses', charter, signatoryOf(dataset, entry.slug)?.data.signed);
+    if (charter) attribute(orgId, 'organization', 'signatory-statuses', charter, signatoryFor(dataset, entry.slug)?.data.signed);
     contactAndPhone(entry, p, { organization_id: orgId });
 
     for (const venue of providerVenues(entry)) {

@@ -15,12 +15,9 @@ export function sortedSignatories(dataset: Dataset): Dataset['signatories'] {
   return [...dataset.signatories].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-/** The Charter signatory of a provider (the first, if the data names it twice). */
-export const signatoryOf = signatoryFor;
-
 /** The Charter status of a provider: "active", "lapsed", or "" when it has not signed. */
 export function charterStatus(dataset: Dataset, slug: string): string {
-  return signatoryOf(dataset, slug)?.data.status ?? '';
+  return signatoryFor(dataset, slug)?.data.status ?? '';
 }
 
 /** The ids of every kind of object, each from a path that is stable while the data stays the same. */

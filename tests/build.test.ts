@@ -41,7 +41,7 @@ describe('astro build', () => {
     const r = build(d);
     expect(r.status, r.stdout).not.toBe(0);
     expect(`${r.stdout}\n${r.stderr}`).toContain(
-      `${d.at('providers', 'typo.yaml')}:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see data/vocab/formats.yaml)`,
+      `${d.at('providers', 'typo.yaml')}:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see ${d.at('vocab', 'formats.yaml')})`,
     );
     expect(existsSync(path.join(r.outDir, 'providers', 'typo', 'index.html'))).toBe(false);
   });

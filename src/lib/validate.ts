@@ -8,7 +8,7 @@ import type { Provider, Signatory } from './generated/data-types.ts';
 import { checkProvider, checkSignatory, show, type Segment } from './entry-checks.ts';
 import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
-import { findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
+import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
 export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
@@ -58,7 +58,11 @@ function newAjv(): Ajv {
 
 class Reporter {
   problems: Problem[] = [];
-  constructor(private parsed: ParsedFile) {}
+  /** `vocabDir`: the vocabulary folder that messages about unknown terms point to. */
+  constructor(
+    private parsed: ParsedFile,
+    readonly vocabDir = DEFAULT_VOCAB_DIR,
+  ) {}
   add(path: Segment[], message: string, severity: Severity = 'error', key = false): void {
     const { line, col } = locate(this.parsed, path, { key });
     const problem: Problem = { file: this.parsed.path, line, col, severity, path: formatPath(path), message };
@@ -119,7 +123,7 @@ function explain(err: ErrorObject, report: Reporter): void {
       const vocabName = parent['x-vocabulary'] as VocabularyName | undefined;
       const options = (err.schema as unknown[]).map(String);
       if (vocabName) {
-        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${suggestion(err.data, options)} (see ${vocabFile(vocabName)})`);
+        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${suggestion(err.data, options)} (see ${vocabFile(vocabName, report.vocabDir)})`);
       } else report.add(path, `${show(err.data)} must be one of: ${options.join(', ')}`);
       return;
     }
@@ -270,7 +274,7 @@ export function emptyVocabularies(): Vocabularies {
 }
 
 /** Reads the vocabulary files; a missing or broken one is reported and left empty so other files are still checked. */
-export function loadVocabularies(files: SourceFile[], dir = 'data/vocab'): { vocab: Vocabularies; problems: Problem[] } {
+export function loadVocabularies(files: SourceFile[], dir = DEFAULT_VOCAB_DIR): { vocab: Vocabularies; problems: Problem[] } {
   const vocab = emptyVocabularies();
   const problems: Problem[] = [];
   const validate = compile(vocabularySchema() as Json);
@@ -326,7 +330,7 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
   function checkParsed<T>(file: SourceFile, parsed: ParsedFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): { entry?: Entry<T>; problems: Problem[] } {
-    const report = new Reporter(parsed);
+    const report = new Reporter(parsed, sources.vocabDir);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
     let entry: Entry<T> | undefined;

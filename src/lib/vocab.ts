@@ -48,8 +48,11 @@ export type Vocabularies = Record<VocabularyName, Vocabulary>;
 /** The whole of Sussex, generously: [south, west, north, east]. */
 export const SUSSEX_BOUNDS: [number, number, number, number] = [50.7, -0.98, 51.19, 0.9];
 
-export function vocabFile(name: VocabularyName): string {
-  return `data/vocab/${name}.yaml`;
+/** Where the vocabularies are, as messages name them, unless another data folder is being checked. */
+export const DEFAULT_VOCAB_DIR = 'data/vocab';
+
+export function vocabFile(name: VocabularyName, dir = DEFAULT_VOCAB_DIR): string {
+  return `${dir}/${name}.yaml`;
 }
 
 export function termIds(vocab: Vocabularies, name: VocabularyName): string[] {

@@ -69,13 +69,13 @@ describe('validateDataDir', () => {
       files: { 'providers/notes.txt': 'x', 'providers/sub/': '' },
     });
     const { problems } = validateDataDir(d.root, { today: TODAY });
-    const rel = (p: string) => p.replace(`${d.root}/`, '');
+    const rel = (p: string) => p.replaceAll(`${d.root}/`, '');
     expect(problems.map((p) => rel(formatProblem(p)))).toEqual([
       'providers/Bad Name.yml:1:1: error: data files must end in ".yaml" (lower case). Rename it to bad-name.yaml.',
       'providers/empty.yaml:1:1: error: the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.',
       'providers/notes.txt:1:1: error: is not a YAML data file. data/providers/ holds only files ending in .yaml; move or remove it.',
       'providers/sub:1:1: error: is a folder, but providers/ holds only .yaml files. Move its files up into data/providers/.',
-      'providers/typo.yaml:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see data/vocab/formats.yaml)',
+      'providers/typo.yaml:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see vocab/formats.yaml)',
     ]);
   });
 });

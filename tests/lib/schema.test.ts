@@ -106,7 +106,7 @@ describe('the vocabulary as the single source', () => {
   it('refuses a format that is not in data/vocab/formats.yaml', () => {
     const d = dir({ providers: { 'walkers.yaml': usesNewTerm } });
     const problems = validateDataDir(d.root, { today: TODAY }).problems;
-    expect(problems.map((p) => p.message)).toEqual(['"peer-walks" is not a known format (see data/vocab/formats.yaml)']);
+    expect(problems.map((p) => p.message)).toEqual([`"peer-walks" is not a known format (see ${d.at('vocab', 'formats.yaml')})`]);
   });
 
   it('accepts a term added to a copy of the vocabulary file, and puts it in the generated schema and types', async () => {

@@ -22,7 +22,7 @@ describe('npm run validate', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${d.at('providers', 'list.yaml')}:1:1: error: the file holds a list, but an entry must be a set of fields like "name: ...". Remove the leading "- " or start from a template in CONTRIBUTING.md.`,
-      `${d.at('providers', 'typo.yaml')}:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see data/vocab/formats.yaml)`,
+      `${d.at('providers', 'typo.yaml')}:9:15: error: services[0].formats[0]: "grup" is not a known format — did you mean "group"? (see ${d.at('vocab', 'formats.yaml')})`,
       '23 files checked: 2 errors, 0 warnings.',
     ]);
     expect(r.stdout).toBe('');
@@ -69,7 +69,7 @@ describe('npm run validate', () => {
         col: 15,
         severity: 'error',
         path: 'services[0].formats[0]',
-        message: '"grup" is not a known format — did you mean "group"? (see data/vocab/formats.yaml)',
+        message: `"grup" is not a known format — did you mean "group"? (see ${d.at('vocab', 'formats.yaml')})`,
       },
     ]);
   });

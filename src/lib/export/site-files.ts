@@ -53,10 +53,13 @@ function measuredSizes(dataset: Dataset, options: ExportOptions): Map<string, nu
   return sizes;
 }
 
-/** A file's size in words, as the build wrote it; without a build, every file is made once to measure them. */
-export function siteExportSizeText(dataset: Dataset, options: ExportOptions, file: string): string {
-  const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES]?.get(file);
-  return formatBytes(recorded ?? measuredSizes(dataset, options).get(file) ?? 0);
+/**
+ * Every file's size in bytes, as the build wrote them; without a build (astro dev), every file is made once to
+ * measure them, which also counts the HSDS tables' rows (hsdsRowCounts), so ask for these first.
+ */
+export function siteExportSizes(dataset: Dataset, options: ExportOptions): ReadonlyMap<string, number> {
+  const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES];
+  return recorded?.size ? recorded : measuredSizes(dataset, options);
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { writeExport } from '../../../src/lib/export-fs.ts';
 import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, jsonRowsChunks } from '../../../src/lib/export/index.ts';
-import { formatBytes, recordSiteExportSizes, siteExportFileNames, siteExportSizeText } from '../../../src/lib/export/site-files.ts';
+import { hsdsRowCounts } from '../../../src/lib/export/hsds.ts';
+import { formatBytes, recordSiteExportSizes, siteExportFileNames, siteExportSizes } from '../../../src/lib/export/site-files.ts';
 import { fixtureDataset, OPTIONS } from './fixture-data.ts';
 
 const dataset = fixtureDataset();
@@ -25,7 +26,7 @@ describe('the names of the files', () => {
   test('the site lists every file of every format, and no path belongs to no format', () => {
     expect(siteExportFileNames()).toEqual([...allExportFiles(dataset, OPTIONS).keys()]);
     expect(exportFormatOf('hsds/nothing.json')).toBeUndefined();
-    expect(siteExportSizeText(dataset, OPTIONS, 'nothing.json')).toBe('0 bytes');
+    expect(siteExportSizes(dataset, OPTIONS).get('nothing.json')).toBeUndefined();
   });
 });
 
@@ -56,15 +57,26 @@ describe('the files as the build writes them', () => {
     }
   });
 
-  test('/open-data/ shows the sizes the build recorded, and measures a file itself only when there was no build', () => {
+  test('/open-data/ shows the sizes the build recorded, and measures the files itself only when there was no build', () => {
     const measured = Buffer.byteLength(exportFiles(dataset, 'csv', OPTIONS).get(SERVICES_CSV)!, 'utf8');
-    expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe(formatBytes(measured));
+    expect(siteExportSizes(dataset, OPTIONS).get(SERVICES_CSV)).toBe(measured);
     recordSiteExportSizes(new Map([[SERVICES_CSV, 12345]]));
-    expect(siteExportSizeText(dataset, OPTIONS, SERVICES_CSV)).toBe('12 KB');
+    expect(siteExportSizes(dataset, OPTIONS).get(SERVICES_CSV)).toBe(12345);
   });
 
   test('without a build, every file is measured at its true size', () => {
-    for (const [name, content] of allExportFiles(dataset, OPTIONS)) expect(siteExportSizeText(dataset, OPTIONS, name), name).toBe(formatBytes(Buffer.byteLength(content, 'utf8')));
+    const sizes = siteExportSizes(dataset, OPTIONS);
+    for (const [name, content] of allExportFiles(dataset, OPTIONS)) expect(sizes.get(name), name).toBe(Buffer.byteLength(content, 'utf8'));
+  });
+
+  test('without a build, measuring the files counts the HSDS rows too, so /open-data/ does not make the tables again', () => {
+    const fresh = fixtureDataset();
+    const counted = () => (globalThis as unknown as Record<symbol, WeakMap<object, unknown>>)[Symbol.for('sussex-peer-support-directory.hsds-row-counts')]?.has(fresh);
+    expect(counted()).toBeFalsy();
+    siteExportSizes(fresh, OPTIONS);
+    expect(counted()).toBe(true);
+    const services = JSON.parse(allExportFiles(fresh, OPTIONS).get('hsds/services.json')!) as unknown[];
+    expect(hsdsRowCounts(fresh, OPTIONS).services).toBe(services.length);
   });
 });
 

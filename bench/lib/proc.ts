@@ -137,6 +137,8 @@ export async function runMeasured(command: string, args: string[], options: RunO
       const [, user, sys, rss] = last.split(' ').map(Number);
       if (user !== undefined && sys !== undefined && rss !== undefined && !Number.isNaN(user)) {
         Object.assign(result, { userMs: user * 1000, sysMs: sys * 1000, cpuMs: (user + sys) * 1000, maxRssBytes: rss * 1024 });
+        // A child quicker than the first sample of the tree has no tree peak: its own is the best there is.
+        result.peakTreeRssBytes = Math.max(result.peakTreeRssBytes, rss * 1024);
       }
     } catch {
       /* time wrote nothing (killed) */

@@ -111,7 +111,7 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   out.push('');
   out.push('| Budget (issue 7) | Limit | Measured | Ratio | |');
   out.push('|---|---|---|---|---|');
-  out.push(`| \`validate\` of ${n(big.n)} files vs bare single-threaded YAML parse | ≤ 1.00× | ${s(big.validate.wallMs)} wall (${big.validate.threads} threads; CPU ${s(big.validate.cpuMs)}) vs ${s(big.yamlParse.wallMs)} (CPU ${s(big.yamlParse.cpuMs)}) | ${big.validateRatio.toFixed(2)}× | ${yes(big.validateRatio <= 1)} |`);
+  out.push(`| \`validate\` of ${n(big.n)} files vs bare single-threaded YAML parse | ≤ 1.00× | ${s(big.validate.wallMs)} wall (${big.validate.threads} thread${big.validate.threads > 1 ? 's' : ''}; CPU ${s(big.validate.cpuMs)}) vs ${s(big.yamlParse.wallMs)} (CPU ${s(big.yamlParse.cpuMs)}) | ${big.validateRatio.toFixed(2)}× | ${yes(big.validateRatio <= 1)} |`);
   const at = built === big ? '' : ` (at N = ${n(built.n)})`;
   const b = built.build;
   const bare = built.bare;
@@ -215,6 +215,7 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
 export function writeSummary(file: string, results: BenchResults, resultsFile: string): void {
   const table = `${START}\n${summaryMarkdown(results, resultsFile)}\n${END}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const next = current.includes(START) && current.includes(END) ? current.slice(0, current.indexOf(START)) + table + current.slice(current.indexOf(END) + END.length) : `${current.trimEnd()}\n\n${table}\n`;
+  const [start, end] = [current.indexOf(START), current.indexOf(END, Math.max(0, current.indexOf(START)))];
+  const next = start >= 0 && end > start ? current.slice(0, start) + table + current.slice(end + END.length) : `${current.trimEnd()}\n\n${table}\n`;
   writeFileSync(file, next);
 }

@@ -26,15 +26,23 @@ export interface AstroLog {
   /** Calendars and correction data, written by the integration while Pagefind indexes. */
   providerFiles?: number;
   providerFilesMs?: number;
-  /** Every page Astro logged, with the time it says that page took (from the end of the one before). */
+  /** Every page Astro logged, with the time it says that page took (from its start to its end: pages overlap). */
   pages: { path: string; ms: number }[];
 }
 
 export function parseAstroLog(log: string): AstroLog {
   // eslint-disable-next-line no-control-regex
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const pages: AstroLog['pages'] = [];
-  for (const m of text.matchAll(/[├└]─ (\S+) \(\+([\d.]+\s*(?:ms|s|m))\)/g)) pages.push({ path: m[1]!, ms: duration(m[2]!) });
+  // With several pages built at once, Astro prints a page's path when it starts and a time, that page's own, when
+  // one finishes, the next line's clock straight after a path: "├─ /a/10:00:01 ├─ /b/ (+9ms)". Pages are taken in
+  // turn, so the k-th time is taken to be the k-th page's.
+  const paths: string[] = [];
+  const times: number[] = [];
+  for (const m of text.matchAll(/[├└]─ (\/[^\s(]*?)(?=\d{2}:\d{2}:\d{2}\s|[\s(]|$)|\(\+(\d[\d.]*\s*(?:ms|s|m)(?:\s+[\d.]+\s*(?:ms|s))?)\)/g)) {
+    if (m[1] !== undefined) paths.push(m[1]);
+    else times.push(duration(m[2]!));
+  }
+  const pages: AstroLog['pages'] = paths.slice(0, times.length).map((p, k) => ({ path: p, ms: times[k]! }));
   const generated = /generating static routes[\s\S]*?✓ Completed in ([^.\n]+(?:\.\d+)?[a-z]*)\./.exec(text);
   const built = /(\d+) page\(s\) built in ([^\n]+)/.exec(text);
   const searchIndex = /Search index: \d+ providers in (\d+)ms/.exec(text);

@@ -8,6 +8,8 @@ import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { entryFiles, formatFiles, formatText, writeAtomic, writeNewFileAtomic, yamlComments } from '../../src/lib/format-fs.ts';
 import { SCHEMA_LINES } from '../../src/lib/provider-yaml.ts';
 import { FIXTURES, makeDataDir, type TempDataDir } from '../helpers/data-dir.ts';
+import { fixtureFiles } from '../helpers/fixtures.ts';
+import { mutate, random } from '../helpers/mutations.ts';
 
 const contrib = (...p: string[]) => readFileSync(path.join(FIXTURES, 'contrib', ...p), 'utf8');
 
@@ -29,6 +31,27 @@ describe('formatText', () => {
     const once = formatText('x.yaml', contrib('fmt', 'out-of-order.yaml'), 'provider');
     if (!once.ok) throw new Error('expected ok');
     expect(formatText('x.yaml', once.text, 'provider')).toMatchObject({ ok: true, changed: false, text: once.text });
+  });
+
+  it('formats any file it can read to text that formats to itself and holds the same data, and refuses the rest with a reason', () => {
+    // 400 valid fixtures broken at random (seeded): what the pre-commit hook may meet in a volunteer's file.
+    const next = random(20261202);
+    const valid = fixtureFiles('providers', 'valid').map((f) => new TextDecoder().decode(f.bytes as Uint8Array));
+    let formatted = 0;
+    for (let i = 0; i < 400; i++) {
+      const input = mutate(valid[Math.floor(next() * valid.length)]!, next);
+      const once = formatText('x.yaml', input, 'provider');
+      if (!once.ok) {
+        expect(once.problems.length, input).toBeGreaterThan(0);
+        continue;
+      }
+      formatted++;
+      expect(parse(once.text), input).toEqual(parse(input.replace(/^\uFEFF/, '')));
+      expect(formatText('x.yaml', once.text, 'provider'), input).toMatchObject({ ok: true, changed: false, text: once.text });
+    }
+    // Enough of each outcome for the checks above to mean something.
+    expect(formatted).toBeGreaterThan(40);
+    expect(formatted).toBeLessThan(400);
   });
 
   it('leaves the seed data as it is (it is already canonical)', () => {

@@ -6,47 +6,7 @@ import { validateSources } from '../../src/lib/validate.ts';
 import type { SourceFile } from '../../src/lib/yaml-source.ts';
 import { TODAY, vocabSources } from '../helpers/data-dir.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
-
-/** A small linear congruential generator: the same seed gives the same files. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-}
-
-// What a volunteer's slip or a hostile file might put in a line: YAML syntax, odd scalars, markup, control characters.
-const PIECES = ['', ' ', ':', '- ', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<: *a', '!!binary', '!!str', '\t', '#', '|', '>', '~', 'null', '0', '-1', '1e999', '.inf', '0x10', '1_000', 'true', '2026-13-45', '24:00', '99:99', '\u0000', '\ufeff', '\r', '%', '@', '?', '💥', '<script>alert(1)</script>', 'javascript:alert(1)'];
-
-/** One to three edits: a line dropped, repeated, cut short, re-indented, given a new value, or a piece put in it. */
-function mutate(text: string, next: () => number): string {
-  const pick = <T,>(items: T[]) => items[Math.floor(next() * items.length)]!;
-  const lines = text.split('\n');
-  for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) {
-    const i = Math.floor(next() * lines.length);
-    const line = lines[i] ?? '';
-    const at = Math.floor(next() * (line.length + 1));
-    const colon = line.indexOf(': ');
-    switch (Math.floor(next() * 6)) {
-      case 0:
-        lines.splice(i, 1);
-        break;
-      case 1:
-        lines.splice(i, 0, pick(lines));
-        break;
-      case 2:
-        lines[i] = line.slice(0, at) + pick(PIECES) + line.slice(at);
-        break;
-      case 3:
-        lines[i] = ' '.repeat(Math.floor(next() * 4)) + line.trimStart();
-        break;
-      case 4:
-        if (colon > 0) lines[i] = line.slice(0, colon + 2) + pick(PIECES);
-        break;
-      default:
-        lines[i] = line.slice(0, at);
-    }
-  }
-  return lines.join('\n');
-}
+import { mutate, random } from '../helpers/mutations.ts';
 
 const valid = fixtureFiles('providers', 'valid').map((f) => new TextDecoder().decode(f.bytes as Uint8Array));
 

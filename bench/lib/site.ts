@@ -70,7 +70,10 @@ export function routeOf(pagePath: string, slugs: Set<string>, terms: Set<string>
     const part = parts[i]!;
     const stem = part.replace(/\.[a-z]+$/, '');
     const ext = part.slice(stem.length);
-    if (slugs.has(stem)) out.push(`[slug]${ext}`);
+    // Provider files are always in a folder (/providers/, /p/, /calendar/): a top-level page named like a slug is not one.
+    if (i > 0 && slugs.has(stem)) out.push(`[slug]${ext}`);
+    // A service's file in a flat folder: /calendar/<slug>--<service>.ics.
+    else if (i > 0 && stem.includes('--') && slugs.has(stem.slice(0, stem.indexOf('--')))) out.push(`[slug]--[item]${ext}`);
     else if (i > 0 && out[i - 1]?.startsWith('[slug]') && part !== 'index.html') out.push(`[item]${ext}`);
     else if (terms.has(stem) && i > 0) out.push(`[term]${ext}`);
     else if (/^\d+$/.test(part) && i > 0) out.push('[page]');
@@ -134,6 +137,7 @@ export function meanFileBytes(dir: string, name: string, limit: number): number 
 /** Every file in the build (relative path, raw size), for the route size survey. */
 export function listOutput(dir: string): { rel: string; bytes: number }[] {
   const out: { rel: string; bytes: number }[] = [];
+  if (!existsSync(dir)) return out;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
     const full = path.join(e.parentPath, e.name);

@@ -157,6 +157,7 @@ describe('routeOf', () => {
     ['/providers/hove-peer-support/index.html', '/providers/[slug]/index.html'],
     ['/p/lewes-walk-and-talk/index.html', '/p/[slug]/index.html'],
     ['/calendar/hove-peer-support.ics', '/calendar/[slug].ics'],
+    ['/calendar/hove-peer-support--tuesday-group.ics', '/calendar/[slug]--[item].ics'],
     ['/providers/hove-peer-support/calendar.ics', '/providers/[slug]/[item].ics'],
     ['/providers/hove-peer-support/share/index.html', '/providers/[slug]/[item]/index.html'],
     ['/communities/lgbtq/index.html', '/communities/[term]/index.html'],
@@ -168,6 +169,11 @@ describe('routeOf', () => {
 
   it.each(['/index.html', '/about/index.html', '/404.html', '/map-data.json', '/communities/index.html'])('leaves the page %s, which is no slug, term or number, as it is', (page) => {
     expect(routeOf(page, slugs, terms)).toBe(page);
+  });
+
+  it('keeps a top-level page that happens to share a provider\'s slug, since provider files are always in a folder', () => {
+    expect(routeOf('/hove-peer-support/index.html', slugs, terms)).toBe('/hove-peer-support/index.html');
+    expect(routeOf('/hove-peer-support--x.ics', slugs, terms)).toBe('/hove-peer-support--x.ics');
   });
 
   it('keeps a top-level folder that happens to share a vocabulary term\'s name, since terms are only ever below a folder', () => {
@@ -265,6 +271,10 @@ describe('the sizes of the files', () => {
     const root = smallBuild();
     expect(meanFileBytes(path.join(root, 'providers'), 'nothing.html', 10)).toBe(0);
     expect(meanFileBytes(path.join(root, 'missing'), 'index.html', 10)).toBe(0);
+  });
+
+  it('lists nothing for a build folder that is not there, as the other sizes count nothing', () => {
+    expect(listOutput(path.join(smallBuild(), 'missing'))).toEqual([]);
   });
 
   it("lists the build's pages with their sizes, leaving out Astro's .prerender/ and _astro/ folders and Pagefind's index", () => {

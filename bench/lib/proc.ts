@@ -78,17 +78,24 @@ export interface RunOptions {
 
 /** Process groups started here and still running: ended with the benchmark if it is interrupted. */
 const running = new Set<number>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const pid of running) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
+let endingOnSignal = false;
+
+/** Ends the children with the benchmark on Ctrl-C; set up with the first child, so importing this changes nothing. */
+function endChildrenOnSignal(): void {
+  if (endingOnSignal) return;
+  endingOnSignal = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const pid of running) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
-    }
-    process.exit(130);
-  });
+      process.exit(130);
+    });
+  }
 }
 
 export async function runMeasured(command: string, args: string[], options: RunOptions = {}): Promise<ChildResult> {
@@ -110,6 +117,7 @@ export async function runMeasured(command: string, args: string[], options: RunO
     stderr += d;
     options.onOutput?.(d);
   });
+  endChildrenOnSignal();
   if (child.pid) running.add(child.pid);
   let peak = 0;
   const sample = () => {

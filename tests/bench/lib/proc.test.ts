@@ -1,5 +1,8 @@
 // Running and measuring a child process for the benchmark (exit code, output, wall and CPU time, memory), and the median.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { median, runMeasured } from '../../../bench/lib/proc.ts';
 import { tempDirs } from '../../helpers/temp-dirs.ts';
@@ -53,6 +56,24 @@ describe('median', () => {
     const values = [3, 1, 2];
     median(values);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('signals', () => {
+  it('leaves Ctrl-C alone when only imported, and ends the children with the benchmark once one has run', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+    const script = `const count = () => process.listenerCount('SIGINT') + ',' + process.listenerCount('SIGTERM');
+      const before = count();
+      const { runMeasured } = await import('./bench/lib/proc.ts');
+      const imported = count();
+      await runMeasured(process.execPath, ['-e', '']);
+      await runMeasured(process.execPath, ['-e', '']);
+      console.log(JSON.stringify([before, imported, count()]));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [before, imported, after] = JSON.parse(r.stdout) as string[];
+    expect(imported).toBe(before);
+    expect(after).toBe(before!.split(',').map((n) => `${Number(n) + 1}`).join(','));
   });
 });
 

@@ -56,7 +56,7 @@ export function readListing(listing: DataListing): DataSources {
     signatories: listing.signatories.map(readRef),
     logos: listing.logos,
     stray: listing.stray,
-    ...(listing.vocabDir ? { vocabDir: listing.vocabDir } : {}),
+    vocabDir: listing.vocabDir,
   };
 }
 
@@ -98,7 +98,7 @@ interface WorkerAnswer {
 /** validateSources over one share of the provider files: their own problems (not the vocabularies') and entries. */
 function validateShare(vocab: FileRef[], vocabDir: string | undefined, providers: FileRef[], today: string): { problems: Problem[]; entries: Entry<Provider>[] } {
   const mine = new Set(providers.map((f) => f.path));
-  const sources: DataSources = { vocab: vocab.map(readRef), providers: providers.map(readRef), signatories: [], logos: [], stray: [], ...(vocabDir ? { vocabDir } : {}) };
+  const sources: DataSources = { vocab: vocab.map(readRef), providers: providers.map(readRef), signatories: [], logos: [], stray: [], vocabDir };
   const result = validateSources(sources, { today });
   return { problems: result.problems.filter((p) => mine.has(p.file)), entries: result.dataset.providers };
 }
@@ -247,7 +247,7 @@ export function validateListingInWorkers(listing: DataListing, options: Validate
       signatories: listing.signatories.map(readRef),
       logos: listing.logos,
       stray: listing.stray,
-      ...(listing.vocabDir ? { vocabDir: listing.vocabDir } : {}),
+      vocabDir: listing.vocabDir,
     },
     { today },
   );

@@ -34,7 +34,7 @@ export interface DataSources {
   logos: string[];
   /** Anything under data/ that is not a data file, with the reason. */
   stray: { path: string; reason: string }[];
-  /** The vocabulary folder as problems name it, for a file that is missing from it: data/vocab unless checking another folder. */
+  /** The vocabulary folder as problems name it (a missing file, an unknown term): data/vocab unless checking another folder. */
   vocabDir?: string;
 }
 

@@ -2,9 +2,8 @@
 // drops a file without saying why, and points every problem at a place inside the file.
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { validateSources } from '../../src/lib/validate.ts';
 import type { SourceFile } from '../../src/lib/yaml-source.ts';
-import { TODAY, vocabSources } from '../helpers/data-dir.ts';
+import { sourcesOf, validate } from '../helpers/data-dir.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { mutate, random } from '../helpers/mutations.ts';
 
@@ -12,11 +11,10 @@ const valid = fixtureFiles('providers', 'valid').map((f) => new TextDecoder().de
 
 describe('validating valid files broken at random', () => {
   const next = random(20261202);
-  const files: SourceFile[] = Array.from({ length: 300 }, (_, i) => ({
-    path: `data/providers/mutated-${String(i).padStart(3, '0')}.yaml`,
-    bytes: new TextEncoder().encode(mutate(valid[Math.floor(next() * valid.length)]!, next)),
-  }));
-  const result = validateSources({ vocab: vocabSources(), providers: files, signatories: [], logos: [], stray: [] }, { today: TODAY });
+  const names = Array.from({ length: 300 }, (_, i) => `mutated-${String(i).padStart(3, '0')}.yaml`);
+  const providers = Object.fromEntries(names.map((name) => [name, mutate(valid[Math.floor(next() * valid.length)]!, next)]));
+  const files: SourceFile[] = sourcesOf({ providers }).providers;
+  const result = validate({ providers });
 
   it('breaks most of the files, so the checks below are about broken files', () => {
     const broken = files.filter((f) => result.problems.some((p) => p.file === f.path && p.severity === 'error'));
@@ -29,7 +27,7 @@ describe('validating valid files broken at random', () => {
   });
 
   it('points every problem at a line and column inside its file, with a message', () => {
-    const lineCounts = new Map(files.map((f) => [f.path, new TextDecoder().decode(f.bytes as Uint8Array).split('\n').length]));
+    const lineCounts = new Map(files.map((f) => [f.path, String(f.bytes).split('\n').length]));
     const misplaced = result.problems.filter((p) => {
       const lines = lineCounts.get(p.file);
       return lines === undefined || p.line < 1 || p.line > lines || p.col < 1 || !p.message.trim();

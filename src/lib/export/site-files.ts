@@ -59,6 +59,7 @@ function measuredSizes(dataset: Dataset, options: ExportOptions): Map<string, nu
  */
 export function siteExportSizes(dataset: Dataset, options: ExportOptions): ReadonlyMap<string, number> {
   const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES];
+  // A build always writes some files, so an empty record (as a reset leaves it) means there was no build.
   return recorded?.size ? recorded : measuredSizes(dataset, options);
 }
 

@@ -75,3 +75,8 @@ export function displayHost(url: string): string {
     return url;
   }
 }
+
+/** Joins labels into one line of text, with semicolons when a label holds a comma of its own. */
+export function joinLabels(labels: readonly string[]): string {
+  return labels.join(labels.some((l) => l.includes(',')) ? '; ' : ', ');
+}

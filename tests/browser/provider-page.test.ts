@@ -60,6 +60,17 @@ describe('what the page shows', () => {
     }
   });
 
+  it('lists who it is for one group a line, so a label with a comma is not read as two', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/providers/fixture-together-peer-circle/');
+    const expected = ['Black, Asian and racialised communities', 'Faith communities'];
+    const section = page.locator('h2', { hasText: 'Who it is for' }).locator('xpath=following-sibling::ul[1]');
+    expect((await section.locator('li').allTextContents()).map((t) => t.trim())).toEqual(expected);
+    const service = page.locator('section.service dt', { hasText: 'Who it is for' }).locator('xpath=following-sibling::dd[1]');
+    expect((await service.locator('li').allTextContents()).map((t) => t.trim())).toEqual(expected);
+    await page.close();
+  });
+
   it('can be read with JavaScript turned off', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await gotoAndSettle(page, `/providers/${SLUG}/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHost, formatDate, formatSession, formatTime, isStale, telHref } from '../../src/lib/format.ts';
+import { displayHost, formatDate, formatSession, formatTime, isStale, joinLabels, telHref } from '../../src/lib/format.ts';
 
 describe('formatDate', () => {
   it('writes a full date the British way', () => expect(formatDate('2026-06-01')).toBe('1 June 2026'));
@@ -42,4 +42,14 @@ describe('telHref', () => {
 describe('displayHost', () => {
   it('shows the host without www', () => expect(displayHost('https://www.capitalproject.org/about')).toBe('capitalproject.org'));
   it('returns text that is not a URL unchanged', () => expect(displayHost('not a url')).toBe('not a url'));
+});
+
+describe('joinLabels', () => {
+  it('joins labels with commas', () => expect(joinLabels(['Women', 'Young people'])).toBe('Women, Young people'));
+  it('joins with semicolons when a label holds a comma, so it stays in one piece', () =>
+    expect(joinLabels(['Black, Asian and racialised communities', 'Faith communities'])).toBe('Black, Asian and racialised communities; Faith communities'));
+  it('gives one label as it is and no labels as nothing', () => {
+    expect(joinLabels(['Women'])).toBe('Women');
+    expect(joinLabels([])).toBe('');
+  });
 });

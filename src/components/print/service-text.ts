@@ -1,5 +1,5 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
-import { displayHost, formatSession, telHref } from '../../lib/format.ts';
+import { displayHost, formatSession, joinLabels, telHref } from '../../lib/format.ts';
 import type { Provider, Service } from '../../lib/validate.ts';
 import { label, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
 
@@ -25,7 +25,7 @@ export function agesText(service: Service): string | undefined {
 /** "LGBTQ+ people. Ages 18 to 25" */
 export function whoText(service: Service, vocab: Vocabularies): string {
   const ages = agesText(service);
-  return [labels(vocab, 'communities', service.communities).join(', '), ages].filter(Boolean).join('. ');
+  return [joinLabels(labels(vocab, 'communities', service.communities)), ages].filter(Boolean).join('. ');
 }
 
 /** One sentence per regular session ("Every Monday, 1pm to 3pm (not in August)."), then the schedule's note. */

@@ -39,7 +39,8 @@ function moduleOf(url: string): string {
   // tells apart two routes of the same name (providers/[slug] and p/[slug]).
   const chunk = /\.prerender\/(?:chunks\/)?([^/]+?)\.mjs$/.exec(url);
   if (chunk) return `chunk ${chunk[1]}`;
-  const src = url.indexOf('/src/');
+  // The last /src/ is the project's own: a checkout may sit under a folder named src.
+  const src = url.lastIndexOf('/src/');
   if (src >= 0) return url.slice(src + 1).replace(/\?.*$/, '');
   return url.replace(/^file:\/\//, '').replace(/\?.*$/, '');
 }

@@ -115,6 +115,7 @@ describe('summariseProfile', () => {
     [`${APP}/node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js`, 'yaml'],
     [`${APP}/node_modules/.pnpm/@astrojs+compiler@1/node_modules/@astrojs/compiler/dist/index.js`, '@astrojs/compiler'],
     [`${APP}/src/pages/providers/[slug]/index.astro?astro&type=script`, 'src/pages/providers/[slug]/index.astro'],
+    ['file:///home/dev/src/directory/src/lib/build.ts', 'src/lib/build.ts'],
     [`${APP}/dist/.prerender/site-files_DVX4eyX0.mjs`, 'chunk site-files_DVX4eyX0'],
     ['node:internal/fs/utils', 'node:internal/fs/utils'],
     ['file:///opt/tools/helper.js?v=2', '/opt/tools/helper.js'],

@@ -121,6 +121,17 @@ test('by keyboard alone: an area, then one of its districts, whose page lists it
   }
 });
 
+test('a service card says who the service is for without splitting a label that holds a comma', async () => {
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/areas/west-sussex/crawley/');
+    const card = page.locator('main .card', { hasText: 'Fixture Together Peer Circle' });
+    await expect(card.locator('p.muted').innerText()).resolves.toMatch(/^For: Black, Asian and racialised communities; Faith communities\b/);
+  } finally {
+    await page.close();
+  }
+});
+
 test('the booklet lets you print one district only, and that booklet has the crisis numbers on its front', async () => {
   const page = await newPage();
   try {

@@ -1,5 +1,5 @@
 // Plain-English wording for dates, times and sessions, shared by every page.
-import type { Session } from './validate.ts';
+import type { Service, Session } from './validate.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS: Record<string, string> = {
@@ -79,4 +79,14 @@ export function displayHost(url: string): string {
 /** Joins labels into one line of text, with semicolons when a label holds a comma of its own. */
 export function joinLabels(labels: readonly string[]): string {
   return labels.join(labels.some((l) => l.includes(',')) ? '; ' : ', ');
+}
+
+/** "Ages 18 to 25", "Ages 50 and over", "Up to age 25"; nothing when the service sets no ages. */
+export function agesText(service: Pick<Service, 'age_range'>): string | undefined {
+  const a = service.age_range;
+  if (!a) return undefined;
+  if (a.min !== undefined && a.max !== undefined) return `Ages ${a.min} to ${a.max}`;
+  if (a.min !== undefined) return `Ages ${a.min} and over`;
+  if (a.max !== undefined) return `Up to age ${a.max}`;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHost, formatDate, formatSession, formatTime, isStale, joinLabels, telHref } from '../../src/lib/format.ts';
+import { agesText, displayHost, formatDate, formatSession, formatTime, isStale, joinLabels, telHref } from '../../src/lib/format.ts';
 
 describe('formatDate', () => {
   it('writes a full date the British way', () => expect(formatDate('2026-06-01')).toBe('1 June 2026'));
@@ -51,5 +51,15 @@ describe('joinLabels', () => {
   it('gives one label as it is and no labels as nothing', () => {
     expect(joinLabels(['Women'])).toBe('Women');
     expect(joinLabels([])).toBe('');
+  });
+});
+
+describe('agesText', () => {
+  it('gives both ends of an age range', () => expect(agesText({ age_range: { min: 18, max: 25 } })).toBe('Ages 18 to 25'));
+  it('gives a lower limit alone', () => expect(agesText({ age_range: { min: 50 } })).toBe('Ages 50 and over'));
+  it('gives an upper limit alone', () => expect(agesText({ age_range: { max: 25 } })).toBe('Up to age 25'));
+  it('says nothing when the service sets no ages', () => {
+    expect(agesText({})).toBeUndefined();
+    expect(agesText({ age_range: {} })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
-import { displayHost, formatSession, joinLabels, telHref } from '../../lib/format.ts';
+import { agesText, displayHost, formatSession, joinLabels, telHref } from '../../lib/format.ts';
 import type { Provider, Service } from '../../lib/validate.ts';
 import { label, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
 
@@ -11,15 +11,6 @@ export function sentence(text: string): string {
 
 export function labels(vocab: Vocabularies, name: VocabularyName, ids: readonly string[] | undefined): string[] {
   return (ids ?? []).map((id) => label(vocab, name, id));
-}
-
-export function agesText(service: Service): string | undefined {
-  const a = service.age_range;
-  if (!a) return undefined;
-  if (a.min !== undefined && a.max !== undefined) return `Ages ${a.min} to ${a.max}`;
-  if (a.min !== undefined) return `Ages ${a.min} and over`;
-  if (a.max !== undefined) return `Up to age ${a.max}`;
-  return undefined;
 }
 
 /** "LGBTQ+ people. Ages 18 to 25" */

@@ -3,7 +3,7 @@
 // fully nested as the HSDS API's /services/{id} returns it. Every id is a version 5 UUID derived from the
 // provider's slug and the object's path, so it stays the same from build to build.
 import { isMobile, normalisePhone } from '../contact-checks.ts';
-import { formatSession } from '../format.ts';
+import { agesText, formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
@@ -89,10 +89,8 @@ function phoneType(phone: string): string {
 const TIMES_NOTE = `Times are UK local time (${TIME_ZONE}: GMT in winter, BST in summer).`;
 
 function eligibility(vocab: Vocabularies, s: Service): string {
-  const who = `For: ${s.communities.map((c) => label(vocab, 'communities', c)).join('; ')}.`;
-  const { min, max } = s.age_range ?? {};
-  const ages = min !== undefined && max !== undefined ? ` Ages ${min} to ${max}.` : min !== undefined ? ` Ages ${min} and over.` : max !== undefined ? ` Ages up to ${max}.` : '';
-  return who + ages;
+  const ages = agesText(s);
+  return `For: ${s.communities.map((c) => label(vocab, 'communities', c)).join('; ')}.${ages ? ` ${ages}.` : ''}`;
 }
 
 function fees(vocab: Vocabularies, s: Service): string | undefined {

@@ -5,8 +5,8 @@ import addFormatsModule from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
-import { checkProvider, checkSignatory, show, type Segment } from './entry-checks.ts';
-import { formatPath, sortProblems, type Problem, type Severity } from './problems.ts';
+import { checkProvider, checkSignatory, isRecord, show, type Segment } from './entry-checks.ts';
+import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
@@ -287,8 +287,8 @@ export function loadVocabularies(files: SourceFile[], dir = DEFAULT_VOCAB_DIR): 
     }
     const parsed = parseSource(file);
     const report = new Reporter(parsed);
-    if (parsed.value !== undefined && runSchema(validate, parsed.value, report)) {
-      const v = parsed.value as Vocabulary;
+    if (isRecord(parsed.value) && runSchema(validate, parsed.value, report)) {
+      const v = parsed.value as unknown as Vocabulary;
       const seen = new Set<string>();
       v.terms.forEach((t, i) => {
         if (seen.has(t.id)) report.add(['terms', i, 'id'], `"${t.id}" appears twice in this vocabulary. Ids must be unique.`);
@@ -334,7 +334,10 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
     let entry: Entry<T> | undefined;
-    if (parsed.value !== undefined) {
+    // Only a set of fields is an entry: a reader that gives null (a file of only "---") must not reach the checks.
+    if (!isRecord(parsed.value)) {
+      if (!hasErrors(parsed.problems)) report.add([], 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.');
+    } else {
       runSchema(validate, parsed.value, report);
       checkText(parsed.value, report);
       try {

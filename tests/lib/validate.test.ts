@@ -208,6 +208,15 @@ describe('validateSources', () => {
     expect(result.dataset.providers.map((p) => p.slug)).toContain('fine');
   });
 
+  it('reports a provider or a signatory that holds only "---" as an error, and still checks the other files', () => {
+    const result = validate({ providers: { 'dashes.yaml': '---\n', 'fine.yaml': provider('Fine') }, signatories: { 'dashes.yaml': '---\n' } });
+    expect(errorsIn(result, 'data/providers/dashes.yaml').length).toBeGreaterThan(0);
+    expect(errorsIn(result, 'data/signatories/dashes.yaml').length).toBeGreaterThan(0);
+    expect(problemsIn(result, 'data/providers/fine.yaml')).toEqual([]);
+    expect(result.dataset.providers.map((p) => p.slug)).toEqual(['fine']);
+    expect(result.dataset.signatories).toEqual([]);
+  });
+
   describe('with a value of the wrong type', () => {
     // The last service repeats the first one's id and has a London postcode: two problems found by the last checks to run.
     const sentinel = `  - id: tuesday-group

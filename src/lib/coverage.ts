@@ -26,8 +26,17 @@ export function districtsOfAreas(vocab: Vocabularies, areas: readonly string[]):
   return vocab.districts.terms.filter((d) => d.area && areas.includes(d.area)).map((d) => d.id);
 }
 
-/** The districts a provider says it serves: its own list, or else every district of its areas. */
+/** Where a provider whose areas are not known works, as a place name. */
+export const AREAS_NOT_KNOWN = 'Sussex (which areas is not known yet)';
+
+/** False when the sources say only that the provider works somewhere in Sussex (areas_confirmed: false). */
+export function areasKnown(p: Pick<Provider, 'areas_confirmed'>): boolean {
+  return p.areas_confirmed !== false;
+}
+
+/** The districts a provider says it serves: its own list, or else every district of its areas; none when its areas are not known. */
 export function providerServedDistricts(vocab: Vocabularies, p: Provider): string[] {
+  if (!areasKnown(p)) return [];
   const own: readonly string[] = p.districts ?? [];
   if (own.length) return vocab.districts.terms.filter((d) => own.includes(d.id)).map((d) => d.id);
   return districtsOfAreas(vocab, p.areas);
@@ -154,6 +163,8 @@ export interface Coverage {
   pausedServices: number;
   /** Providers with at least one active service. */
   providers: number;
+  /** Providers with an active service whose areas are not known: counted above, but in no place unless a venue names one. */
+  areasNotKnown: Entry<Provider>[];
   /** Every row of every table: Sussex, then each area followed by its districts. */
   places: Place[];
   /** Every district, in vocabulary order (gaps are worked out per district). */
@@ -294,6 +305,7 @@ export function buildCoverage(dataset: Dataset): Coverage {
     activeServices: facts.length,
     pausedServices: paused,
     providers: new Set(facts.map((f) => f.provider.slug)).size,
+    areasNotKnown: [...new Set(facts.filter((f) => !areasKnown(f.provider.data)).map((f) => f.provider))],
     places: all,
     districts,
     tables,

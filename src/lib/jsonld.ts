@@ -1,4 +1,5 @@
 // schema.org data for a provider page, so search engines and link previews understand it.
+import { areasKnown } from './coverage.ts';
 import { currentServices } from './directory.ts';
 import { markdownToText } from './markdown.ts';
 import type { Provider } from './validate.ts';
@@ -16,7 +17,7 @@ const DAY_URI: Record<string, string> = {
 
 export function providerJsonLd(p: Provider, pageUrl: string, vocab: Vocabularies): Record<string, unknown> {
   const orgId = `${pageUrl}#organisation`;
-  const areaServed = p.areas.map((a) => ({ '@type': 'AdministrativeArea', name: label(vocab, 'areas', a) }));
+  const areaServed = (areasKnown(p) ? p.areas.map((a) => label(vocab, 'areas', a)) : ['Sussex']).map((name) => ({ '@type': 'AdministrativeArea', name }));
   const organisation: Record<string, unknown> = {
     '@type': 'Organization',
     '@id': orgId,

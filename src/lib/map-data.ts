@@ -1,6 +1,7 @@
 // Builds the map's two files from the dataset (see src/scripts/map-format.ts for the layout): the compact
 // marker file and the words for the list and pop-ups. Pure: no Astro, no file system. One marker per place:
 // services that meet at the same venue share it.
+import { AREAS_NOT_KNOWN, areasKnown } from './coverage.ts';
 import { FACETS, providerFacets, type ProviderEntry } from './directory.ts';
 import { formatSession } from './format.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
@@ -143,7 +144,7 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
       const numbers = numbersOf(facets, (k) => !PROVIDER_FACETS.has(k) && !(selfPlaced && (k === 'area' || k === 'district')));
       let covers = 0;
       if (!located.length) {
-        const named = entry.data.districts?.length ? entry.data.districts.map((d) => label(vocab, 'districts', d)) : entry.data.areas.map((a) => label(vocab, 'areas', a));
+        const named = !areasKnown(entry.data) ? [AREAS_NOT_KNOWN] : entry.data.districts?.length ? entry.data.districts.map((d) => label(vocab, 'districts', d)) : entry.data.areas.map((a) => label(vocab, 'areas', a));
         covers = texts.add(andList(named));
       }
       rows.push([p, ...toSteps(numbers)]);

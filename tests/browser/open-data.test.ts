@@ -69,6 +69,15 @@ describe('/coverage/', () => {
     expect((await scripts('/coverage/')).filter((s) => !plain.includes(s))).toEqual([]);
   });
 
+  test('names the groups whose areas are not known, with links to their pages, and says they are in no area', async () => {
+    const page = await visit('/coverage/');
+    const note = page.locator('#areas-not-known');
+    await expect(note.innerText()).resolves.toMatch(/somewhere in Sussex, but we do not know which areas yet, so (it is|they are) not counted in any area or district/);
+    const links = await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\/providers\/[a-z0-9-]+\/$/);
+  });
+
   test('each chart is an image with a name, followed by its table and a CSV link', async () => {
     const page = await visit('/coverage/');
     const charts = await page.locator('figure.chart').evaluateAll((figures) =>

@@ -2,10 +2,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
 import { PROVIDER_PAGE_IDS } from '../../src/lib/page-ids.ts';
 import { gotoAndSettle, newPage, siteUrl } from './harness.ts';
 
 const SLUG = 'fixture-kemptown-peer-hub';
+
+/** The slugs of the built data's providers whose YAML passes the test, in order. */
+function providersWhere(test: (provider: Record<string, unknown>) => boolean): string[] {
+  return inject('providerSlugs').filter((slug) => test(parse(readFileSync(path.join(inject('dataDir'), 'providers', `${slug}.yaml`), 'utf8')) as Record<string, unknown>));
+}
 
 describe('sharing tags', () => {
   it('has a canonical URL, Open Graph and Twitter card tags that describe the provider', async () => {
@@ -68,6 +74,38 @@ describe('what the page shows', () => {
     expect((await section.locator('li').allTextContents()).map((t) => t.trim())).toEqual(expected);
     const service = page.locator('section.service dt', { hasText: 'Who it is for' }).locator('xpath=following-sibling::dd[1]');
     expect((await service.locator('li').allTextContents()).map((t) => t.trim())).toEqual(expected);
+    await page.close();
+  });
+
+  it('says a provider whose areas are not known works somewhere in Sussex, not that it serves every area', async () => {
+    const unsure = providersWhere((p) => p.areas_confirmed === false);
+    expect(unsure.length, 'a provider with areas_confirmed: false').toBeGreaterThan(0);
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${unsure[0]}/`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('We do not know yet which areas it serves.');
+    expect(main).not.toMatch(/Serves West Sussex/);
+    await page.close();
+  });
+
+  it('names the areas it serves without repeating an area as its own district', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Serves Brighton & Hove\.\n/);
+    await page.close();
+  });
+
+  it('says so, with a way to suggest one, when there is no phone, email or website to get in touch', async () => {
+    const silent = providersWhere((p) => ![p, ...(p.services as Record<string, unknown>[]).filter((s) => s.status !== 'closed')].some((x) => x.phone || x.email || x.website));
+    const reachable = providersWhere((p) => Boolean(p.phone || p.email || p.website));
+    expect(silent.length, 'a provider with no contact details').toBeGreaterThan(0);
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${silent[0]}/`);
+    const note = page.locator('.no-contact');
+    await expect(note.innerText()).resolves.toContain('We do not have a phone number, email or website for this group yet.');
+    expect(await note.locator('a').getAttribute('href')).toBe(`/contribute/?edit=${silent[0]}`);
+    await gotoAndSettle(page, `/providers/${reachable[0]}/`);
+    expect(await page.locator('.no-contact').count()).toBe(0);
     await page.close();
   });
 

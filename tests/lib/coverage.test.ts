@@ -11,6 +11,7 @@ import { buildCoverage, coverageCsvFiles, coverageOf, districtName, inSentence, 
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { allExportFiles } from '../../src/lib/export/index.ts';
 import { fixtureDataDir, fixtureDataset, TODAY } from './export/fixture-data.ts';
+import { readFixture, validate } from '../helpers/data-dir.ts';
 
 const dataset = fixtureDataset();
 const model = buildCoverage(dataset);
@@ -204,3 +205,25 @@ describe('coverageOf', () => {
   });
 });
 
+
+describe('a provider whose areas are not known (areas_confirmed: false)', () => {
+  const { dataset: own } = validate({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } });
+  const entry = own.providers[0]!;
+  const unsure = buildCoverage(own);
+
+  test('reaches no district where it names no venue, and the district of a venue it names', () => {
+    expect([...serviceReach(own.vocab, entry.data, entry.data.services[0]!)]).toEqual([]);
+    expect([...serviceReach(own.vocab, entry.data, entry.data.services[1]!)]).toEqual([['lewes', 'venue']]);
+    expect(cell(unsure, 'reach', 'lewes', 'venue')).toBe(1);
+    expect(unsure.tables.reach.rows.find((r) => r.place.id === 'worthing')?.total).toBe(0);
+  });
+
+  test('is counted in the totals and named as a provider whose areas are not known', () => {
+    expect(unsure.activeServices).toBe(2);
+    expect(unsure.areasNotKnown.map((p) => p.slug)).toEqual(['areas-not-confirmed']);
+  });
+
+  test('providers whose areas are known are not named', () => {
+    expect(model.areasNotKnown).toEqual([]);
+  });
+});

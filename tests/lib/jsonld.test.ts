@@ -28,6 +28,14 @@ describe('providerJsonLd', () => {
   });
 });
 
+describe('providerJsonLd for a provider whose areas are not known', () => {
+  it('says it serves Sussex, not the areas listed as a guess', () => {
+    const { dataset } = validate({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } });
+    const ld = providerJsonLd(dataset.providers[0]!.data, 'https://example.org/providers/areas-not-confirmed/', dataset.vocab) as { '@graph': Record<string, unknown>[] };
+    expect(ld['@graph'][0]!.areaServed).toEqual([{ '@type': 'AdministrativeArea', name: 'Sussex' }]);
+  });
+});
+
 describe('scriptSafeJson', () => {
   it('cannot close the script element it sits in', () => {
     const json = scriptSafeJson({ name: '</script><script>alert(1)</script>' });

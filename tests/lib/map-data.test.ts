@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import { mapCsp, tileConfig, tileSource } from '../../src/components/map/tiles.ts';
+import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { buildMapData, whenText } from '../../src/lib/map-data.ts';
 import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../src/lib/validate.ts';
 import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../src/scripts/map-format.ts';
@@ -94,6 +95,13 @@ describe('the marker file built from the map fixtures', () => {
     expect(service('home-visits').covers).toBe('Lewes and Wealden');
     expect(service('video-circle').covers).toBe('West Sussex, East Sussex and Brighton & Hove');
     expect(service('tuesday-group').covers).toBe('');
+  });
+
+  test('a service of a provider whose areas are not known covers "Sussex", not the areas listed as a guess', () => {
+    const own = validateSources({ vocab: vocabSources(), providers: [{ path: 'tests/fixtures/providers/valid/areas-not-confirmed.yaml', bytes: readFileSync(path.join(FIXTURES, 'providers', 'valid', 'areas-not-confirmed.yaml')) }], signatories: [], logos: [], stray: [] }, { today: TODAY }).dataset;
+    const decoded = decodeBoth(buildMapData(own, places));
+    expect(decoded.services.find((s) => s.id === 'peer-support')?.covers).toBe(AREAS_NOT_KNOWN);
+    expect(decoded.services.find((s) => s.id === 'lewes-group')?.covers).toBe('');
   });
 
   test('says when each service runs, in the words the provider pages use', () => {

@@ -7,6 +7,7 @@ import { agesText, formatSession } from '../format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
+import { areasKnown } from '../coverage.ts';
 import { signatoryFor } from '../directory.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
 
@@ -240,8 +241,10 @@ function build(dataset: Dataset, options: ExportOptions): Built {
       for (const code of s.languages ?? []) t.languages.push(clean({ id: ids.language(entry.slug, s.id, code), service_id: serviceId, name: label(vocab, 'languages', code), code }));
 
       const areas: [VocabularyName, string][] = p.districts?.length ? p.districts.map((d) => ['districts', d]) : p.areas.map((a) => ['areas', a]);
-      for (const [v, place] of areas)
-        t.service_areas.push(clean({ id: ids.serviceArea(entry.slug, s.id, place), service_id: serviceId, name: label(vocab, v, place), description: findTerm(vocab, v, place)?.description }));
+      if (!areasKnown(p)) t.service_areas.push(clean({ id: ids.serviceArea(entry.slug, s.id, 'sussex'), service_id: serviceId, name: 'Sussex', description: 'Works somewhere in Sussex; which areas is not known yet.' }));
+      else
+        for (const [v, place] of areas)
+          t.service_areas.push(clean({ id: ids.serviceArea(entry.slug, s.id, place), service_id: serviceId, name: label(vocab, v, place), description: findTerm(vocab, v, place)?.description }));
     }
   }
 

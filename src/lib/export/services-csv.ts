@@ -1,6 +1,6 @@
 // services.csv: one row per service and venue (one row for a service with no venue), every service on
 // record, closed ones included and marked. Column descriptions are shown on the open data page.
-import { serviceReach, serviceTimes } from '../coverage.ts';
+import { areasKnown, serviceReach, serviceTimes } from '../coverage.ts';
 import { formatSession } from '../format.ts';
 import type { Dataset } from '../validate.ts';
 import { multi, toCsv, type Cell } from './csv-writer.ts';
@@ -49,6 +49,7 @@ export const SERVICE_CSV_COLUMNS: CsvColumn[] = [
   { name: 'weekend', description: 'yes if a regular session is on a Saturday or Sunday, no if not; empty when no session times are listed.', value: (r) => { const t = serviceTimes(r.service); return yesNo(t.known, t.weekend); } },
   { name: 'schedule_note', description: 'When it runs, in words.', value: (r) => r.service.schedule?.note },
   { name: 'areas', description: 'The areas the organisation serves (areas vocabulary).', value: (r) => multi(r.provider.data.areas) },
+  { name: 'areas_confirmed', description: 'no when the sources say only that the organisation works somewhere in Sussex: its areas are then a guess, and it is left out of districts_served unless a venue names one; yes otherwise.', value: (r) => (areasKnown(r.provider.data) ? 'yes' : 'no') },
   { name: 'districts_served', description: 'The districts the service reaches: where its venues are, plus every district it covers without a venue or online (see the coverage page for the rules).', value: (r, c) => multi([...serviceReach(c.dataset.vocab, r.provider.data, r.service).keys()]) },
   { name: 'location_uuid', description: 'The venue’s id in the HSDS files; empty when the service has no venue.', value: (r) => r.venue?.id },
   { name: 'location_name', description: 'The name of the venue.', value: (r) => r.venue?.location.name },

@@ -10,6 +10,7 @@ import { SERVICE_CSV_COLUMNS } from '../../../src/lib/export/services-csv.ts';
 import { SUSSEX_BOUNDS, inBounds } from '../../../src/lib/vocab.ts';
 import type { Dataset } from '../../../src/lib/validate.ts';
 import { fixtureDataset, fixtureSources, OPTIONS, realDataset } from './fixture-data.ts';
+import { readFixture, validate } from '../../helpers/data-dir.ts';
 
 const dataset = fixtureDataset();
 const file = (ds: Dataset, format: Parameters<typeof exportFiles>[1], name: string) => {
@@ -93,6 +94,15 @@ describe('services.csv', () => {
     for (const { provider, service } of services(dataset)) expect(rows.some((r) => r.provider_slug === provider.slug && r.service_id === service.id), `${provider.slug}/${service.id}`).toBe(true);
   });
 
+  test('says no in areas_confirmed for a provider whose areas are not known, and gives only the districts of its venues', () => {
+    const { dataset: own } = validate({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } });
+    const ownRows = parseCsv(file(own, 'csv', 'services.csv'));
+    expect(ownRows.map((r) => [r.service_id, r.areas_confirmed, r.districts_served])).toEqual([
+      ['peer-support', 'no', ''],
+      ['lewes-group', 'no', 'lewes'],
+    ]);
+  });
+
   test('a venue listed by two services appears once for each, with the same location id', () => {
     const cafe = rows.filter((r) => r.provider_slug === 'fixture-chichester-wellbeing-cafe' && r.location_name === 'Fixture Chichester Centre');
     expect(cafe.map((r) => r.service_id)).toEqual(['wednesday-cafe', 'art-afternoon']);
@@ -116,6 +126,7 @@ describe('services.csv', () => {
       sessions: 'Every Tuesday, 6:30pm to 8:30pm',
       evening: 'yes',
       weekend: 'no',
+      areas_confirmed: 'yes',
       districts_served: 'worthing',
       location_postcode: 'BN11 1AA',
       location_district: 'worthing',

@@ -11,6 +11,7 @@ import { HSDS_STATUS, HSDS_TABLES, HSDS_TAXONOMIES, hsdsRowCounts, rruleFields }
 import { ids, providerVenues } from '../../../src/lib/export/rows.ts';
 import type { Dataset } from '../../../src/lib/validate.ts';
 import { FIXTURE_DIR, fixtureDataset, OPTIONS, realDataset } from './fixture-data.ts';
+import { readFixture, validate as validateData } from '../../helpers/data-dir.ts';
 
 interface PropertySpec {
   type?: string;
@@ -117,6 +118,20 @@ for (const [label, load] of [['the fixture data', fixtureDataset], ['the real da
     });
   });
 }
+
+describe('HSDS export of a provider whose areas are not known', () => {
+  test('gives each of its services one service area, Sussex, that says the areas are not known, and passes HSDS', () => {
+    const { dataset } = validateData({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } });
+    const { t } = tablesOf(dataset);
+    const areas = t.service_areas ?? [];
+    expect(areas.map((a) => [a.service_id, a.name])).toEqual([
+      [ids.service('areas-not-confirmed', 'peer-support'), 'Sussex'],
+      [ids.service('areas-not-confirmed', 'lewes-group'), 'Sussex'],
+    ]);
+    expect(areas[0]!.description).toMatch(/not known/);
+    for (const row of areas) expect(passes(tabular.service_area as ValidateFunction, row), ajv.errorsText(tabular.service_area?.errors)).toBe(true);
+  });
+});
 
 describe('HSDS export: contents of the fixture', () => {
   const { t, full, files } = tablesOf(fixtureDataset());

@@ -109,6 +109,16 @@ describe('what the page shows', () => {
     await page.close();
   });
 
+  it('ends with one "Suggest a correction" button; the GitHub edit link for volunteers is plain text', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    expect(await page.locator('a.button', { hasText: 'Suggest a correction' }).getAttribute('href')).toBe(`/contribute/?edit=${SLUG}`);
+    const github = page.getByRole('link', { name: 'edit this entry on GitHub' });
+    expect(await github.getAttribute('href')).toMatch(new RegExp(`data/providers/${SLUG}\\.yaml$`));
+    expect(await github.evaluate((a) => a.classList.contains('button'))).toBe(false);
+    await page.close();
+  });
+
   it('can be read with JavaScript turned off', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await gotoAndSettle(page, `/providers/${SLUG}/`);

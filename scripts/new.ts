@@ -3,13 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { closest, distance } from 'fastest-levenshtein';
 import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
 import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
 import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
 import { providerSchema } from '../src/lib/schema.ts';
+import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
 import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
 import type { VocabularyName } from '../src/lib/vocab.ts';
 
@@ -131,16 +131,11 @@ function terms(name: VocabularyName, answer: string, multiple: boolean): string[
   const parts = multiple ? answer.split(',').map((s) => s.trim()).filter(Boolean) : [answer.trim()];
   const out: string[] = [];
   for (const part of parts) {
-    const lower = part.toLowerCase();
-    const n = /^\d+$/.test(part) ? Number(part) : undefined;
-    const term =
-      (n !== undefined ? list[n - 1] : undefined) ??
-      list.find((t) => t.id === lower || t.label.toLowerCase() === lower || (t.synonyms ?? []).some((s) => s.toLowerCase() === lower));
+    const term = /^\d+$/.test(part) ? list[Number(part) - 1] : matchTerm(list, part);
     if (!term) {
       const ids = list.map((t) => t.id);
-      const best = closest(lower, ids);
-      const guess = distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? ` Did you mean "${best}"?` : '';
-      throw new Wrong(`"${part}" is not one of the choices.${guess} Choose from: ${ids.join(', ')}.`);
+      const best = closestSpelling(part, ids);
+      throw new Wrong(`"${part}" is not one of the choices.${best ? ` Did you mean "${best}"?` : ''} Choose from: ${ids.join(', ')}.`);
     }
     if (!out.includes(term.id)) out.push(term.id);
   }

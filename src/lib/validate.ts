@@ -2,12 +2,12 @@
 // Used by `npm run validate`, the pre-commit hook and the Astro build alike.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { checkProvider, checkSignatory, isRecord, show, type Segment } from './entry-checks.ts';
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
+import { closestSpelling, suggestTermId } from './term-match.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
@@ -58,10 +58,11 @@ function newAjv(): Ajv {
 
 class Reporter {
   problems: Problem[] = [];
-  /** `vocabDir`: the vocabulary folder that messages about unknown terms point to. */
+  /** `vocabDir`: the vocabulary folder that messages about unknown terms point to; `vocab`: the terms, for suggestions. */
   constructor(
     private parsed: ParsedFile,
     readonly vocabDir = DEFAULT_VOCAB_DIR,
+    readonly vocab?: Vocabularies,
   ) {}
   add(path: Segment[], message: string, severity: Severity = 'error', key = false): void {
     const { line, col } = locate(this.parsed, path, { key });
@@ -93,11 +94,16 @@ function instanceSegments(pointer: string): Segment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function suggestion(value: unknown, options: string[]): string {
-  if (typeof value !== 'string' || options.length === 0) return '';
-  const best = closest(value.toLowerCase(), options);
-  return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3)) ? ` — did you mean "${best}"?` : '';
+function didYouMean(best: string | undefined): string {
+  return best ? ` — did you mean "${best}"?` : '';
 }
+
+function suggestion(value: unknown, options: string[]): string {
+  return didYouMean(typeof value === 'string' ? closestSpelling(value, options) : undefined);
+}
+
+/** A small vocabulary is listed in full, so the right id is in the message itself. */
+const LIST_UP_TO = 10;
 
 /** Turns one Ajv error into a plain-English message that says what to do. */
 function explain(err: ErrorObject, report: Reporter): void {
@@ -123,7 +129,11 @@ function explain(err: ErrorObject, report: Reporter): void {
       const vocabName = parent['x-vocabulary'] as VocabularyName | undefined;
       const options = (err.schema as unknown[]).map(String);
       if (vocabName) {
-        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${suggestion(err.data, options)} (see ${vocabFile(vocabName, report.vocabDir)})`);
+        // A label or synonym ("Running", "peer led") names its term better than the id spelt most like it.
+        const terms = report.vocab?.[vocabName].terms ?? options.map((id) => ({ id, label: id, description: '' }));
+        const guess = didYouMean(typeof err.data === 'string' ? suggestTermId(terms, err.data) : undefined);
+        const all = options.length <= LIST_UP_TO ? `. Use one of: ${options.join(', ')}.` : '';
+        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${guess} (see ${vocabFile(vocabName, report.vocabDir)})${all}`);
       } else report.add(path, `${show(err.data)} must be one of: ${options.join(', ')}`);
       return;
     }
@@ -330,7 +340,7 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
   function checkParsed<T>(file: SourceFile, parsed: ParsedFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): { entry?: Entry<T>; problems: Problem[] } {
-    const report = new Reporter(parsed, sources.vocabDir);
+    const report = new Reporter(parsed, sources.vocabDir, vocab);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
     let entry: Entry<T> | undefined;

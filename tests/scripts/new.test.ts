@@ -64,7 +64,7 @@ describe('npm run new', () => {
       'brighton', // areas: a synonym
       'Monday group', // service name
       '', // formats: skipped
-      'hearing voices', // communities: wrong (no such label)
+      'voice hearers', // communities: wrong (no such id, label or synonym)
       'hearing-voices',
       '', // website
       'not-an-email', // wrong
@@ -79,6 +79,7 @@ describe('npm run new', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Who leads it?');
     expect(r.stdout).toContain('"nine" is not one of the choices.');
+    expect(r.stdout).toContain('"voice hearers" is not one of the choices.');
     expect(r.stdout).toContain('"not-an-email" is not an email address.');
     const data = parse(readFileSync(dir.at('providers', 'fixture-hearing-voices-hove.yaml'), 'utf8')) as Record<string, unknown>;
     expect(data).toMatchObject({
@@ -109,6 +110,13 @@ describe('npm run new', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('--area: "west-susex" is not one of the choices. Did you mean "west-sussex"?');
     expect(providers()).toEqual(['existing-group.yaml']);
+  });
+
+  it('understands a term written as its label or a synonym the way the validator does, with a hyphen for a space', async () => {
+    const flags = FLAGS.map((f) => (f === 'everyone,lgbtq' ? 'Hearing voices,LGBTQ+ people' : f));
+    const r = await run(['--non-interactive', '--dry-run', ...flags, '--led-by', 'peer-led']);
+    expect(r.stderr).toBe('');
+    expect(parse(r.stdout)).toMatchObject({ led_by: 'peer-led-group', services: [{ communities: ['hearing-voices', 'lgbtq'] }] });
   });
 
   it('never overwrites an existing file', async () => {

@@ -5,6 +5,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
 import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
+import { webAddressProblem } from '../src/lib/entry-checks.ts';
 import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
@@ -159,17 +160,12 @@ function maxLength(what: string, limit: number) {
 }
 
 function website(answer: string): string | undefined {
-  let url = answer.trim();
-  if (!url) return undefined;
-  if (!/^https?:\/\//i.test(url)) {
-    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(url)) url = `https://${url}`;
-    else throw new Wrong(`"${answer}" is not a web address. Write it in full, like https://example.org.`);
-  }
-  try {
-    new URL(url);
-  } catch {
-    throw new Wrong(`"${answer}" is not a web address. Write it in full, like https://example.org.`);
-  }
+  const given = answer.trim();
+  if (!given) return undefined;
+  // "example.org/cafe" lacks only the https:// the validator needs; anything with a scheme is checked as it is.
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(given) ? given : `https://${given}`;
+  const problem = webAddressProblem(url);
+  if (problem) throw new Wrong(`"${url}" ${problem}`);
   return url;
 }
 

@@ -27,6 +27,37 @@ export function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
+const HOST_PART = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * What is wrong with a web address, in words that follow the value, or undefined when it is fine. Shared by
+ * the validator and npm run new; stricter than JSON Schema's "uri", which accepts "https://" and "https:///x".
+ */
+export function webAddressProblem(value: string): string | undefined {
+  if (/\s/.test(value)) return "has a space in it, and a web address cannot. Copy the address again from the browser's address bar (it writes a space as %20).";
+  const rest = /^https?:\/\/(.*)$/i.exec(value)?.[1];
+  if (rest === undefined) return 'must be a full web address starting with https://';
+  if (rest.startsWith('/')) return 'has too many slashes: write two after "https:", like https://example.org.';
+  const site = rest.split(/[/?#]/)[0] ?? '';
+  if (!site) return 'has no site name after https://. Write the whole address, like https://example.org.';
+  let host: string;
+  try {
+    host = new URL(value).hostname; // international names come back as letters, digits and hyphens
+  } catch {
+    host = '';
+  }
+  const parts = host.split('.');
+  if (!parts.every((p) => HOST_PART.test(p)))
+    return `has "${site}" as its site name, but a site name is letters, numbers and hyphens with dots between the parts, like example.org.`;
+  if (parts.length < 2) return `has no dot in its site name "${site}". Write the whole name, like example.org.`;
+  return undefined;
+}
+
+function checkWebAddress(value: unknown, path: Segment[], report: CheckReporter): void {
+  const problem = typeof value === 'string' ? webAddressProblem(value) : undefined;
+  if (problem) report.add(path, `${show(value)} ${problem}`);
+}
+
 function districtArea(places: PlaceVocabularies, district: string): string | undefined {
   return places.districts.terms.find((t) => t.id === district)?.area;
 }
@@ -63,6 +94,7 @@ function realPartialDate(value: string): boolean {
 
 function checkVerification(v: unknown, today: string, report: CheckReporter): void {
   if (!isRecord(v)) return;
+  checkWebAddress(v.source_url, ['verification', 'source_url'], report);
   const checked = str(v.last_checked);
   notInFuture(checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
   if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && isStale(checked, today))
@@ -76,6 +108,7 @@ function checkContacts(holder: Json, base: Segment[], today: string, report: Che
     personal.push(what);
     first ??= [...base, field];
   };
+  checkWebAddress(holder.website, [...base, 'website'], report);
   const phone = str(holder.phone);
   const email = str(holder.email);
   if (phone !== undefined) {

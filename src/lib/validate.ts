@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
-import { checkProvider, checkSignatory, isRecord, show, type Segment } from './entry-checks.ts';
+import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type Segment } from './entry-checks.ts';
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { closestSpelling, suggestTermId } from './term-match.ts';
@@ -153,9 +153,12 @@ function explain(err: ErrorObject, report: Reporter): void {
       return;
     }
     case 'format':
-    case 'pattern':
-      report.add(path, `${show(err.data)} ${hint ?? `is not in the expected form (${err.message})`}`);
+    case 'pattern': {
+      // A web address gets the same words as npm run new: what exactly is wrong with it (a space, no site name).
+      const web = parent.format === 'uri' && typeof err.data === 'string' ? webAddressProblem(err.data) : undefined;
+      report.add(path, `${show(err.data)} ${web ?? hint ?? `is not in the expected form (${err.message})`}`);
       return;
+    }
     case 'anyOf':
       report.add(path, hint ?? (err.message ?? 'is not valid'));
       return;

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
+import { webAddressProblem } from '../../src/lib/entry-checks.ts';
 import { loadVocabularies, validateSources } from '../../src/lib/validate.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/yaml-source.ts';
 import { brief, errorsIn, MINIMAL_PROVIDER, problemsIn, provider, readFixture, signatory, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
@@ -294,6 +295,28 @@ describe('validateSources', () => {
         '10:14: error: logo.file: "missing.svg" is not in data/signatories/logos/. Add the image there, or remove the logo.',
       ]);
     });
+  });
+});
+
+describe('webAddressProblem', () => {
+  it('accepts a full web address, with a path, a port, a query or an international site name', () => {
+    for (const ok of ['https://example.org', 'http://example.org/groups/our-group?day=mon#times', 'https://www.example.co.uk:8443/', 'https://café.example.org/'])
+      expect(webAddressProblem(ok), ok).toBeUndefined();
+  });
+
+  it('refuses a web address with no site name, three slashes, a space, or a site name that is not one', () => {
+    for (const bad of ['https://', 'https:///example.org', 'https://example.org/our group', 'https://exa_mple,org', 'https://example', 'www.example.org', 'ftp://example.org'])
+      expect(webAddressProblem(bad), bad).toBeDefined();
+  });
+
+  it('checks the web addresses of a service and of a source as well as the provider\'s own', () => {
+    const p = provider('P')
+      .replace('    communities: [everyone]\n', '    communities: [everyone]\n    website: https://\n')
+      .replace('  source: Test fixture\n', '  source: Test fixture\n  source_url: https:///example.org\n');
+    expect(validate({ providers: { 'p.yaml': p } }).problems.map((x) => `${x.path}: ${x.message.split('.')[0]}`)).toEqual([
+      'services[0].website: "https://" has no site name after https://',
+      'verification.source_url: "https:///example',
+    ]);
   });
 });
 

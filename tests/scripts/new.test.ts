@@ -153,6 +153,13 @@ describe('npm run new', () => {
     expect(providers()).toEqual(['existing-group.yaml']);
   });
 
+  it('refuses a web address the validator would refuse, in the validator\'s words', async () => {
+    const r = await run(['--non-interactive', ...FLAGS, '--website', 'https://exa_mple,org']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--website: "https://exa_mple,org" has "exa_mple,org" as its site name, but a site name is letters, numbers and hyphens');
+    expect(providers()).toEqual(['existing-group.yaml']);
+  });
+
   it('prints the file with --dry-run and writes nothing', async () => {
     const r = await run(['--non-interactive', '--dry-run', ...FLAGS]);
     expect(r.status).toBe(0);

@@ -2,6 +2,7 @@
 // Used by `npm run validate`, the pre-commit hook and the Astro build alike.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isScalar } from 'yaml';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type Segment } from './entry-checks.ts';
@@ -74,6 +75,11 @@ class Reporter {
     if (isScalarAt(this.parsed.value, path) && this.problems.some((p) => p.path === problem.path && p.severity === 'error')) return;
     this.problems.push(problem);
   }
+  /** The value as it is written in the file: 01273123456, where the value read is the number 1273123456. */
+  written(path: Segment[], value: unknown): string {
+    const node = this.parsed.doc?.getIn(path, true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : String(value);
+  }
 }
 
 function isScalarAt(value: unknown, path: readonly Segment[]): boolean {
@@ -104,6 +110,41 @@ function suggestion(value: unknown, options: string[]): string {
 
 /** A small vocabulary is listed in full, so the right id is in the message itself. */
 const LIST_UP_TO = 10;
+
+const KIND_WORDS: Record<string, string> = { string: 'text', array: 'a list', object: 'a set of fields', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+
+/** How to fill in an empty value of each kind. */
+const FILL_IN: Record<string, string> = {
+  string: 'write the text after the colon',
+  array: 'add the items on the lines below, each starting with "- "',
+  object: 'add its fields on the lines below, indented by two spaces',
+};
+
+/** A value of the wrong kind, in the words of someone editing the file (no "string" or "object"), with the fix. */
+function wrongKind(want: string, data: unknown, written: string): string {
+  const wanted = KIND_WORDS[want] ?? want;
+  if (data === null) return `is empty: ${FILL_IN[want] ?? `write ${wanted} after the colon`}, or delete the line.`;
+  const scalar = typeof data !== 'object';
+  switch (want) {
+    case 'string':
+      if (!scalar) return Array.isArray(data) ? 'must be text, not a list: write it after the colon, without "- ".' : 'must be text, not a set of fields: write it after the colon, in quotes if it has a colon in it.';
+      // Quoting the value as typed keeps what reading it as a number would lose: a leading 0 or +.
+      return `must be text, but without quotes it is read as ${typeof data === 'boolean' ? 'true or false' : 'a number'}. Put it in quotes: "${written}".`;
+    case 'number':
+    case 'integer':
+      if (typeof data === 'string' && data.trim() !== '' && Number.isFinite(Number(data))) return `must be ${wanted}: remove the quotes.`;
+      if (typeof data === 'number') return 'must be a whole number: write it without a decimal point.';
+      return `must be ${wanted}, written in digits.`;
+    case 'array':
+      return scalar ? `must be a list: start each item with "- " on its own line, or write it in brackets: [${written}].` : 'must be a list: start each item with "- ".';
+    case 'object':
+      return Array.isArray(data) ? 'must be a set of fields, not a list: remove the "- " before them.' : 'must be a set of fields: write each on its own line below, indented by two spaces.';
+    case 'boolean':
+      return typeof data === 'string' && /^(?:true|false)$/i.test(data.trim()) ? 'must be true or false: remove the quotes.' : 'must be true or false.';
+    default:
+      return `must be ${wanted}.`;
+  }
+}
 
 /** Turns one Ajv error into a plain-English message that says what to do. */
 function explain(err: ErrorObject, report: Reporter): void {
@@ -137,21 +178,9 @@ function explain(err: ErrorObject, report: Reporter): void {
       } else report.add(path, `${show(err.data)} must be one of: ${options.join(', ')}`);
       return;
     }
-    case 'type': {
-      const want = (err.params as { type: string }).type;
-      const got = Array.isArray(err.data) ? 'a list' : err.data === null ? 'empty' : typeof err.data;
-      const fix =
-        want === 'string' && (typeof err.data === 'number' || typeof err.data === 'boolean')
-          ? ` Put it in quotes: "${String(err.data)}".`
-          : want === 'array'
-            ? ' Write it as a list, one item per line starting with "- ".'
-            : want === 'object'
-              ? ' Write it as fields on the lines below, indented by two spaces.'
-              : '';
-      const wantWords: Record<string, string> = { string: 'text', array: 'a list', object: 'a set of fields', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
-      report.add(path, `must be ${wantWords[want] ?? want}, but it is ${got}.${fix}`);
+    case 'type':
+      report.add(path, wrongKind((err.params as { type: string }).type, err.data, report.written(path, err.data)));
       return;
-    }
     case 'format':
     case 'pattern': {
       // A web address gets the same words as npm run new: what exactly is wrong with it (a space, no site name).

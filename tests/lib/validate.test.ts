@@ -161,6 +161,29 @@ describe('validateSources', () => {
     expect(validate({ providers: { 'p.yaml': twoMissing } }).problems.map((p) => p.message.split(' (')[0])).toEqual(['"led_by" is missing: add it.', '"summary" is missing: add it.']);
   });
 
+  it('advises quotes around a number exactly as it is written, keeping a leading 0 or + and the digits after a point', () => {
+    const p = provider('P', 'phone: +441273123456\nemail: 1.50\n').replace('    name: Weekly group\n', '    name: 007\n');
+    expect(validate({ providers: { 'p.yaml': p } }).problems.map((x) => `${x.path}: ${x.message.split('Put it in quotes: ')[1]}`)).toEqual([
+      'services[0].name: "007".',
+      'phone: "+441273123456".',
+      'email: "1.50".',
+    ]);
+  });
+
+  it('says in plain words what kind of value is wanted, and how to write it', () => {
+    const at = (field: string, value: string) => validate({ providers: { 'p.yaml': provider('P').replace('    formats: [group]\n', `    formats: [group]\n    ${field}: ${value}\n`) } }).problems.map((x) => x.message);
+    expect(at('summary', '')).toEqual(['is empty: write the text after the colon, or delete the line.']);
+    expect(at('summary', '[a, b]')).toEqual(['must be text, not a list: write it after the colon, without "- ".']);
+    expect(at('summary', 'true')).toEqual(['must be text, but without quotes it is read as true or false. Put it in quotes: "true".']);
+    expect(at('age_range', '{min: "18"}')).toEqual(['must be a whole number: remove the quotes.']);
+    expect(at('age_range', '{min: eighteen}')).toEqual(['must be a whole number, written in digits.']);
+    expect(at('settings', 'online')).toEqual(['must be a list: start each item with "- " on its own line, or write it in brackets: [online].']);
+    expect(at('cost', '[free]')).toEqual(['must be a set of fields, not a list: remove the "- " before them.']);
+    expect(at('cost', 'free')).toEqual(['must be a set of fields: write each on its own line below, indented by two spaces.']);
+    expect(at('schedule', '')).toEqual(['is empty: add its fields on the lines below, indented by two spaces, or delete the line.']);
+    expect(at('locations', '')).toEqual(['is empty: add the items on the lines below, each starting with "- ", or delete the line.']);
+  });
+
   it('accepts an age range with the same minimum and maximum', () => {
     const p = provider('P').replace('    communities: [everyone]\n', '    communities: [everyone]\n    age_range: {min: 18, max: 18}\n');
     expect(validate({ providers: { 'p.yaml': p } }).problems).toEqual([]);
@@ -290,8 +313,8 @@ describe('validateSources', () => {
       const s = signatory('S', 'lapsed: 2018\nlogo: {file: missing.svg, alt: S}\n').replace('signed: "2019"', 'signed: 2019').replace('status: active', 'status: lapsed');
       const messages = validate({ signatories: { 's.yaml': s } }).problems.map(brief);
       expect(messages).toEqual([
-        '3:9: error: signed: must be text, but it is number. Put it in quotes: "2019".',
-        '9:9: error: lapsed: must be text, but it is number. Put it in quotes: "2018".',
+        '3:9: error: signed: must be text, but without quotes it is read as a number. Put it in quotes: "2019".',
+        '9:9: error: lapsed: must be text, but without quotes it is read as a number. Put it in quotes: "2018".',
         '10:14: error: logo.file: "missing.svg" is not in data/signatories/logos/. Add the image there, or remove the logo.',
       ]);
     });

@@ -86,9 +86,12 @@ export function parseSource(file: SourceFile): ParsedFile {
   }
   if (result.value === null || result.value === undefined) {
     problems.push(problemAt(file.path, 1, 1, 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.'));
-  } else if (typeof result.value !== 'object' || Array.isArray(result.value)) {
-    const what = Array.isArray(result.value) ? 'a list' : 'a single value';
-    problems.push(problemAt(file.path, 1, 1, `the file holds ${what}, but an entry must be a set of fields like "name: ...". Remove the leading "- " or start from a template in CONTRIBUTING.md.`));
+    result.value = undefined;
+  } else if (Array.isArray(result.value)) {
+    problems.push(problemAt(file.path, 1, 1, 'the file holds a list, but an entry must be a set of fields like "name: ...". Remove the leading "- " or start from a template in CONTRIBUTING.md.'));
+    result.value = undefined;
+  } else if (typeof result.value !== 'object') {
+    problems.push(problemAt(file.path, 1, 1, 'the file holds a single value, but an entry must be a set of fields like "name: ...". Start from a template in CONTRIBUTING.md.'));
     result.value = undefined;
   }
   return result;

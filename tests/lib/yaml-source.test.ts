@@ -66,9 +66,12 @@ describe('parseSource', () => {
     expect(parse('a: &x [one, two]\nb: *x\n').value).toEqual({ a: ['one', 'two'], b: ['one', 'two'] });
   });
 
-  it('reports an empty file, a blank file, a comment-only file and a lone ---', () => {
-    for (const text of ['', '   \n\n', '# just a comment\n  # another\n', '# a\r\n# b\r\n', '---\n', '~\n']) {
-      expect(briefs(parse(text)), JSON.stringify(text)).toEqual(['1:1: error: the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.']);
+  it('reports an empty file, a blank file, a comment-only file and a lone ---, ~, null or ..., with no value', () => {
+    const lone = ['---\n', '~\n', 'null\n', '...\n', '# yaml-language-server: $schema=../../schema/provider.schema.json\n---\n'];
+    for (const text of ['', '   \n\n', '# just a comment\n  # another\n', '# a\r\n# b\r\n', ...lone]) {
+      const parsed = parse(text);
+      expect(briefs(parsed), JSON.stringify(text)).toEqual(['1:1: error: the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.']);
+      expect(parsed.value, JSON.stringify(text)).toBeUndefined();
     }
   });
 
@@ -83,9 +86,17 @@ describe('parseSource', () => {
   });
 
   it('refuses a list or a single value where a set of fields should be', () => {
-    expect(briefs(parse('- name: One\n- name: Two\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a list, but an entry must be a set of fields/)]);
+    expect(briefs(parse('- name: One\n- name: Two\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a list, but an entry must be a set of fields.*Remove the leading "- "/)]);
     expect(briefs(parse('"just text"\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a single value, but an entry must be a set of fields/)]);
     expect(parse('- a\n').value).toBeUndefined();
+  });
+
+  it('does not tell a file holding a single value to remove a "- " it does not have', () => {
+    for (const text of ['true\n', '12\n', 'Just text\n']) {
+      const parsed = parse(text);
+      expect(briefs(parsed), text).toEqual(['1:1: error: the file holds a single value, but an entry must be a set of fields like "name: ...". Start from a template in CONTRIBUTING.md.']);
+      expect(parsed.value).toBeUndefined();
+    }
   });
 
   it('reads a file with a byte-order mark, with a warning', () => {

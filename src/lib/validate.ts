@@ -303,6 +303,11 @@ function slugProblem(file: string): { slug: string; problem?: string } {
   // The name to suggest is right in both ways at once, so renaming once is enough.
   const suggested = KEBAB.test(slug) ? slug : slug.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-group';
   if (!/\.yaml$/.test(name)) return { slug, problem: `data files must end in ".yaml" (lower case). Rename it to ${suggested}.yaml.` };
+  // Right letters in the wrong places: say which place, not which letters.
+  if (/^[a-z0-9-]+$/.test(slug) && !KEBAB.test(slug)) {
+    const where = /^-|-$/.test(slug) ? 'cannot start or end with a hyphen' : 'cannot have two hyphens together';
+    return { slug, problem: `the file name "${slug}" ${where} (it becomes the page address). Rename it to ${suggested}.yaml.` };
+  }
   if (!KEBAB.test(slug))
     return {
       slug,
@@ -310,6 +315,37 @@ function slugProblem(file: string): { slug: string; problem?: string } {
     };
   return { slug };
 }
+
+export type EntryKind = 'providers' | 'signatories';
+
+let ownFieldsCache: Record<EntryKind, string[]> | undefined;
+
+/** The fields only one kind of entry has, read from the schemas so that a field added to either counts at once. */
+function ownFields(): Record<EntryKind, string[]> {
+  if (!ownFieldsCache) {
+    const fields = (schema: Json) => Object.keys(schema.properties as Json);
+    const provider = fields(providerSchema(emptyVocabularies()));
+    const signatory = fields(signatorySchema(emptyVocabularies()));
+    ownFieldsCache = { providers: provider.filter((f) => !signatory.includes(f)), signatories: signatory.filter((f) => !provider.includes(f)) };
+  }
+  return ownFieldsCache;
+}
+
+/**
+ * Which kind of entry a file's fields say it is: two or more fields only that kind has, and none only the other
+ * has. Anything less certain is undefined, so a file with a stray field is never sent to the wrong folder.
+ */
+export function entryKind(value: unknown): EntryKind | undefined {
+  if (!isRecord(value)) return undefined;
+  const own = ownFields();
+  const has = (kind: EntryKind) => own[kind].filter((f) => Object.hasOwn(value, f));
+  const [provider, signatory] = [has('providers'), has('signatories')];
+  if (provider.length >= 2 && !signatory.length) return 'providers';
+  if (signatory.length >= 2 && !provider.length) return 'signatories';
+  return undefined;
+}
+
+const KIND_NAMES: Record<EntryKind, string> = { providers: 'a provider', signatories: 'a Charter signatory' };
 
 export function emptyVocabularies(): Vocabularies {
   return Object.fromEntries(VOCABULARY_NAMES.map((n) => [n, { name: n, description: '', terms: [] }])) as unknown as Vocabularies;
@@ -371,14 +407,18 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
 
   for (const s of sources.stray) problems.push({ file: s.path, line: 1, col: 1, severity: 'error', path: '', message: s.reason });
 
-  function checkParsed<T>(file: SourceFile, parsed: ParsedFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): { entry?: Entry<T>; problems: Problem[] } {
+  function checkParsed<T>(file: SourceFile, kind: EntryKind, parsed: ParsedFile, validate: ValidateFunction, semantic: (value: T, report: Reporter) => void): { entry?: Entry<T>; problems: Problem[] } {
     const report = new Reporter(parsed, sources.vocabDir, vocab);
     const { slug, problem } = slugProblem(file.path);
     if (problem) report.add([], problem);
     let entry: Entry<T> | undefined;
     // Only a set of fields is an entry: a reader that gives null (a file of only "---") must not reach the checks.
+    const other: EntryKind = kind === 'providers' ? 'signatories' : 'providers';
     if (!isRecord(parsed.value)) {
       if (!hasErrors(parsed.problems)) report.add([], 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.');
+    } else if (entryKind(parsed.value) === other) {
+      // One message in place of an unknown-field error for each of its fields.
+      report.add([], `this looks like ${KIND_NAMES[other]}, not ${KIND_NAMES[kind]}: move it to data/${other}/.`);
     } else {
       runSchema(validate, parsed.value, report);
       checkText(parsed.value, report);
@@ -393,12 +433,12 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
     return { entry, problems: [...parsed.problems, ...report.problems] };
   }
 
-  function check<T>(file: SourceFile, validate: ValidateFunction, field: string, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
+  function check<T>(file: SourceFile, kind: EntryKind, validate: ValidateFunction, field: string, semantic: (value: T, report: Reporter) => void): Entry<T> | undefined {
     // Most files are fine: read the quick way, checked, and done. One with anything to report is read again in
     // full, so that every problem has its line and column.
     const quick = quickParse(file);
     if (quick) {
-      const { entry, problems: found } = checkParsed(file, quick, validate, semantic);
+      const { entry, problems: found } = checkParsed(file, kind, quick, validate, semantic);
       if (!found.length) {
         positions.set(file.path, () => locate(parseSource(file), [field]));
         return entry;
@@ -407,17 +447,17 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
     const parsed = parseSource(file);
     const at = locate(parsed, [field]);
     positions.set(file.path, () => at);
-    const { entry, problems: found } = checkParsed(file, parsed, validate, semantic);
+    const { entry, problems: found } = checkParsed(file, kind, parsed, validate, semantic);
     problems.push(...found);
     return entry;
   }
 
   for (const file of sources.providers) {
-    const entry = check<Provider>(file, validateProvider, 'name', (p, r) => checkProvider(p, vocab, today, r));
+    const entry = check<Provider>(file, 'providers', validateProvider, 'name', (p, r) => checkProvider(p, vocab, today, r));
     if (entry) dataset.providers.push(entry);
   }
   for (const file of sources.signatories) {
-    const entry = check<Signatory>(file, validateSignatory, 'provider', (s, r) => checkSignatory(s, today, logos, r));
+    const entry = check<Signatory>(file, 'signatories', validateSignatory, 'provider', (s, r) => checkSignatory(s, today, logos, r));
     if (entry) dataset.signatories.push(entry);
   }
 

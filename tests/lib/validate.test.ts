@@ -85,6 +85,22 @@ describe('validateSources', () => {
     ]);
   });
 
+  it('says where the hyphen is wrong in a file name that is otherwise lower-case letters, numbers and hyphens', () => {
+    const result = validate({ providers: { '-hove.yaml': provider('A'), 'hove-.yaml': provider('B'), 'hove--group.yaml': provider('C') } });
+    expect(result.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      'data/providers/-hove.yaml: the file name "-hove" cannot start or end with a hyphen (it becomes the page address). Rename it to hove.yaml.',
+      'data/providers/hove--group.yaml: the file name "hove--group" cannot have two hyphens together (it becomes the page address). Rename it to hove-group.yaml.',
+      'data/providers/hove-.yaml: the file name "hove-" cannot start or end with a hyphen (it becomes the page address). Rename it to hove.yaml.',
+    ]);
+  });
+
+  it('sends a file to the other folder only when two or more of its fields belong there and none belongs here', () => {
+    const withField = (field: string) => validate({ signatories: { 's.yaml': signatory('S', field) } }).problems.map((p) => p.message);
+    expect(withField('summary: A stray provider field.\n')).toEqual([expect.stringMatching(/^"summary" is not a field we know/)]);
+    const provided = validate({ signatories: { 's.yaml': MINIMAL_PROVIDER.replace('led_by: user-led\n', 'led_by: user-led\nkind: user-led\n') } }).problems;
+    expect(provided.some((p) => p.message.startsWith('this looks like'))).toBe(false);
+  });
+
   it('reports two signatory files with the same id', () => {
     const result = validate({ signatories: { 'data/signatories/one.yaml': signatory('One'), 'data/signatories/ONE.yaml': signatory('Two') } });
     expect(errorsIn(result, 'data/signatories/ONE.yaml').map((p) => p.message)).toContain('has the same id as data/signatories/one.yaml. Each entry needs its own file name.');

@@ -69,14 +69,12 @@ export function parseSource(file: SourceFile): ParsedFile {
   }
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   result.doc = doc;
-  for (const e of doc.errors) {
-    const pos = lineCounter.linePos(errorOffset(doc, e));
-    problems.push(problemAt(file.path, pos.line, pos.col, `YAML syntax: ${plainYamlError(e.message)}`));
-  }
-  for (const w of doc.warnings) {
-    const pos = lineCounter.linePos(w.pos[0]);
-    problems.push(problemAt(file.path, pos.line, pos.col, `YAML: ${plainYamlError(w.message)}`, 'warning'));
-  }
+  const at = (offset: number, message: string, severity: Problem['severity'] = 'error') => {
+    const pos = lineCounter.linePos(offset);
+    problems.push(problemAt(file.path, pos.line, pos.col, message, severity));
+  };
+  for (const e of syntaxErrors(doc, text, lineCounter)) at(e.at, `YAML syntax: ${e.message}`);
+  for (const w of doc.warnings) at(w.pos[0], `YAML: ${plainYamlError(w.message)}`, 'warning');
   if (doc.errors.length) return result;
   try {
     result.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -135,6 +133,123 @@ function onlyCommentsOrBlank(text: string): boolean {
   return text.split(/\r\n|\r|\n/).every((line) => /^\s*(?:#.*)?$/.test(line));
 }
 
+/** A value written in YAML double quotes (single quotes when it holds a double quote), for a suggested fix. */
+function quote(value: string): string {
+  return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+}
+
+/** The text of the line around an offset (without its line break), and where it starts. */
+function lineAround(text: string, offset: number): { start: number; line: string } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return { start, line: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '') };
+}
+
+/** The next line after the one holding offset that is not blank or a comment. */
+function nextContentLine(text: string, offset: number): { start: number; line: string } | undefined {
+  for (let end = text.indexOf('\n', offset); end >= 0; end = text.indexOf('\n', end + 1)) {
+    const next = lineAround(text, end + 1);
+    if (/^\s*[^\s#]/.test(next.line)) return next;
+  }
+  return undefined;
+}
+
+/** The last line before lineStart that is not blank or a comment. */
+function previousContentLine(text: string, lineStart: number): string | undefined {
+  return text.slice(0, lineStart).split(/\r?\n/).findLast((line) => /^\s*[^\s#]/.test(line));
+}
+
+const indentOf = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
+/** Where a line's field starts: after its indentation and any "- ". */
+const fieldColumn = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;
+const firstWord = (line: string) => /^\s*(?:-\s+)*(\S+)/.exec(line)?.[1] ?? '';
+const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+
+/** Why a line indented differently from the line above breaks the file, and what to do. */
+function indentMessage(line: string, above: string, why = ''): string {
+  const indent = indentOf(line);
+  const expected = fieldColumn(above);
+  return `"${firstWord(line)}" is indented ${indent > expected ? 'more' : 'less'} than "${firstWord(above)}" on the line above (${spaces(indent)} instead of ${expected})${why}. Line it up with the fields around it.`;
+}
+
+/** The field and value on a "field: value" line, for a suggested fix. */
+const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{][^:#]*?:)\s+(.*?)\s*$/.exec(line);
+
+/** A YAML error in plain words, pointing at its cause; specific is false when there is nothing to add to the parser's words. */
+function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean } {
+  const at = errorOffset(doc, e);
+  const { start, line } = lineAround(text, at);
+  const col = at - start;
+  const said = (e.message.split('\n')[0] ?? '').trim();
+  const plain = (offset: number, message: string) => ({ at: offset, message, specific: true });
+  const fv = fieldAndValue(line);
+  const value = fv?.[2] ?? '';
+  const example = (fixed: string) => (fv ? `${fv[1]} ${quote(fixed)}` : quote(fixed));
+  if (e.code === 'TAB_AS_INDENT') return plain(start + Math.max(0, line.indexOf('\t')), 'Tabs are not allowed as indentation. Indent with spaces, not tabs, lined up with the fields around it.');
+  if (e.code === 'MULTILINE_IMPLICIT_KEY' || /Implicit map keys need to be followed/.test(said)) {
+    const glued = /^(\s*(?:-\s+)*)([A-Za-z_][\w-]*):(?=\S)(.*)$/.exec(line);
+    if (glued?.[1]?.length === col) {
+      const colon = start + col + (glued[2] ?? '').length;
+      return plain(colon, `there is no space after the colon in "${line.trim()}". Put a space after the colon: ${glued[2]}: ${(glued[3] ?? '').trim()}`);
+    }
+    const next = nextContentLine(text, at);
+    if (e.code === 'MULTILINE_IMPLICIT_KEY' && next && indentOf(next.line) > fieldColumn(line)) {
+      return plain(next.start + indentOf(next.line), indentMessage(next.line, line, ', so YAML reads it as more of the value above'));
+    }
+  }
+  if (e.code === 'BAD_INDENT') {
+    const above = previousContentLine(text, start);
+    if (above !== undefined) return plain(start + indentOf(line), indentMessage(line, above));
+  }
+  if (e.code === 'BAD_SCALAR_START') {
+    return plain(at, `a value cannot start with "${text[at]}" in YAML. Put the whole value in double quotes: ${example(line.slice(col).trim())}`);
+  }
+  if (e.code === 'BLOCK_IN_FLOW') {
+    const value = /^[^,\]}]*/.exec(line.slice(col))?.[0].trim() ?? '';
+    return plain(at, `inside [ ] or { }, a colon followed by a space starts a new field, so "${value}" cannot be read. Put that value in double quotes: ${quote(value)}`);
+  }
+  if (/block-seq-ind on same line/.test(said)) {
+    return plain(at, `"- " starts a list item, and a list cannot start on the same line as its field. If the text starts with "- ", put it in double quotes: ${example(line.slice(col).trim())}`);
+  }
+  if (e.code === 'UNEXPECTED_TOKEN' || /Missing , or :/.test(said)) {
+    const before = line.slice(0, col);
+    if (/\p{L}'$/u.test(before) && /^\p{L}/u.test(line.slice(col))) {
+      const fix = /^'.*'$/.test(value) ? `: ${example(value.slice(1, -1))}` : '';
+      return plain(at - 1, `an apostrophe inside single quotes ends the text early. Use double quotes around text that has an apostrophe${fix}`);
+    }
+    if (/["']\s*$/.test(before) && /^["']/.test(value)) {
+      return plain(at, `there is text after the closing quote mark, but a quoted value ends at its closing quote. Put the whole value in quotes, or none of it: ${example(value)}`);
+    }
+    if (/^[*&!]/.test(value)) {
+      return plain(start + line.indexOf(value), `a value cannot start with "${value[0]}" in YAML. Put the whole value in double quotes: ${example(value)}`);
+    }
+  }
+  return { at, message: plainYamlError(e.message), specific: false };
+}
+
+/**
+ * The YAML errors in plain words. One a line, and none after a tab in the rest of its block: a line the parser
+ * could not read makes it misread what follows, and those errors would only hide the one that matters.
+ */
+function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCounter): { at: number; message: string }[] {
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const kept: (ReturnType<typeof explain> & { from: number; tab: boolean })[] = [];
+  for (const e of doc.errors) {
+    const found = { ...explain(e, doc, text), from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' };
+    const same = kept.findIndex((k) => k.from === found.from || lineOf(k.at) === lineOf(found.at));
+    if (same < 0) kept.push(found);
+    else if (found.specific && !kept[same]!.specific) kept[same] = found;
+  }
+  const lines = text.split('\n');
+  // A tab's block ends at the next line that starts in the first column.
+  const blocks = kept.filter((k) => k.tab).map((k) => {
+    const from = lineOf(k.at);
+    const next = lines.findIndex((l, i) => i >= from && /^[^\s#]/.test(l));
+    return { from, end: next < 0 ? Infinity : next + 1 };
+  });
+  return kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+}
+
 /** Where to point for a YAML error: an unclosed quote is reported at the end of the file, so point at where it opens. */
 function errorOffset(doc: Document.Parsed, e: YAMLError): number {
   const at = e.pos[0];
@@ -154,7 +269,6 @@ function plainYamlError(message: string): string {
   if (/Map keys must be unique/.test(first)) return `${first}. A field appears twice: keep one of them.`;
   if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed/.test(first))
     return `${first}. Check the indentation and that every field has a colon and a space after its name.`;
-  if (/Tabs are not allowed/.test(first)) return `${first}. Indent with spaces, not tabs.`;
   if (/Missing closing .?quote/.test(first)) return `${first}: this value opens a quote mark that is never closed. Add the closing quote at the end of the value.`;
   if (/multiple documents/.test(first)) return 'the file holds more than one entry (a line with only "---" starts another). Keep one entry per file and remove the extra "---" line.';
   return first;

@@ -42,8 +42,54 @@ describe('parseSource', () => {
     expect(briefs(parse('name: One\nsummary: s\nname: Two\n'))).toEqual(['3:1: error: YAML syntax: Map keys must be unique. A field appears twice: keep one of them.']);
   });
 
-  it('refuses tabs used for indentation', () => {
-    expect(briefs(parse('verification:\n  status: verified\n\tsource: x\n'))).toEqual(['3:1: error: YAML syntax: Tabs are not allowed as indentation. Indent with spaces, not tabs.']);
+  it('refuses tabs used for indentation, pointing at the tab', () => {
+    const tabs = 'Tabs are not allowed as indentation. Indent with spaces, not tabs, lined up with the fields around it.';
+    expect(briefs(parse('verification:\n  status: verified\n\tsource: x\n'))).toEqual([`3:1: error: YAML syntax: ${tabs}`]);
+    expect(briefs(parse('verification:\n  status: verified\n  \tsource: x\n'))).toEqual([`3:3: error: YAML syntax: ${tabs}`]);
+  });
+
+  it('reports a tab in a service once, without the errors the parser makes of the lines after it', () => {
+    const text = 'name: A\nservices:\n  - id: g\n\tname: Thursday group\n    status: active\n    formats: [group]\nverification:\n  status: x\n';
+    expect(briefs(parse(text))).toEqual([expect.stringMatching(/^4:1: error: YAML syntax: Tabs are not allowed as indentation/)]);
+  });
+
+  it('still reports a field given twice after the block that holds a tab', () => {
+    const parsed = parse('verification:\n  status: x\n  \tsource: y\nname: z\nname: w\n');
+    expect(briefs(parsed)).toEqual([
+      expect.stringMatching(/^3:3: error: YAML syntax: Tabs are not allowed as indentation/),
+      '5:1: error: YAML syntax: Map keys must be unique. A field appears twice: keep one of them.',
+    ]);
+  });
+
+  it('points at a field indented more than the one above, and says to line it up', () => {
+    expect(briefs(parse('name: A\nverification:\n  status: unverified\n   last_checked: 2026-06-01\n  source: y\n'))).toEqual([
+      '4:4: error: YAML syntax: "last_checked:" is indented more than "status:" on the line above (3 spaces instead of 2), so YAML reads it as more of the value above. Line it up with the fields around it.',
+    ]);
+    expect(briefs(parse('name: A\nverification:\n  status: "unverified"\n   last_checked: 2026-06-01\n'))).toEqual([
+      '4:4: error: YAML syntax: "last_checked:" is indented more than "status:" on the line above (3 spaces instead of 2). Line it up with the fields around it.',
+    ]);
+    expect(briefs(parse('services:\n  - id: g\n     name: Group\n'))).toEqual([expect.stringMatching(/^3:6: error: YAML syntax: "name:" is indented more than "id:" on the line above \(5 spaces instead of 4\)/)]);
+  });
+
+  it('points at a field indented less than the one above', () => {
+    expect(briefs(parse('verification:\n  status: x\n last_checked: y\n'))).toEqual([
+      '3:2: error: YAML syntax: "last_checked:" is indented less than "status:" on the line above (1 space instead of 2). Line it up with the fields around it.',
+    ]);
+  });
+
+  it.each([
+    ['a missing space after a colon', 'summary: x\nname:Hove\nled_by: y\n', '2:5', 'there is no space after the colon in "name:Hove". Put a space after the colon: name: Hove'],
+    ['a missing space after a colon, last in a block', 'verification:\n  status: x\n  source:Phone call\n', '3:9', 'there is no space after the colon in "source:Phone call". Put a space after the colon: source: Phone call'],
+    ['an apostrophe inside single quotes', "summary: 'It's a peer support group.'\n", '1:13', `an apostrophe inside single quotes ends the text early. Use double quotes around text that has an apostrophe: summary: "It's a peer support group."`],
+    ['text after a closing quote', 'summary: "Hearing voices" group in Hove.\n', '1:27', `there is text after the closing quote mark, but a quoted value ends at its closing quote. Put the whole value in quotes, or none of it: summary: '"Hearing voices" group in Hove.'`],
+    ['a colon in a value inside { }', 'cost: {type: donation, note: Note: not in August}\n', '1:30', 'inside [ ] or { }, a colon followed by a space starts a new field, so "Note: not in August" cannot be read. Put that value in double quotes: "Note: not in August"'],
+    ['"- " starting a value', 'summary: - a group\n', '1:10', '"- " starts a list item, and a list cannot start on the same line as its field. If the text starts with "- ", put it in double quotes: summary: "- a group"'],
+    ['"@" starting a value', 'name: @HoveVoices\n', '1:7', 'a value cannot start with "@" in YAML. Put the whole value in double quotes: name: "@HoveVoices"'],
+    ['"`" starting a value', 'name: `Hove`\n', '1:7', 'a value cannot start with "`" in YAML. Put the whole value in double quotes: name: "`Hove`"'],
+    ['"%" starting a value', 'name: %Hove\n', '1:7', 'a value cannot start with "%" in YAML. Put the whole value in double quotes: name: "%Hove"'],
+    ['"*" starting a value', 'name: *Star* group\n', '1:7', 'a value cannot start with "*" in YAML. Put the whole value in double quotes: name: "*Star* group"'],
+  ])('explains %s in plain words, at the place it is', (_what, text, at, message) => {
+    expect(briefs(parse(text))).toEqual([`${at}: error: YAML syntax: ${message}`]);
   });
 
   it('refuses a second document after ---', () => {

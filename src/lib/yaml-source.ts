@@ -7,6 +7,22 @@ import type { Problem } from './problems.ts';
 export const MAX_FILE_BYTES = 256 * 1024;
 const MAX_ALIASES = 50;
 
+/** Control characters (but tab, newline and return), non-breaking and zero-width spaces: invisible in an editor. */
+const INVISIBLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u00A0\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'zero-width no-break space',
+};
+/**
+ * Text that may hold what parseSource warns about and js-yaml reads past: a curly quote opening a value, a " #"
+ * after a value, or a "&" or "!" starting a word. Rare in real files, so quickParse leaves them to parseSource.
+ * It matches one of those few characters and then looks back, which is ten times faster than looking ahead.
+ */
+export const MAY_CUT_VALUE = /[“‘#&!](?<=[:[{,-][ \t]*[“‘]|[^\s#][ \t]+#|[\s[{,][&!](?=\S))/;
+
 export interface SourceFile {
   /** Path shown in messages, relative to the project, with forward slashes. */
   path: string;
@@ -67,14 +83,18 @@ export function parseSource(file: SourceFile): ParsedFile {
     problems.push(problemAt(file.path, 1, 1, 'the file is empty. Fill it in (see CONTRIBUTING.md) or delete it.'));
     return result;
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // A non-breaking space becomes an ordinary one (same length, so positions hold): it is reported below, and
+  // "led_by:\u00A0user-led" then reads as the field it was meant to be instead of failing to parse.
+  const doc = parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   result.doc = doc;
   const at = (offset: number, message: string, severity: Problem['severity'] = 'error') => {
     const pos = lineCounter.linePos(offset);
     problems.push(problemAt(file.path, pos.line, pos.col, message, severity));
   };
   for (const e of syntaxErrors(doc, text, lineCounter)) at(e.at, `YAML syntax: ${e.message}`);
-  for (const w of doc.warnings) at(w.pos[0], `YAML: ${plainYamlError(w.message)}`, 'warning');
+  for (const c of invisibleCharacters(text)) at(c.at, c.message);
+  const warned = checkScalars(doc, text, at);
+  for (const w of doc.warnings) if (!warned.has(w.pos[0])) at(w.pos[0], `YAML: ${plainYamlError(w.message)}`, 'warning');
   if (doc.errors.length) return result;
   try {
     result.value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -100,8 +120,8 @@ export function parseSource(file: SourceFile): ParsedFile {
  * about eight times faster than the yaml package and gives the same values (tests/lib/yaml-source.test.ts
  * compares the two over every fixture), but keeps no positions. So the caller checks the value, and reads the
  * file again with parseSource whenever there is anything to report. Anything unusual goes to parseSource too:
- * a byte-order mark, text that is not UTF-8, an alias, more than one document, anything js-yaml refuses, or a
- * value that is not a set of fields.
+ * a byte-order mark, text that is not UTF-8, an alias, more than one document, anything js-yaml refuses, a
+ * value that is not a set of fields, an invisible character, and text that may be cut (MAY_CUT_VALUE).
  */
 export function quickParse(file: SourceFile): ParsedFile | undefined {
   const size = typeof file.bytes === 'string' ? file.bytes.length : file.bytes.byteLength;
@@ -112,7 +132,7 @@ export function quickParse(file: SourceFile): ParsedFile | undefined {
   } catch {
     return undefined;
   }
-  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || MAY_CUT_VALUE.test(text) || invisibleCharacters(text).length) return undefined;
   let value: unknown;
   try {
     value = load(text, { maxAliases: 0 });
@@ -133,9 +153,87 @@ function onlyCommentsOrBlank(text: string): boolean {
   return text.split(/\r\n|\r|\n/).every((line) => /^\s*(?:#.*)?$/.test(line));
 }
 
+/** Whether an invisible character is a mistake: a zero-width (non-)joiner after a non-ASCII character is part of an emoji or a script. */
+function isStray(text: string, i: number): boolean {
+  return !(/[\u200C\u200D]/.test(text[i] ?? '') && text.charCodeAt(i - 1) > 0x7f);
+}
+
+/** Each invisible character, once per kind a line, named with the text before it so it can be found. */
+function invisibleCharacters(text: string): { at: number; message: string }[] {
+  const found: { at: number; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const { 0: ch, index: i } of text.matchAll(INVISIBLE)) {
+    if (!isStray(text, i)) continue;
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const name = ch === '\u00A0' ? 'non-breaking space' : (INVISIBLE_NAMES[ch] ?? 'control character');
+    if (seen.has(`${lineStart} ${name}`)) continue;
+    seen.add(`${lineStart} ${name}`);
+    const shown = text.slice(lineStart, i).trimStart();
+    const before = shown.length > 20 ? `…${shown.slice(-20).replace(/^\S*\s+/, '')}` : shown;
+    const where = before ? `after "${before}"` : 'at the start of the line';
+    const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    found.push({
+      at: i,
+      message:
+        name === 'non-breaking space'
+          ? `a non-breaking space ${where}: it looks like a space, but YAML does not read it as one. Replace it with an ordinary space.`
+          : name === 'control character'
+            ? `an invisible control character (${code}) ${where}. Remove the control character.`
+            : `an invisible ${name} (${code}) ${where}. Delete it: it cannot be seen, so put the cursor ${before ? `just after "${before}"` : 'at the start of the line'} and press Delete once.`,
+    });
+  }
+  return found;
+}
+
 /** A value written in YAML double quotes (single quotes when it holds a double quote), for a suggested fix. */
 function quote(value: string): string {
   return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+}
+
+/**
+ * Looks at each value as read, and reports what is not what its writer meant: curly quotes around a whole value
+ * (taken off, so the value is checked as meant), invisible characters in it (taken out: they are reported
+ * already), and a plain value cut short by a " #" comment or by an anchor or tag. Returns where it warned.
+ */
+function checkScalars(doc: Document.Parsed, text: string, at: (offset: number, message: string, severity?: Problem['severity']) => void): Set<number> {
+  const warned = new Set<number>();
+  const warn = (offset: number, message: string) => {
+    warned.add(offset);
+    at(offset, message, 'warning');
+  };
+  visit(doc, {
+    Scalar(key, node) {
+      if (typeof node.value === 'string') node.value = node.value.replace(INVISIBLE, (c: string, i: number, s: string) => (isStray(s, i) ? '' : c));
+      if (node.type !== 'PLAIN' || !node.range) return;
+      const [start, end] = node.range;
+      const value = node.value;
+      if (typeof value === 'string' && /^(?:“[^“”]*”|‘[^‘]*’)$/.test(value)) {
+        at(start, `curly quotes ${value[0] === '“' ? '“…”' : '‘…’'} are not YAML quotes, so they would be part of the text. Use straight double quotes: ${quote(value.slice(1, -1))}`);
+        node.value = value.slice(1, -1);
+      }
+      if (key === 'key') return;
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const prefix = text.slice(lineStart, start);
+      // A tag or an anchor stands before the value ("&Friends group"), where YAML takes it off the text.
+      const props = node.anchor || node.tag ? /(?:^|[\s[{,])([&!][^]*)$/.exec(prefix) : null;
+      if (props?.[1]) {
+        const from = start - props[1].length;
+        const mark = props[1].trim();
+        const what = mark.startsWith('&') ? 'an anchor (a YAML name for reusing a value)' : 'a tag (a YAML type)';
+        const field = text.slice(lineStart, from).trim();
+        warn(from, `"${mark}" before the value is read as ${what}, not as text, so the value is only "${String(value)}". If "${mark}" is part of the text, put the whole value in double quotes: ${[field, quote(text.slice(from, end))].join(' ').trim()}`);
+      }
+      const hash = /[ \t]+#/y;
+      hash.lastIndex = end;
+      if (typeof value === 'string' && hash.test(text)) {
+        const lineEnd = text.slice(start).search(/\r?\n|$/) + start;
+        const whole = text.slice(start, lineEnd).trimEnd();
+        const fix = text.slice(start, end).includes('\n') ? '' : `: ${prefix.trim()} ${quote(whole)}`;
+        warn(hash.lastIndex - 1, `the text from "#" on is left out: in YAML " #" starts a comment, so the value is only "${value}". If the # is part of the text, put the whole value in double quotes${fix}`);
+      }
+    },
+  });
+  return warned;
 }
 
 /** The text of the line around an offset (without its line break), and where it starts. */

@@ -68,6 +68,53 @@ export function label(vocab: Vocabularies, name: VocabularyName, id: string): st
   return findTerm(vocab, name, id)?.label ?? id;
 }
 
+/** The first word of a label, without the punctuation after it ("Formal:" gives "Formal"). */
+function firstWord(text: string): string {
+  return (text.trim().split(/\s+/)[0] ?? '').replace(/[.,;:!?)]+$/, '');
+}
+
+/** Whether `word` appears, with its capital, somewhere in `text` other than at the start of a sentence. */
+function capitalisedMidSentence(word: string, text: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
+    const before = text.slice(0, m.index).trimEnd();
+    if (before && !/[.!?]["'’”)]*$/.test(before)) return true;
+  }
+  return false;
+}
+
+/** Vocabularies whose every label is a name: places and languages. */
+const NAME_VOCABULARIES: readonly VocabularyName[] = ['areas', 'districts', 'languages'];
+
+/**
+ * Whether a term's label keeps its capital in the middle of a sentence. Decided from the data, not a list of
+ * words: a first word with two or more capitals (LGBTQ+, NHS), a place or a language (Worthing, English), or
+ * a first word the term's own description writes with a capital mid-sentence ("People from Black, Asian and
+ * other racialised communities" keeps "Black, Asian and racialised communities").
+ */
+export function keepsCapital(name: VocabularyName, term: Pick<VocabTerm, 'label' | 'description'>): boolean {
+  const word = firstWord(term.label);
+  if (!/^\p{Lu}/u.test(word)) return true;
+  if ((word.match(/\p{Lu}/gu) ?? []).length >= 2) return true;
+  if (NAME_VOCABULARIES.includes(name)) return true;
+  return capitalisedMidSentence(word, term.description);
+}
+
+/** A label as written in the middle of a sentence: "Peer support for men", "Access: step-free access". */
+export function midSentence(vocab: Vocabularies, name: VocabularyName, id: string): string {
+  const term = findTerm(vocab, name, id);
+  if (!term) return id;
+  return keepsCapital(name, term) ? term.label : term.label.charAt(0).toLowerCase() + term.label.slice(1);
+}
+
+/**
+ * Labels for running text: every one as written mid-sentence, except the first when it starts the sentence
+ * ("Group, shared meals"; "Access: step-free access, near public transport").
+ */
+export function sentenceLabels(vocab: Vocabularies, name: VocabularyName, ids: readonly string[] | undefined, { startsSentence = false } = {}): string[] {
+  return (ids ?? []).map((id, i) => (i === 0 && startsSentence ? label(vocab, name, id) : midSentence(vocab, name, id)));
+}
+
 export function inBounds(bounds: readonly [number, number, number, number], lat: number, lng: number): boolean {
   const [south, west, north, east] = bounds;
   return lat >= south && lat <= north && lng >= west && lng <= east;

@@ -120,6 +120,38 @@ test('without JavaScript the share kit offers no copy button that cannot work', 
   }
 });
 
+describe('words on paper match the site', () => {
+  test('a poster says "How to join", names who runs the group in small letters, and writes access features mid-sentence', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/fixture-kemptown-peer-hub/#poster--monday-drop-in');
+      const poster = page.locator('#poster--monday-drop-in');
+      await expect(poster.locator('.poster-by').innerText()).resolves.toBe('Run by Fixture Kemptown Peer Hub (user-led organisation)');
+      await expect(poster.locator('dt').allInnerTexts()).resolves.toContain('How to join');
+      await expect(poster.innerText()).resolves.toContain('Access: step-free access, hearing loop, quiet space.');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the booklet says "Not yet checked with the group", as the site does, and "How to join"', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/print/');
+      const text = await page.locator('main').innerText();
+      expect(text).not.toMatch(/confirmed by the group/i);
+      const entry = page.locator('.booklet-entry', { hasText: 'Saturday peer circle' }).first();
+      await expect(entry.locator('.booklet-by').innerText()).resolves.toBe('Run by Fixture Together Peer Circle (user-led organisation). Not yet checked with the group.');
+      await expect(entry.locator('dt').allInnerTexts()).resolves.toContain('How to join');
+      const who = entry.locator('dt', { hasText: /^Who it is for$/ }).locator('xpath=following-sibling::dd[1]');
+      await expect(who.innerText()).resolves.toBe('Black, Asian and racialised communities; faith communities');
+      await expect(page.locator('.booklet-end').innerText()).resolves.toContain('"Not yet checked with the group"');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('calendar files', () => {
   test.each(withSessions.map(({ provider, service }) => [`/calendar/${provider.slug}--${service.id}.ics`, service.schedule!.sessions!.length]))(
     '%s is served as text/calendar and parses, with one Europe/London event per session',

@@ -132,6 +132,78 @@ test('a service card says who the service is for without splitting a label that 
   }
 });
 
+describe('labels read as part of a sentence', () => {
+  test.each([
+    ['/communities/men/', 'Peer support for men'],
+    ['/communities/everyone/', 'Peer support for anyone with experience of mental distress'],
+    ['/communities/lgbtq/', 'Peer support for LGBTQ+ people'],
+    ['/communities/racialised-communities/', 'Peer support for Black, Asian and racialised communities'],
+  ])('%s is headed "%s", and its title says the same', async (path, heading) => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      await expect(page.locator('h1').innerText()).resolves.toBe(heading);
+      await expect(page.title()).resolves.toBe(`${heading} | Sussex Peer Support Directory`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a community page says how many groups it lists in a whole sentence, and links to the other communities', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/communities/everyone/');
+      const summary = page.locator('main p', { has: page.locator('a[href="/communities/"]') });
+      await expect(summary.innerText()).resolves.toMatch(/^\d+ (?:group or organisation|groups and organisations)\. You can also see support for other groups of people\.$/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a service lists its labels with small letters after the first, and a language keeps its capital', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/fixture-together-peer-circle/');
+      const fact = (term: string) => page.locator('section.service dl.facts dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').innerText();
+      await expect(fact('Kind of support')).resolves.toBe('Group, shared meals');
+      await expect(fact('Languages')).resolves.toBe('English, Urdu, Bengali');
+      await gotoAndSettle(page, '/providers/fixture-ward-visits-peer-service/');
+      await expect(fact('How to join')).resolves.toBe('Referral by a professional, contact them yourself');
+      await expect(fact('Who supports you')).resolves.toBe('Paid peer support workers');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a service says "How to join" and tells "Where" apart from "Kind of place"', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/fixture-online-peer-circle/');
+      const terms = await page.locator('section.service dl.facts dt').allInnerTexts();
+      expect(terms).toEqual(expect.arrayContaining(['Where', 'Kind of place', 'How to join']));
+      expect(terms).not.toContain('Where it happens');
+      expect(terms).not.toContain('How to start');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('venues', () => {
+  test('an address ends with a full stop, and access and notes are on lines of their own, in small letters after "Access:"', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/fixture-kemptown-peer-hub/');
+      const firstPlace = () => page.locator('section.service dl.facts dt', { hasText: /^Where$/ }).first().locator('xpath=following-sibling::dd[1]').locator('li').first().innerText();
+      await expect(firstPlace()).resolves.toBe('Fixture Kemptown Community Hall, 3 Fixture Terrace, Brighton, BN2 1AA.\nAccess: step-free access, hearing loop, quiet space.');
+      await gotoAndSettle(page, '/providers/fixture-ward-visits-peer-service/');
+      await expect(firstPlace()).resolves.toBe('Fixture Ward Unit, Chichester, PO19 6AA.\nAsk the ward staff to call the peer worker.');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 test('the booklet lets you print one district only, and that booklet has the crisis numbers on its front', async () => {
   const page = await newPage();
   try {

@@ -1,7 +1,7 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
 import { agesText, displayHost, formatSession, joinLabels, telHref } from '../../lib/format.ts';
 import type { Provider, Service } from '../../lib/validate.ts';
-import { label, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
+import { label, sentenceLabels, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
 
 /** Ends a piece of text with a full stop unless it already ends a sentence. */
 export function sentence(text: string): string {
@@ -13,10 +13,10 @@ export function labels(vocab: Vocabularies, name: VocabularyName, ids: readonly 
   return (ids ?? []).map((id) => label(vocab, name, id));
 }
 
-/** "LGBTQ+ people. Ages 18 to 25" */
+/** "LGBTQ+ people. Ages 18 to 25"; "Women; Black, Asian and racialised communities" (the first starts the sentence). */
 export function whoText(service: Service, vocab: Vocabularies): string {
   const ages = agesText(service);
-  return [joinLabels(labels(vocab, 'communities', service.communities)), ages].filter(Boolean).join('. ');
+  return [joinLabels(sentenceLabels(vocab, 'communities', service.communities, { startsSentence: true })), ages].filter(Boolean).join('. ');
 }
 
 /** One sentence per regular session ("Every Monday, 1pm to 3pm (not in August)."), then the schedule's note. */
@@ -32,7 +32,7 @@ export function whereLines(service: Service, vocab: Vocabularies): string[] {
       loc.precision === 'area-only'
         ? `In or near ${loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : loc.name ?? 'the area')}. The group shares the exact venue when you get in touch.`
         : `${[loc.name, loc.address, loc.town, loc.postcode].filter(Boolean).join(', ')}.`;
-    const access = loc.accessibility?.length ? `Access: ${labels(vocab, 'accessibility', loc.accessibility).join(', ')}.` : '';
+    const access = loc.accessibility?.length ? `Access: ${sentenceLabels(vocab, 'accessibility', loc.accessibility).join(', ')}.` : '';
     return [main, access, loc.note ? sentence(loc.note) : ''].filter(Boolean).join(' ');
   });
   return [...places, ...labels(vocab, 'delivery', service.delivery).map(sentence)];

@@ -1,4 +1,5 @@
 // Views of the dataset that pages, search and exports share: no Astro, no file system.
+import { USER_LED_LEADERS } from './coverage.ts';
 import { markdownToText } from './markdown.ts';
 import type { Dataset, Entry, Provider, Service, Signatory } from './validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
@@ -11,6 +12,40 @@ export function isCurrent(service: Service): boolean {
 
 export function currentServices(p: Provider): Service[] {
   return p.services.filter(isCurrent);
+}
+
+/** Whether none of a provider's services runs any more: every one is closed. */
+export function isClosed(p: Provider): boolean {
+  return !p.services.some(isCurrent);
+}
+
+/**
+ * Whether a provider is user-led: run by and for people with lived experience of mental distress, as a
+ * user-led organisation or a peer-led group. The one rule for the badge, the cards, the search filter and
+ * the coverage page (USER_LED_LEADERS).
+ */
+export function isUserLed(p: Pick<Provider, 'led_by'>): boolean {
+  return USER_LED_LEADERS.includes(p.led_by);
+}
+
+export type BadgeKind = 'closed' | 'user-led' | 'charter' | 'unverified';
+
+/** A badge: a short word or two with an icon; the icon is decoration, the words carry the meaning. */
+export interface Badge {
+  kind: BadgeKind;
+  icon: string;
+  text: string;
+}
+
+/** A provider's badges, most important first, the same on its page, on cards and in search results. */
+export function providerBadges(p: Provider, signatory?: Pick<Signatory, 'status'>): Badge[] {
+  const badges: Badge[] = [];
+  if (isClosed(p)) badges.push({ kind: 'closed', icon: '✕', text: 'Closed' });
+  if (isUserLed(p)) badges.push({ kind: 'user-led', icon: '★', text: 'User-led' });
+  if (signatory?.status === 'active') badges.push({ kind: 'charter', icon: '✓', text: 'Charter signatory' });
+  if (signatory?.status === 'lapsed') badges.push({ kind: 'charter', icon: '○', text: 'Signed the Charter (lapsed)' });
+  if (p.verification.status === 'unverified') badges.push({ kind: 'unverified', icon: '!', text: 'Not yet checked with the group' });
+  return badges;
 }
 
 /** What `make` gives for `list`, made once per list: pages ask the same question of the same list thousands of times. */
@@ -62,10 +97,10 @@ export const FACETS = [
   { key: 'district', vocab: 'districts', title: 'District' },
   { key: 'community', vocab: 'communities', title: 'Who it is for' },
   { key: 'format', vocab: 'formats', title: 'Kind of support' },
-  { key: 'setting', vocab: 'settings', title: 'Where it happens' },
+  { key: 'setting', vocab: 'settings', title: 'Kind of place' },
   { key: 'leader', vocab: 'leaders', title: 'Who runs it' },
   { key: 'cost', vocab: 'costs', title: 'Cost' },
-  { key: 'access', vocab: 'access', title: 'How to start' },
+  { key: 'access', vocab: 'access', title: 'How to join' },
   { key: 'delivery', vocab: 'delivery', title: 'Online or by phone' },
 ] as const satisfies readonly { key: string; vocab: VocabularyName; title: string }[];
 
@@ -81,7 +116,8 @@ export function providerFacets(dataset: Dataset, entry: ProviderEntry): Record<F
     community: union(services.map((s) => s.communities)),
     format: union(services.map((s) => s.formats)),
     setting: union(services.map((s) => s.settings)),
-    leader: [p.led_by],
+    // Peer-led groups are user-led too, so the "user-led" filter finds them (isUserLed).
+    leader: isUserLed(p) && p.led_by !== 'user-led' ? [p.led_by, 'user-led'] : [p.led_by],
     cost: union(services.map((s) => (s.cost ? [s.cost.type] : []))),
     access: union(services.map((s) => s.access)),
     delivery: union(services.map((s) => s.delivery)),
@@ -137,16 +173,20 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
+/** A search result's badges as the record carries them (Pagefind keeps text only): JSON of [kind, icon, text]. */
+export type SearchBadges = [BadgeKind, string, string][];
+
 export function searchRecord(dataset: Dataset, entry: ProviderEntry, base: string): SearchRecord {
   const facets = providerFacets(dataset, entry);
   const filters = Object.fromEntries(Object.entries(facets).filter(([, v]) => v.length));
   const p = entry.data;
   const areas = p.areas.map((a) => label(dataset.vocab, 'areas', a)).join(', ');
+  const badges: SearchBadges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data).map((b) => [b.kind, b.icon, b.text]);
   return {
     url: `${base}providers/${entry.slug}/`,
     content: searchText(dataset, entry),
     language: 'en',
-    meta: { title: p.name, summary: p.summary, areas, leader: label(dataset.vocab, 'leaders', p.led_by) },
+    meta: { title: p.name, summary: p.summary, areas, ...(badges.length ? { badges: JSON.stringify(badges) } : {}) },
     filters,
   };
 }
@@ -202,11 +242,14 @@ export function letterSlug(letter: string): string {
   return letter === '#' ? 'other' : letter.toLowerCase();
 }
 
-/** Providers grouped by the first letter of their name, A–Z, with "#" (last) for names starting otherwise. */
+/**
+ * Providers grouped by the first letter of their name, A–Z, with "#" (last) for names starting otherwise;
+ * within a letter, by name, with providers whose services have all closed after those still running.
+ */
 export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
   return oncePerList(byLetterCache, providers, (list) => {
     const groups = new Map<string, ProviderEntry[]>();
-    const sorted = [...list].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
+    const sorted = [...list].sort((a, b) => Number(isClosed(a.data)) - Number(isClosed(b.data)) || a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
     for (const p of sorted) {
       const letter = letterOf(p.data.name);
       const group = groups.get(letter);

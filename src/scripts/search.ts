@@ -3,6 +3,7 @@
 // loaded only when the visitor reaches for the filters (or when there is nothing to search for yet), never
 // before the first results.
 import { distance } from 'fastest-levenshtein';
+import type { SearchBadges } from '../lib/directory.ts';
 import { correctWord } from '../lib/search-words.ts';
 interface PagefindResultData {
   url: string;
@@ -113,6 +114,16 @@ export function startSearch(): void {
     }
   }
 
+  /** A result's badges (closed, user-led, Charter, not yet checked), as the build wrote them (searchRecord). */
+  function badgesOf(data: PagefindResultData): SearchBadges {
+    try {
+      return data.meta.badges ? (JSON.parse(data.meta.badges) as SearchBadges) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The same card as the lists' (ProviderCard): name, summary, areas and badges. */
   function renderResult(data: PagefindResultData): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'card';
@@ -125,10 +136,30 @@ export function startSearch(): void {
     summary.textContent = data.meta.summary ?? '';
     const where = document.createElement('p');
     where.className = 'muted';
-    where.textContent = [data.meta.areas, data.meta.leader].filter(Boolean).join(' · ');
+    where.textContent = data.meta.areas ?? '';
     li.append(h, summary, where);
+    const badges = badgesOf(data);
+    if (badges.length) {
+      const ul = document.createElement('ul');
+      ul.className = 'badges';
+      ul.setAttribute('aria-label', `About ${a.textContent}`);
+      for (const [kind, icon, text] of badges) {
+        const item = document.createElement('li');
+        item.className = `badge ${kind}`;
+        const mark = document.createElement('span');
+        mark.setAttribute('aria-hidden', 'true');
+        mark.textContent = icon;
+        item.append(mark, ` ${text}`);
+        ul.append(item);
+      }
+      li.append(ul);
+    }
     return li;
   }
+
+  /** Groups that have closed go after those still running; otherwise Pagefind's order (best match first). */
+  const closedLast = (results: PagefindResultData[]) =>
+    results.map((data) => ({ data, closed: badgesOf(data).some(([kind]) => kind === 'closed') })).sort((x, y) => Number(x.closed) - Number(y.closed)).map((r) => r.data);
 
   async function search(): Promise<void> {
     const mine = ++run;
@@ -163,7 +194,7 @@ export function startSearch(): void {
     if (mine !== run) return;
     shownQuery = corrected || query;
     if (countsReady) showCounts(response.filters);
-    list.replaceChildren(...shown.map(renderResult));
+    list.replaceChildren(...closedLast(shown).map(renderResult));
     // Someone who has chosen a filter is using them: their counts follow the results.
     if (anyFilter && !countsReady) void loadCounts();
     const n = response.results.length;

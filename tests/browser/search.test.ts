@@ -76,15 +76,41 @@ describe('filters', () => {
     await page.close();
   });
 
-  it('show counts for who runs it that add up to the number of results', async () => {
+  it('show counts for who runs it that add up to the number of results, peer-led groups counting as user-led', async () => {
     const page = await newPage();
-    await gotoAndSettle(page, '/search/?area=brighton-and-hove');
+    await gotoAndSettle(page, '/search/?area=east-sussex');
     await settled(page);
     const results = (await resultNames(page)).length;
     let sum = 0;
-    for (const leader of ['user-led', 'peer-led-group', 'voluntary-sector', 'statutory']) sum += await countFor(page, 'leader', leader);
+    // User-led includes the peer-led groups, so these three take in every result once.
+    for (const leader of ['user-led', 'voluntary-sector', 'statutory']) sum += await countFor(page, 'leader', leader);
     expect(results).toBeGreaterThan(0);
     expect(sum).toBe(results);
+    expect(await countFor(page, 'leader', 'peer-led-group')).toBeGreaterThan(0);
+    expect(await countFor(page, 'leader', 'user-led')).toBeGreaterThanOrEqual(await countFor(page, 'leader', 'peer-led-group'));
+    await page.close();
+  });
+
+  it('the user-led filter finds peer-led groups too, as the coverage page counts them, and each result says "User-led"', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/?leader=user-led');
+    await settled(page);
+    const names = await resultNames(page);
+    expect(names).toEqual(expect.arrayContaining(['Fixture Rainbow Peer Group', 'Fixture Hastings Hearing Voices Group', 'Fixture Together Peer Circle', 'Fixture Kemptown Peer Hub']));
+    expect(names).not.toContain('Fixture Ward Visits Peer Service');
+    for (const badges of await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('.badge')].map((b) => b.textContent?.trim())))) {
+      expect(badges).toContain('★ User-led');
+    }
+    await page.close();
+  });
+
+  it('are titled in the words the service pages use: "How to join" and "Kind of place"', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/');
+    const titles = await page.locator('[data-filters] summary').allInnerTexts();
+    expect(titles).toEqual(expect.arrayContaining(['How to join', 'Kind of place']));
+    expect(titles).not.toContain('How to start');
+    expect(titles).not.toContain('Where it happens');
     await page.close();
   });
 
@@ -95,6 +121,34 @@ describe('filters', () => {
     expect(await resultNames(page)).toEqual([]);
     await page.locator('input[name=area][value=west-sussex]').check();
     await expect.poll(() => resultNames(page)).toEqual(['Fixture Rainbow Peer Group']);
+    await page.close();
+  });
+});
+
+describe('results show the same badges as the lists', () => {
+  /** Each result's name and its badges' words, in order. */
+  const results = (page: Page) =>
+    page.locator('#search-results > li').evaluateAll((lis) =>
+      lis.map((li) => ({ name: li.querySelector('h3 a')?.textContent ?? '', badges: [...li.querySelectorAll('.badge')].map((b) => b.textContent?.trim() ?? '') })),
+    );
+
+  it('marks a group whose every service is closed "Closed", and lists it after the running groups', async () => {
+    const page = await newPage();
+    // "café" is in the closed café's name, so it is the best match; a running drop-in also has the word.
+    await searchFor(page, 'café');
+    const shown = await results(page);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.at(-1)).toEqual({ name: 'Fixture Harbour Café Group', badges: ['✕ Closed', '★ User-led', '! Not yet checked with the group'] });
+    expect(shown.slice(0, -1).every((r) => !r.badges.includes('✕ Closed'))).toBe(true);
+    await page.close();
+  });
+
+  it('says when a group has not been checked, with the same words as its page, and hides the icons from screen readers', async () => {
+    const page = await newPage();
+    await searchFor(page, 'ward');
+    const ward = (await results(page)).find((r) => r.name === 'Fixture Ward Visits Peer Service');
+    expect(ward?.badges).toEqual(['! Not yet checked with the group']);
+    await expect(page.locator('#search-results .badge > span[aria-hidden="true"]').count()).resolves.toBeGreaterThan(0);
     await page.close();
   });
 });

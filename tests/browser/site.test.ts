@@ -126,10 +126,62 @@ test('a service card says who the service is for without splitting a label that 
   try {
     await gotoAndSettle(page, '/areas/west-sussex/crawley/');
     const card = page.locator('main .card', { hasText: 'Fixture Together Peer Circle' });
-    await expect(card.locator('p.muted').innerText()).resolves.toMatch(/^For: Black, Asian and racialised communities; Faith communities\b/);
+    await expect(card.locator('p.muted').innerText()).resolves.toMatch(/^For: Black, Asian and racialised communities; faith communities\b/);
   } finally {
     await page.close();
   }
+});
+
+/** Texts with their white space made single spaces. */
+const words = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ').trim());
+
+describe('badges on cards', () => {
+  const CLOSED = 'Fixture Harbour Café Group';
+  /** The badges on the card of a provider, as their words. */
+  const badgesOn = async (page: Page, name: string) => words(await page.locator('main .card', { has: page.locator(`h2 a, h3 a`, { hasText: name }) }).locator('.badge').allTextContents());
+
+  test.each(['/', '/providers/', '/a-z/f/'])('on %s, a provider whose every service is closed says "Closed" and is listed after the running ones', async (path) => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      expect(await badgesOn(page, CLOSED)).toContain('✕ Closed');
+      if (path !== '/') {
+        const names = await page.locator('main .card :is(h2, h3) a').allInnerTexts();
+        const fixtures = names.filter((n) => n.startsWith('Fixture'));
+        expect(fixtures.at(-1)).toBe(CLOSED);
+      }
+      // A running group has no "Closed" badge.
+      expect((await badgesOn(page, 'Fixture Kemptown Peer Hub')).join(' ')).not.toContain('Closed');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a card marks a peer-led group as user-led, as the coverage page counts it, and says when the group has not been checked', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/');
+      // led_by: peer-led-group
+      expect(await badgesOn(page, 'Fixture Rainbow Peer Group')).toEqual(['★ User-led', '! Not yet checked with the group']);
+      // led_by: voluntary-sector
+      expect(await badgesOn(page, 'Fixture Ward Visits Peer Service')).toEqual(['! Not yet checked with the group']);
+      // The icon is decoration: a screen reader hears the words.
+      await expect(page.locator('main .badge [aria-hidden="true"]').count()).resolves.toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the provider page of a group whose every service is closed has a "Closed" badge', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/fixture-harbour-cafe-group/');
+      const badges = words(await page.locator('main ul.badges .badge').allTextContents());
+      expect(badges).toEqual(['✕ Closed', '★ User-led', '! Not yet checked with the group']);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('labels read as part of a sentence', () => {

@@ -3,6 +3,9 @@ import {
   areaGroups,
   bookletAreas,
   coversWholeArea,
+  isClosed,
+  isUserLed,
+  providerBadges,
   distinctServices,
   letterOf,
   letterSlug,
@@ -18,8 +21,9 @@ import {
   WHOLE_AREA,
   wholeBookletFits,
 } from '../../src/lib/directory.ts';
+import { USER_LED_LEADERS } from '../../src/lib/coverage.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
-import { MINIMAL_PROVIDER, readFixture, validate } from '../helpers/data-dir.ts';
+import { MINIMAL_PROVIDER, provider, readFixture, signatory, validate } from '../helpers/data-dir.ts';
 
 function dataset(): Dataset {
   const result = validate({
@@ -51,6 +55,58 @@ describe('providerFacets', () => {
   it('marks a provider without a signatory file as not a Charter signatory', () => {
     const d = dataset();
     expect(providerFacets(d, d.providers.find((p) => p.slug === 'minimal-group')!).charter).toEqual([]);
+  });
+});
+
+/** Four made-up providers: user-led, a peer-led group, one whose every service has closed, and a statutory one that has been checked. */
+function ledDataset(): Dataset {
+  const result = validate({
+    providers: {
+      'user-led-group.yaml': provider('User Led Group'),
+      'peer-group.yaml': provider('Peer Group').replace('led_by: user-led', 'led_by: peer-led-group'),
+      'mended-cafe.yaml': provider('Mended Café').replace('status: active', 'status: closed').replace('led_by: user-led', 'led_by: voluntary-sector'),
+      'nhs-service.yaml': provider('NHS Service').replace('led_by: user-led', 'led_by: statutory').replace('status: unverified', 'status: verified'),
+    },
+    signatories: { 'nhs.yaml': signatory('NHS Service', 'provider: nhs-service\n') },
+  });
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return result.dataset;
+}
+const bySlug = (d: Dataset, slug: string) => d.providers.find((p) => p.slug === slug)!;
+
+describe('who is user-led', () => {
+  it('counts a user-led organisation and a peer-led group as user-led, as the coverage page does', () => {
+    const d = ledDataset();
+    expect(isUserLed(bySlug(d, 'user-led-group').data)).toBe(true);
+    expect(isUserLed(bySlug(d, 'peer-group').data)).toBe(true);
+    expect(isUserLed(bySlug(d, 'nhs-service').data)).toBe(false);
+    for (const leader of USER_LED_LEADERS) expect(isUserLed({ led_by: leader as never })).toBe(true);
+  });
+  it('lets the "user-led" search filter find a peer-led group, which still has its own filter value', () => {
+    const d = ledDataset();
+    expect(providerFacets(d, bySlug(d, 'peer-group')).leader).toEqual(['peer-led-group', 'user-led']);
+    expect(providerFacets(d, bySlug(d, 'user-led-group')).leader).toEqual(['user-led']);
+    expect(providerFacets(d, bySlug(d, 'nhs-service')).leader).toEqual(['statutory']);
+    expect(searchRecord(d, bySlug(d, 'peer-group'), '/').filters.leader).toContain('user-led');
+  });
+});
+
+describe('providerBadges', () => {
+  const kinds = (d: Dataset, slug: string) => providerBadges(bySlug(d, slug).data, signatoryFor(d, slug)?.data).map((b) => b.text);
+  it('marks a provider closed when none of its services is running, and only then', () => {
+    const d = ledDataset();
+    expect(isClosed(bySlug(d, 'mended-cafe').data)).toBe(true);
+    expect(isClosed(bySlug(d, 'peer-group').data)).toBe(false);
+    expect(kinds(d, 'mended-cafe')).toEqual(['Closed', 'Not yet checked with the group']);
+  });
+  it('gives a peer-led group the user-led badge, and a checked Charter signatory only its Charter badge', () => {
+    const d = ledDataset();
+    expect(kinds(d, 'peer-group')).toEqual(['User-led', 'Not yet checked with the group']);
+    expect(kinds(d, 'nhs-service')).toEqual(['Charter signatory']);
+  });
+  it('gives every badge an icon and words', () => {
+    const d = ledDataset();
+    for (const p of d.providers) for (const b of providerBadges(p.data, signatoryFor(d, p.slug)?.data)) expect(b.icon && b.text).toBeTruthy();
   });
 });
 
@@ -129,6 +185,16 @@ describe('searchRecord', () => {
     expect(record.filters.area).toEqual(['brighton-and-hove']);
     expect(record.filters.charter).toBeUndefined();
   });
+  it('carries the provider’s badges for the search results, and none when it has none', () => {
+    const d = ledDataset();
+    expect(JSON.parse(searchRecord(d, bySlug(d, 'mended-cafe'), '/').meta.badges ?? '[]')).toEqual([
+      ['closed', '✕', 'Closed'],
+      ['unverified', '!', 'Not yet checked with the group'],
+    ]);
+    expect(JSON.parse(searchRecord(d, bySlug(d, 'peer-group'), '/').meta.badges ?? '[]').map(([kind]: string[]) => kind)).toEqual(['user-led', 'unverified']);
+    const checked = { ...bySlug(d, 'nhs-service') };
+    expect(searchRecord({ ...d, signatories: [] }, checked, '/').meta.badges).toBeUndefined();
+  });
 });
 
 describe('servicesByDistrict', () => {
@@ -161,6 +227,12 @@ describe('lists', () => {
   it('groups providers by first letter in order', () => {
     const d = dataset();
     expect(providersByLetter(d.providers).map(([l]) => l)).toEqual(['E', 'M', 'Z']);
+  });
+  it('lists a provider whose services have all closed after the running ones of its letter', () => {
+    const d = ledDataset();
+    const m = { ...bySlug(d, 'user-led-group'), slug: 'mindful', data: { ...bySlug(d, 'user-led-group').data, name: 'Mindful Group' } };
+    const groups = providersByLetter([m, ...d.providers]);
+    expect(groups.find(([l]) => l === 'M')?.[1].map((p) => p.data.name)).toEqual(['Mindful Group', 'Mended Café']);
   });
 });
 

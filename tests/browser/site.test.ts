@@ -256,6 +256,49 @@ describe('venues', () => {
   });
 });
 
+describe('crisis help', () => {
+  test.each([320, 360, 1024])('at %i px wide the explanations show, numbers stay on one line, call links are at least 44 px high and within their column, and 999 lines up with the others', async (width) => {
+    const page = await newPage({ viewport: { width, height: 800 } });
+    try {
+      await gotoAndSettle(page, '/');
+      const bar = page.locator('.crisis');
+      const text = await bar.innerText();
+      for (const words of ['for urgent mental health help, any time', 'free, any time', 'or go to A&E if a life is at risk']) expect(text).toContain(words);
+      // Shown to everyone, not only to screen readers.
+      const notes = await bar.locator('.crisis-note').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+      expect(notes.length).toBe(4);
+      for (const w of notes) expect(w).toBeGreaterThan(20);
+      const links = await bar.locator('a').evaluateAll((as) =>
+        as.map((a) => {
+          const box = a.getBoundingClientRect();
+          const cell = a.closest('li')!.getBoundingClientRect();
+          const numbers = [...a.querySelectorAll('.nowrap')].map((n) => ({ text: n.textContent, lines: n.getClientRects().length }));
+          return { href: a.getAttribute('href'), left: Math.round(box.left), top: Math.round(box.top), height: box.height, overflow: box.right - cell.right, numbers };
+        }),
+      );
+      expect(links.map((l) => l.href)).toEqual(['tel:111', 'tel:116123', 'sms:85258?body=SHOUT', 'tel:999']);
+      for (const l of links) {
+        expect(l.height, l.href!).toBeGreaterThanOrEqual(44);
+        expect(l.overflow, `${l.href} is wider than its column`).toBeLessThanOrEqual(0.5);
+        expect(l.numbers.length, l.href!).toBeGreaterThan(0);
+        for (const n of l.numbers) expect(n.lines, `${n.text} in ${l.href}`).toBe(1);
+      }
+      const [nhs, samaritans, shout, emergency] = links as [(typeof links)[0], (typeof links)[0], (typeof links)[0], (typeof links)[0]];
+      if (width < 960) {
+        // Two columns: 999 under Samaritans, beside Shout.
+        expect(emergency.left).toBe(samaritans.left);
+        expect(emergency.top).toBe(shout.top);
+        expect(shout.left).toBe(nhs.left);
+      } else {
+        // One row.
+        expect(new Set(links.map((l) => l.top)).size).toBe(1);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 test('the booklet lets you print one district only, and that booklet has the crisis numbers on its front', async () => {
   const page = await newPage();
   try {

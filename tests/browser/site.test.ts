@@ -3,6 +3,8 @@
 // request recorded, and once at 320 px wide with the CSP enforced, as a phone user would get it.
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { validateDataDir } from '../../src/lib/dataset-fs.ts';
+import { areaGroups, providersWithCommunity } from '../../src/lib/directory.ts';
 import {
   baseUrl,
   collectConsole,
@@ -109,13 +111,28 @@ test('by keyboard alone: A–Z, then a letter, then a group on that letter’s p
 test('by keyboard alone: an area, then one of its districts, whose page lists its services or says there are none', async () => {
   const page = await newPage();
   try {
-    await gotoAndSettle(page, '/areas/brighton-and-hove/');
-    const district = await tabUntil(page, 'main nav a[href^="/areas/brighton-and-hove/"]');
+    await gotoAndSettle(page, '/areas/west-sussex/');
+    const district = await tabUntil(page, 'main nav a[href^="/areas/west-sussex/"]');
     await Promise.all([page.waitForURL((u) => u.pathname === new URL(district.href!).pathname), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').innerText()).resolves.toContain(district.text);
     const cards = await page.locator('main .card-list .card').count();
     if (!cards) await expect(page.locator('main').innerText()).resolves.toContain('We do not know of any peer support based here yet');
-    await expect(page.locator('main a[href="/areas/brighton-and-hove/whole-area/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('main a[href="/areas/west-sussex/whole-area/"]').count()).resolves.toBeGreaterThan(0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('an area with only one district (Brighton & Hove) has no district to choose: it links straight to the list', async () => {
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/areas/brighton-and-hove/');
+    await expect(page.locator('main').innerText()).resolves.not.toContain('Choose a district');
+    const link = page.locator('main a[href="/areas/brighton-and-hove/brighton-and-hove/"]');
+    await expect(link.innerText()).resolves.toMatch(/^See the \d+ services? based in Brighton & Hove$/);
+    await Promise.all([page.waitForURL('**/areas/brighton-and-hove/brighton-and-hove/'), link.click()]);
+    await expect(page.locator('main .card-list .card').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.breadcrumb a').innerText()).resolves.toBe('Peer support in Brighton & Hove');
   } finally {
     await page.close();
   }
@@ -250,6 +267,58 @@ describe('venues', () => {
       await expect(firstPlace()).resolves.toBe('Fixture Kemptown Community Hall, 3 Fixture Terrace, Brighton, BN2 1AA.\nAccess: step-free access, hearing loop, quiet space.');
       await gotoAndSettle(page, '/providers/fixture-ward-visits-peer-service/');
       await expect(firstPlace()).resolves.toBe('Fixture Ward Unit, Chichester, PO19 6AA.\nAsk the ward staff to call the peer worker.');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('instructions lead somewhere', () => {
+  const dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;
+  const emptyDistrict = dataset.vocab.areas.terms.flatMap((a) => areaGroups(dataset, a.id).filter((g) => !g.items.length).map((g) => `/areas/${a.id}/${g.segment}/`))[0];
+  const emptyCommunity = dataset.vocab.communities.terms.filter((c) => !providersWithCommunity(dataset, c.id).length).map((c) => `/communities/${c.id}/`)[0];
+
+  test.each([
+    [emptyDistrict ?? '(no empty district)', 'tell us about it'],
+    [emptyCommunity ?? '(no empty community)', 'tell us about it'],
+    ['/coverage/', 'tell us about it'],
+    ['/charter/', 'Add or correct a group'],
+    ['/accessibility/', 'Add or correct a group'],
+  ])('%s links "%s" to the page that explains how to add or correct a group', async (path, text) => {
+    expect(path, 'the data should have a page with nothing listed').toMatch(/^\//);
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      const hrefs = await page.locator('main a', { hasText: text }).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(new Set(hrefs)).toEqual(new Set(['/contribute/']));
+      await expect(page.locator('main').innerText()).resolves.not.toMatch(/please tell us\.|contact the Charter partners\./);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the about page names the community with its vocabulary label', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/about/');
+      const label = dataset.vocab.communities.terms.find((c) => c.id === 'racialised-communities')!.label;
+      await expect(page.locator('main').innerText()).resolves.toContain(`people from ${label}`);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('screen-reader words for links', () => {
+  test.each(['/providers/fixture-kemptown-peer-hub/', '/charter/'])('%s says whose website a link opens without a possessive', async (path) => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, path);
+      const hidden = await page.locator('main a[rel~="external"] .visually-hidden').allTextContents();
+      expect(hidden.length).toBeGreaterThan(0);
+      for (const text of hidden) expect(text).not.toMatch(/'s\b/);
+      expect(hidden.some((t) => /\(opens the website of |\(the website of /.test(t))).toBe(true);
     } finally {
       await page.close();
     }

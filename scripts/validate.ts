@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
+import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
 import { GAZETTEER_FILE, readGazetteer } from '../src/lib/gazetteer-fs.ts';
 import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/problems.ts';
 
@@ -13,8 +13,12 @@ and prints every problem at once as
 
   file:line:col: error: path: what is wrong and how to fix it
 
-With file names, only problems in those files are shown (the rest of data/
-is still read, so links between files are checked).
+With file or folder names, only problems in those are shown (the rest of
+data/ is still read, so links between files are checked). A folder means
+the data files in it. A file from outside data/ is checked as if it were in
+data/providers/ or data/signatories/ (by the folder it is in, or else by its
+fields), in place of a file there with the same name; a file that is
+neither is refused. A name that matches no data file is an error.
 
   --format text|json   how to print problems (default: text)
   --data DIR           the data folder (default: data/, or $SPSD_DATA_DIR)
@@ -50,13 +54,11 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 const root = values.data ?? dataDir();
 const options = { today: values.today };
+// A mistyped or misplaced name is an error, never a silent pass (the pre-commit hook passes names through).
 const result = positionals.length ? validateFiles(positionals, root, options) : validateDataDir(root, options);
-// A mistyped file name must not pass silently (the pre-commit hook passes names through).
-for (const f of positionals)
-  if (!existsSync(f)) result.problems.push({ file: f, line: 1, col: 1, severity: 'error', path: '', message: 'there is no such file. Check the name and the folder.' });
-// The map's list of places is data too: check it whenever it is there and asked for.
+// The map's list of places is data too: check it whenever it is there and asked for, by name or by its folder.
 const gazetteer = path.join(root, GAZETTEER_FILE);
-const wantsGazetteer = !positionals.length || positionals.some((f) => path.resolve(f) === path.resolve(gazetteer));
+const wantsGazetteer = !positionals.length || positionals.some((f) => isInside(path.resolve(gazetteer), path.resolve(f)));
 if (wantsGazetteer && existsSync(gazetteer)) {
   result.problems = sortProblems([...result.problems, ...readGazetteer(root, result.dataset.vocab).problems]);
 }

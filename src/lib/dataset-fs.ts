@@ -1,10 +1,12 @@
 // Reads the data folder from disk into DataSources; all checking happens in validate.ts.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, hasErrors, sortProblems, summary, type Problem } from './problems.ts';
-import { validateSources, type Dataset, type DataSources, type ValidateOptions, type ValidationResult } from './validate.ts';
+import { parseDocument } from 'yaml';
+import { entryKind, validateSources, type Dataset, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate.ts';
+import { MAX_FILE_BYTES } from './yaml-source.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -95,12 +97,80 @@ function validateListing(listing: DataListing, options: ValidateOptions): Valida
   return result;
 }
 
-/** Only some files, as the pre-commit hook asks; the rest of the folder is still read for cross-file checks. */
+/** Whether a path is the folder itself or anything in it. */
+export function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** The files an argument from outside the data folder names: itself, or the .yaml files in it when it is a folder. */
+function filesAt(full: string): string[] {
+  return isDir(full) ? list(full).map((n) => path.join(full, n)).filter((f) => YAML_FILE.test(f) && !isDir(f)) : [full];
+}
+
+/** Which data folder a file from elsewhere belongs in: the folder it is in (another copy's providers/), else its fields. */
+function kindOfOutsideFile(full: string): EntryKind | undefined {
+  const folder = path.basename(path.dirname(full));
+  if (folder === 'providers' || folder === 'signatories') return folder;
+  if (statSync(full).size > MAX_FILE_BYTES) return undefined;
+  try {
+    return entryKind(parseDocument(readFileSync(full, 'utf8')).toJS());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Only some files, as the pre-commit hook or a contributor asks; the rest of the folder is still read for the
+ * checks across files. A folder means the data files in it. A file from outside the data folder is checked as
+ * if it were in data/providers/ or data/signatories/ (in place of a file there of the same name), going by the
+ * folder it is in or else by its fields; one that fits neither is refused. A name that selects nothing is an error.
+ */
 export function validateFiles(files: string[], root = dataDir(), options: ValidateOptions = {}): ValidationResult {
-  const result = validateDataDir(root, options);
-  const wanted = new Set(files.map((f) => display(path.resolve(f))));
-  const problems: Problem[] = result.problems.filter((p) => wanted.has(p.file));
-  return { ...result, problems: sortProblems(problems) };
+  const listing = listDataSources(root);
+  const dataRoot = path.resolve(root);
+  const checked = [...listing.vocab, ...listing.providers, ...listing.signatories].map((f) => f.full);
+  const stray = listing.stray.map((s) => path.resolve(s.path));
+  // What to show problems for (files, and folders for everything in them), and the files that makes.
+  const wanted = new Set<string>();
+  const counted = new Set<string>();
+  const refused: Problem[] = [];
+  const refuse = (full: string, message: string) => refused.push({ file: display(full), line: 1, col: 1, severity: 'error', path: '', message });
+  const folders = `${display(path.join(dataRoot, 'providers'))}/ or ${display(path.join(dataRoot, 'signatories'))}/`;
+  for (const name of files) {
+    const full = path.resolve(name);
+    if (!existsSync(full)) refuse(full, 'there is no such file. Check the name and the folder.');
+    else if (isInside(full, dataRoot) && isDir(full)) {
+      const found = [...checked, ...stray].filter((f) => isInside(f, full));
+      if (!found.length) refuse(full, 'has no data files in it to check.');
+      wanted.add(full);
+      found.forEach((f) => counted.add(f));
+    } else if (isInside(full, dataRoot)) {
+      // A file in a folder that should not be there (data/providers/draft/) is reported as that folder.
+      wanted.add(stray.find((s) => isInside(full, s)) ?? full);
+      counted.add(full);
+    } else {
+      const outside = filesAt(full);
+      if (!outside.length) refuse(full, 'has no .yaml files in it to check.');
+      for (const f of outside) {
+        const kind = YAML_FILE.test(f) ? kindOfOutsideFile(f) : undefined;
+        if (!kind)
+          refuse(f, YAML_FILE.test(f)
+            ? `is outside the data folder, and its fields do not say whether it is a provider or a Charter signatory. Put it in ${folders} and check it there.`
+            : `is not a YAML data file. Data files end in .yaml and go in ${folders}.`);
+        else {
+          listing[kind] = [...listing[kind].filter((r) => path.basename(r.full) !== path.basename(f)), ref(f)];
+          wanted.add(f);
+          counted.add(f);
+        }
+      }
+    }
+  }
+  const result = validateListing(listing, options);
+  const problems = result.problems.filter((p) => [...wanted].some((w) => isInside(path.resolve(p.file), w)));
+  return { ...result, problems: sortProblems([...problems, ...refused]), files: counted.size };
 }
 
 export class InvalidDataError extends Error {

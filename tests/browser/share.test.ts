@@ -120,6 +120,49 @@ test('without JavaScript the share kit offers no copy button that cannot work', 
   }
 });
 
+describe('printing the page itself', () => {
+  const SLUG = 'fixture-kemptown-peer-hub';
+  /** Replaces window.print with a recorder of what would print: the page, or the poster that is open. */
+  const recordPrints = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { printed: string[] };
+      w.printed = [];
+      window.print = () => w.printed.push(document.querySelector('.poster:target')?.id ?? 'page');
+    });
+  const printed = (page: Page) => page.evaluate(() => (window as unknown as { printed: string[] }).printed);
+
+  test('the share kit has a "Print this page" button that prints the page, even while a poster is open, and says the browser’s Print menu works too', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, `/providers/${SLUG}/`);
+      await recordPrints(page);
+      const button = page.locator('.share-kit').getByRole('button', { name: 'Print this page' });
+      await expect(button.isVisible()).resolves.toBe(true);
+      await button.click();
+      expect(await printed(page)).toEqual(['page']);
+      // With a poster open, the button still prints the page, not the poster.
+      await page.locator('.share-kit a[href^="#poster--"]').first().click();
+      await expect(page.locator('.poster:target').count()).resolves.toBe(1);
+      await button.click();
+      expect(await printed(page)).toEqual(['page', 'page']);
+      await expect(page.locator('.share-kit').innerText()).resolves.toContain('The Print menu of your browser prints it just the same.');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('without JavaScript there is no "Print this page" button, but the line about the Print menu is there', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(siteUrl(`/providers/${SLUG}/`));
+      await expect(page.getByRole('button', { name: 'Print this page' }).count()).resolves.toBe(0);
+      await expect(page.locator('.share-kit').innerText()).resolves.toContain('The Print menu of your browser prints it just the same.');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('words on paper match the site', () => {
   test('a poster says "How to join", names who runs the group in small letters, and writes access features mid-sentence', async () => {
     const page = await newPage();

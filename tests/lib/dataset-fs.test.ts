@@ -1,10 +1,28 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { dataDir, InvalidDataError, loadDataset, PROJECT_ROOT, readDataSources, validateDataDir, validateFiles } from '../../src/lib/dataset-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { makeDataDir, provider, readFixture, signatory, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
 
 const dirs: TempDataDir[] = [];
-afterAll(() => dirs.forEach((d) => d.remove()));
+const elsewhere: string[] = [];
+afterAll(() => {
+  dirs.forEach((d) => d.remove());
+  elsewhere.forEach((e) => rmSync(e, { recursive: true, force: true }));
+});
+
+/** A folder outside any data folder, with the given files (a name may include a sub-folder). */
+function outside(files: Record<string, string>): (name?: string) => string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'spsd-elsewhere-'));
+  elsewhere.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return (name = '') => path.join(root, name);
+}
 function dir(spec: Parameters<typeof makeDataDir>[0] = {}): TempDataDir {
   const d = makeDataDir(spec);
   dirs.push(d);
@@ -90,6 +108,54 @@ describe('validateFiles', () => {
     expect(onlyA.problems.map((p) => p.file)).toEqual([d.at('providers', 'a.yaml')]);
     const onlyS = validateFiles([d.at('signatories', 's.yaml'), d.at('signatories', 't.yaml')], d.root, { today: TODAY });
     expect(onlyS.problems.map((p) => `${p.file.split('/').pop()} ${p.path}`)).toEqual(['t.yaml provider']);
+  });
+});
+
+describe('validateFiles with folders and files from elsewhere', () => {
+  const typo = provider('Typo').replace('formats: [group]', 'formats: [grup]');
+  /** Each problem's file name and the first part of its message, in the order of the file names. */
+  const messages = (result: { problems: { file: string; message: string }[] }) => result.problems.map((p) => `${path.basename(p.file)}: ${p.message.split(/[.—]/)[0]?.trim()}`).sort();
+
+  it('takes a folder to mean every data file in it, so a broken provider in it is reported', () => {
+    const d = dir({ providers: { 'typo.yaml': typo, 'good.yaml': provider('Good') }, signatories: { 's.yaml': signatory('S', 'provider: nope\n') } });
+    const providers = validateFiles([d.at('providers')], d.root, { today: TODAY });
+    expect(messages(providers)).toEqual(['typo.yaml: "grup" is not a known format']);
+    expect(providers.files).toBe(2);
+    const everything = validateFiles([d.root], d.root, { today: TODAY });
+    expect(messages(everything)).toEqual(['s.yaml: "nope" is not a provider: there is no data/providers/nope', 'typo.yaml: "grup" is not a known format']);
+  });
+
+  it('checks a file from outside the data folder as a provider or a signatory, by the folder it is in or by its fields', () => {
+    const d = dir({ providers: { 'linked.yaml': provider('Linked') }, signatories: { 'first.yaml': signatory('First', 'provider: linked\n') } });
+    const at = outside({ 'my-group.yaml': typo, 'copy/signatories/second.yaml': signatory('Second', 'provider: linked\n') });
+    const result = validateFiles([at('my-group.yaml'), at('copy/signatories/second.yaml')], d.root, { today: TODAY });
+    expect(messages(result)).toEqual(['my-group.yaml: "grup" is not a known format', expect.stringMatching(/^second\.yaml: "linked" is already linked from .*first$/)]);
+    expect(result.files).toBe(2);
+  });
+
+  it('checks a file from outside in place of the data file with the same name, as it would be once moved in', () => {
+    const d = dir({ providers: { 'the-group.yaml': provider('The Group') } });
+    const at = outside({ 'the-group.yaml': provider('The Group').replace('formats: [group]', 'formats: [drop-in]') });
+    expect(validateFiles([at('the-group.yaml')], d.root, { today: TODAY }).problems).toEqual([]);
+  });
+
+  it('refuses, as errors, a file from outside that is neither a provider nor a signatory, a name that does not exist, and a folder with nothing to check', () => {
+    const d = dir({ providers: { 'good.yaml': provider('Good') }, files: { 'signatories/logos/': '' } });
+    const at = outside({ 'notes.yaml': 'name: Just a name\n', 'notes.txt': 'hello', 'empty/.gitkeep': '' });
+    const result = validateFiles([at('notes.yaml'), at('notes.txt'), at('empty'), d.at('providers', 'goood.yaml'), d.at('signatories', 'logos')], d.root, { today: TODAY });
+    expect(result.problems.map((p) => `${path.basename(p.file)}: ${p.severity}: ${p.message}`).sort()).toEqual([
+      expect.stringMatching(/^empty: error: has no \.yaml files in it to check\.$/),
+      expect.stringMatching(/^goood\.yaml: error: there is no such file\./),
+      expect.stringMatching(/^logos: error: has no data files in it to check\.$/),
+      expect.stringMatching(/^notes\.txt: error: is not a YAML data file\. Data files end in \.yaml and go in .*providers\/ or .*signatories\/\.$/),
+      expect.stringMatching(/^notes\.yaml: error: is outside the data folder, and its fields do not say whether it is a provider or a Charter signatory\./),
+    ]);
+  });
+
+  it('reports a file inside a folder that should not be in the data folder by that folder, and passes a file the checker does not read', () => {
+    const d = dir({ files: { 'providers/draft/new.yaml': provider('New'), 'providers/README.md': '# Providers' } });
+    expect(messages(validateFiles([d.at('providers', 'draft', 'new.yaml')], d.root, { today: TODAY }))).toEqual(['draft: is a folder, but providers/ holds only']);
+    expect(validateFiles([d.at('providers', 'README.md')], d.root, { today: TODAY }).problems).toEqual([]);
   });
 });
 

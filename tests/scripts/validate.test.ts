@@ -1,4 +1,6 @@
 // scripts/validate.ts as contributors, the pre-commit hook and CI run it.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/problems.ts';
 import { makeDataDir, provider, readFixture, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
@@ -108,6 +110,38 @@ describe('npm run validate', () => {
     const r = runValidate(['--data', d.root, '--today', TODAY, missing]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${missing}:1:1: error: there is no such file.`);
+  });
+
+  it('checks every data file in a folder it is given, and exits 1 for a broken provider in it', () => {
+    const d = dir({ providers: { 'typo.yaml': typo, 'good.yaml': provider('Good') } });
+    const r = runValidate(['--data', d.root, '--today', TODAY, `${d.at('providers')}/`]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/typo\.yaml:9:15: error: services\[0\]\.formats\[0\]: "grup" is not a known format/), '2 files checked: 1 error, 0 warnings.']);
+  });
+
+  it('checks a broken file from outside the data folder instead of passing it, and refuses one it cannot place', () => {
+    const d = dir({ providers: { 'good.yaml': provider('Good') } });
+    const broken = d.at('..', `${path.basename(d.root)}-my-group.yaml`);
+    const unclear = d.at('..', `${path.basename(d.root)}-notes.yaml`);
+    writeFileSync(broken, typo);
+    writeFileSync(unclear, 'name: Just a name\n');
+    try {
+      const r = runValidate(['--data', d.root, '--today', TODAY, broken, unclear]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${broken}:9:15: error: services[0].formats[0]: "grup" is not a known format`);
+      expect(r.stderr).toContain(`${unclear}:1:1: error: is outside the data folder`);
+      expect(r.stderr).not.toContain('0 errors');
+    } finally {
+      rmSync(broken);
+      rmSync(unclear);
+    }
+  });
+
+  it('exits 1 when a folder it is given has no data files in it', () => {
+    const d = dir({ files: { 'signatories/logos/': '' } });
+    const r = runValidate(['--data', d.root, '--today', TODAY, d.at('signatories', 'logos')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${d.at('signatories', 'logos')}:1:1: error: has no data files in it to check.`);
   });
 
   it('prints its help with --help and -h, and exits 0', () => {

@@ -116,8 +116,8 @@ export function providerFacets(dataset: Dataset, entry: ProviderEntry): Record<F
     community: union(services.map((s) => s.communities)),
     format: union(services.map((s) => s.formats)),
     setting: union(services.map((s) => s.settings)),
-    // Peer-led groups are user-led too, so the "user-led" filter finds them (isUserLed).
-    leader: isUserLed(p) && p.led_by !== 'user-led' ? [p.led_by, 'user-led'] : [p.led_by],
+    // One value each, so a filter choice finds what its label says; the User-led badge covers both kinds.
+    leader: [p.led_by],
     cost: union(services.map((s) => (s.cost ? [s.cost.type] : []))),
     access: union(services.map((s) => s.access)),
     delivery: union(services.map((s) => s.delivery)),

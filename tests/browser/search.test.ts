@@ -76,31 +76,35 @@ describe('filters', () => {
     await page.close();
   });
 
-  it('show counts for who runs it that add up to the number of results, peer-led groups counting as user-led', async () => {
+  it('show counts for who runs it that add up to the number of results', async () => {
     const page = await newPage();
     await gotoAndSettle(page, '/search/?area=east-sussex');
     await settled(page);
     const results = (await resultNames(page)).length;
     let sum = 0;
-    // User-led includes the peer-led groups, so these three take in every result once.
-    for (const leader of ['user-led', 'voluntary-sector', 'statutory']) sum += await countFor(page, 'leader', leader);
+    for (const leader of ['user-led', 'peer-led-group', 'voluntary-sector', 'statutory']) sum += await countFor(page, 'leader', leader);
     expect(results).toBeGreaterThan(0);
     expect(sum).toBe(results);
-    expect(await countFor(page, 'leader', 'peer-led-group')).toBeGreaterThan(0);
-    expect(await countFor(page, 'leader', 'user-led')).toBeGreaterThanOrEqual(await countFor(page, 'leader', 'peer-led-group'));
     await page.close();
   });
 
-  it('the user-led filter finds peer-led groups too, as the coverage page counts them, and each result says "User-led"', async () => {
+  it('tell user-led organisations and peer-led groups apart, and both kinds of result say "User-led"', async () => {
     const page = await newPage();
-    await gotoAndSettle(page, '/search/?leader=user-led');
+    await gotoAndSettle(page, '/search/?leader=peer-led-group');
     await settled(page);
     const names = await resultNames(page);
-    expect(names).toEqual(expect.arrayContaining(['Fixture Rainbow Peer Group', 'Fixture Hastings Hearing Voices Group', 'Fixture Together Peer Circle', 'Fixture Kemptown Peer Hub']));
-    expect(names).not.toContain('Fixture Ward Visits Peer Service');
-    for (const badges of await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('.badge')].map((b) => b.textContent?.trim())))) {
-      expect(badges).toContain('★ User-led');
-    }
+    expect(names).toEqual(expect.arrayContaining(['Fixture Rainbow Peer Group', 'Fixture Hastings Hearing Voices Group']));
+    expect(names).not.toContain('Fixture Kemptown Peer Hub');
+    await gotoAndSettle(page, '/search/?leader=user-led');
+    await settled(page);
+    const userLed = await resultNames(page);
+    expect(userLed).toContain('Fixture Kemptown Peer Hub');
+    expect(userLed).not.toContain('Fixture Rainbow Peer Group');
+    await gotoAndSettle(page, '/search/?leader=user-led&leader=peer-led-group');
+    await settled(page);
+    const both = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('.badge')].map((b) => b.textContent?.trim())));
+    expect(both.length).toBeGreaterThan(names.length);
+    for (const badges of both) expect(badges).toContain('★ User-led');
     await page.close();
   });
 

@@ -82,12 +82,11 @@ describe('who is user-led', () => {
     expect(isUserLed(bySlug(d, 'nhs-service').data)).toBe(false);
     for (const leader of USER_LED_LEADERS) expect(isUserLed({ led_by: leader as never })).toBe(true);
   });
-  it('lets the "user-led" search filter find a peer-led group, which still has its own filter value', () => {
+  it('gives the search filter who runs it as written, so "User-led organisation" and "Peer-led group" each find what they say', () => {
     const d = ledDataset();
-    expect(providerFacets(d, bySlug(d, 'peer-group')).leader).toEqual(['peer-led-group', 'user-led']);
+    expect(providerFacets(d, bySlug(d, 'peer-group')).leader).toEqual(['peer-led-group']);
     expect(providerFacets(d, bySlug(d, 'user-led-group')).leader).toEqual(['user-led']);
     expect(providerFacets(d, bySlug(d, 'nhs-service')).leader).toEqual(['statutory']);
-    expect(searchRecord(d, bySlug(d, 'peer-group'), '/').filters.leader).toContain('user-led');
   });
 });
 

@@ -193,7 +193,7 @@ function quote(value: string): string {
 /**
  * Looks at each value as read, and reports what is not what its writer meant: curly quotes around a whole value
  * (taken off, so the value is checked as meant), invisible characters in it (taken out: they are reported
- * already), and a plain value cut short by a " #" comment or by an anchor or tag. Returns where it warned.
+ * already), and a plain value cut short by a " #" comment ("#2", not "# a note") or by an anchor or tag. Returns where it warned.
  */
 function checkScalars(doc: Document.Parsed, text: string, at: (offset: number, message: string, severity?: Problem['severity']) => void): Set<number> {
   const warned = new Set<number>();
@@ -223,7 +223,8 @@ function checkScalars(doc: Document.Parsed, text: string, at: (offset: number, m
         const field = text.slice(lineStart, from).trim();
         warn(from, `"${mark}" before the value is read as ${what}, not as text, so the value is only "${String(value)}". If "${mark}" is part of the text, put the whole value in double quotes: ${[field, quote(text.slice(from, end))].join(' ').trim()}`);
       }
-      const hash = /[ \t]+#/y;
+      // "# " with a space reads as a comment someone meant; "#2" or "#hashtag" reads as text that was cut.
+      const hash = /[ \t]+#(?=[^\s#])/y;
       hash.lastIndex = end;
       if (typeof value === 'string' && hash.test(text)) {
         const lineEnd = text.slice(start).search(/\r?\n|$/) + start;

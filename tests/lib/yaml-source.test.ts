@@ -193,8 +193,8 @@ describe('parseSource', () => {
     ]);
   });
 
-  it('does not warn about a comment on its own line, after a list in [ ], after quotes, or a # inside a word', () => {
-    const text = '# a comment\nareas: [west-sussex] # note\nname: "Group #2" # note\nsummary: Group#2\nwebsite: https://example.org/#about\nservices:\n  # the first\n  - id: a\n';
+  it('does not warn about a comment on its own line, after a list in [ ], after quotes or after a value as "# a note", or a # inside a word', () => {
+    const text = '# a comment\nareas: [west-sussex] # note\nname: "Group #2" # note\nsummary: Group#2\nwebsite: https://example.org/#about\nstatus: active # still running\nservices:\n  # the first\n  - id: a\n';
     expect(parse(text).problems).toEqual([]);
   });
 

@@ -29,9 +29,9 @@ export function districtsOfAreas(vocab: Vocabularies, areas: readonly string[]):
 /** Where a provider whose areas are not known works, as a place name. */
 export const AREAS_NOT_KNOWN = 'Sussex (which areas is not known yet)';
 
-/** False when the sources say only that the provider works somewhere in Sussex (areas_confirmed: false). */
-export function areasKnown(p: Pick<Provider, 'areas_confirmed'>): boolean {
-  return p.areas_confirmed !== false;
+/** False when the sources say only that the provider works somewhere in Sussex (areas_unconfirmed: true). */
+export function areasKnown(p: Pick<Provider, 'areas_unconfirmed'>): boolean {
+  return p.areas_unconfirmed !== true;
 }
 
 /** The districts a provider says it serves: its own list, or else every district of its areas; none when its areas are not known. */

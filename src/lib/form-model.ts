@@ -122,6 +122,7 @@ const LABELS: Record<string, string> = {
   'personal_contact_consent.note': 'How they agreed',
   areas: 'Areas it serves',
   districts: 'Districts it serves',
+  areas_unconfirmed: 'We only know it works somewhere in Sussex, not which areas',
   services: 'Services',
   'services.id': 'Short name for the web address',
   'services.name': 'Name of the service',
@@ -177,6 +178,7 @@ const HELP: Record<string, string> = {
   contact_name:
     'Only name a person who has agreed to it, and fill in “Agreement to be listed” below. Otherwise leave this blank and give the organisation’s own details.',
   'services.id': 'Leave this blank and one is made from the name of the service, like wednesday-group. Lower-case letters, numbers and hyphens.',
+  areas_unconfirmed: 'Tick this if you only know it works in Sussex. Then choose all three areas above: its page will say the areas are not known yet.',
   'schedule.sessions.day': '',
   week_of_month: 'For monthly sessions only: which one in the month.',
   geocoded: '',
@@ -231,7 +233,7 @@ const SECTIONS: Record<string, { title: string; keys: string[]; help?: string; c
       keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
       help: 'The organisation’s own contact details. Everything here will be public.',
     },
-    { title: 'Where it works', keys: ['areas', 'districts'] },
+    { title: 'Where it works', keys: ['areas', 'areas_unconfirmed', 'districts'] },
   ],
   services: [
     { title: 'What it offers and who it is for', keys: ['formats', 'settings', 'formality', 'supporters', 'communities', 'age_range', 'access', 'cost', 'delivery', 'languages'] },

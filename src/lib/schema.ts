@@ -222,10 +222,10 @@ export function providerSchema(vocab: Vocabularies): JsonSchema {
       led_by: term(vocab, 'leaders', 'Who runs it. user-led means run by and for people with lived experience of mental distress.'),
       ...contactFields(),
       areas: terms(vocab, 'areas', 'The areas the organisation serves.', 1),
-      areas_confirmed: {
+      areas_unconfirmed: {
         type: 'boolean',
         description:
-          'false when the sources say only that it works somewhere in Sussex: list every area it might serve, and the site says the areas are not known yet and leaves it out of the coverage figures. Leave out when the areas are known.',
+          'true when the sources say only that it works somewhere in Sussex: list every area it might serve, and the site says the areas are not known yet and leaves it out of the coverage figures. Leave out when the areas are known.',
       },
       districts: terms(vocab, 'districts', 'The districts the organisation serves, if it serves only part of an area.'),
       services: { type: 'array', minItems: 1, description: 'What the organisation offers. Every provider has at least one service.', items: service(vocab) },

@@ -78,8 +78,8 @@ describe('what the page shows', () => {
   });
 
   it('says a provider whose areas are not known works somewhere in Sussex, not that it serves every area', async () => {
-    const unsure = providersWhere((p) => p.areas_confirmed === false);
-    expect(unsure.length, 'a provider with areas_confirmed: false').toBeGreaterThan(0);
+    const unsure = providersWhere((p) => p.areas_unconfirmed === true);
+    expect(unsure.length, 'a provider with areas_unconfirmed: true').toBeGreaterThan(0);
     const page = await newPage();
     await gotoAndSettle(page, `/providers/${unsure[0]}/`);
     const main = await page.locator('main').innerText();

@@ -206,7 +206,7 @@ describe('coverageOf', () => {
 });
 
 
-describe('a provider whose areas are not known (areas_confirmed: false)', () => {
+describe('a provider whose areas are not known (areas_unconfirmed: true)', () => {
   const { dataset: own } = validate({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } });
   const entry = own.providers[0]!;
   const unsure = buildCoverage(own);

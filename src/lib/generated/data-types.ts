@@ -66,9 +66,9 @@ note?: string
  */
 areas: ("west-sussex" | "east-sussex" | "brighton-and-hove")[]
 /**
- * false when the sources say only that it works somewhere in Sussex: list every area it might serve, and the site says the areas are not known yet and leaves it out of the coverage figures. Leave out when the areas are known.
+ * true when the sources say only that it works somewhere in Sussex: list every area it might serve, and the site says the areas are not known yet and leaves it out of the coverage figures. Leave out when the areas are known.
  */
-areas_confirmed?: boolean
+areas_unconfirmed?: boolean
 /**
  * The districts the organisation serves, if it serves only part of an area.
  * 

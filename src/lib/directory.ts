@@ -1,5 +1,5 @@
 // Views of the dataset that pages, search and exports share: no Astro, no file system.
-import { USER_LED_LEADERS } from './coverage.ts';
+import { AREAS_NOT_KNOWN, areasKnown, USER_LED_LEADERS } from './coverage.ts';
 import { markdownToText } from './markdown.ts';
 import type { Dataset, Entry, Provider, Service, Signatory } from './validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
@@ -46,6 +46,16 @@ export function providerBadges(p: Provider, signatory?: Pick<Signatory, 'status'
   if (signatory?.status === 'lapsed') badges.push({ kind: 'charter', icon: '○', text: 'Signed the Charter (lapsed)' });
   if (p.verification.status === 'unverified') badges.push({ kind: 'unverified', icon: '!', text: 'Not yet checked with the group' });
   return badges;
+}
+
+/** Running providers before those whose services have all closed, then by name: the order of every list. */
+export function compareForList(a: ProviderEntry, b: ProviderEntry): number {
+  return Number(isClosed(a.data)) - Number(isClosed(b.data)) || a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' });
+}
+
+/** The areas a provider serves, in words: "West Sussex, Brighton & Hove", or Sussex when they are not known. */
+export function areasText(vocab: Vocabularies, p: Provider): string {
+  return areasKnown(p) ? p.areas.map((a) => label(vocab, 'areas', a)).join(', ') : AREAS_NOT_KNOWN;
 }
 
 /** What `make` gives for `list`, made once per list: pages ask the same question of the same list thousands of times. */
@@ -180,7 +190,7 @@ export function searchRecord(dataset: Dataset, entry: ProviderEntry, base: strin
   const facets = providerFacets(dataset, entry);
   const filters = Object.fromEntries(Object.entries(facets).filter(([, v]) => v.length));
   const p = entry.data;
-  const areas = p.areas.map((a) => label(dataset.vocab, 'areas', a)).join(', ');
+  const areas = areasText(dataset.vocab, p);
   const badges: SearchBadges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data).map((b) => [b.kind, b.icon, b.text]);
   return {
     url: `${base}providers/${entry.slug}/`,
@@ -249,7 +259,7 @@ export function letterSlug(letter: string): string {
 export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
   return oncePerList(byLetterCache, providers, (list) => {
     const groups = new Map<string, ProviderEntry[]>();
-    const sorted = [...list].sort((a, b) => Number(isClosed(a.data)) - Number(isClosed(b.data)) || a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' }));
+    const sorted = [...list].sort(compareForList);
     for (const p of sorted) {
       const letter = letterOf(p.data.name);
       const group = groups.get(letter);

@@ -138,7 +138,7 @@ const LABELS: Record<string, string> = {
   age_range: 'Age limits',
   min: 'Youngest age',
   max: 'Oldest age',
-  access: 'How to start',
+  access: 'How to join',
   cost: 'Cost',
   'cost.type': 'What it costs',
   'cost.note': 'More about the cost',

@@ -1,7 +1,11 @@
 // Site-wide checks in a real browser, on every page in the sitemap plus the 404 page.
 // Each page is opened twice: once on a desktop with the CSP bypassed (so axe can be injected) and every
 // request recorded, and once at 320 px wide with the CSP enforced, as a phone user would get it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
+import { parse } from 'yaml';
+import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { areaGroups, providersWithCommunity } from '../../src/lib/directory.ts';
@@ -162,13 +166,25 @@ describe('badges on cards', () => {
     try {
       await gotoAndSettle(page, path);
       expect(await badgesOn(page, CLOSED)).toContain('✕ Closed');
-      if (path !== '/') {
-        const names = await page.locator('main .card :is(h2, h3) a').allInnerTexts();
-        const fixtures = names.filter((n) => n.startsWith('Fixture'));
-        expect(fixtures.at(-1)).toBe(CLOSED);
-      }
+      const names = await page.locator('main .card :is(h2, h3) a').allInnerTexts();
+      const fixtures = names.filter((n) => n.startsWith('Fixture'));
+      expect(fixtures.at(-1)).toBe(CLOSED);
       // A running group has no "Closed" badge.
       expect((await badgesOn(page, 'Fixture Kemptown Peer Hub')).join(' ')).not.toContain('Closed');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a card says "Sussex (which areas is not known yet)" for a provider whose areas are not known, and names the areas of the others', async () => {
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/providers/');
+      const where = (name: string) => page.locator('main .card', { has: page.locator('h2 a, h3 a', { hasText: name }) }).locator('p.muted').innerText();
+      const unsure = inject('providerSlugs').map((slug) => parse(readFileSync(path.join(inject('dataDir'), 'providers', `${slug}.yaml`), 'utf8')) as { name: string; areas_unconfirmed?: boolean }).find((p) => p.areas_unconfirmed);
+      expect(unsure, 'a provider with areas_unconfirmed: true').toBeDefined();
+      await expect(where(unsure!.name)).resolves.toBe(AREAS_NOT_KNOWN);
+      await expect(where('Fixture Kemptown Peer Hub')).resolves.toBe('Brighton & Hove');
     } finally {
       await page.close();
     }

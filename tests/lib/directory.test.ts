@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   areaGroups,
+  areasText,
+  compareForList,
   bookletAreas,
   coversWholeArea,
   isClosed,
@@ -21,7 +23,7 @@ import {
   WHOLE_AREA,
   wholeBookletFits,
 } from '../../src/lib/directory.ts';
-import { USER_LED_LEADERS } from '../../src/lib/coverage.ts';
+import { AREAS_NOT_KNOWN, USER_LED_LEADERS } from '../../src/lib/coverage.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { MINIMAL_PROVIDER, provider, readFixture, signatory, validate } from '../helpers/data-dir.ts';
 
@@ -193,6 +195,23 @@ describe('searchRecord', () => {
     expect(JSON.parse(searchRecord(d, bySlug(d, 'peer-group'), '/').meta.badges ?? '[]').map(([kind]: string[]) => kind)).toEqual(['user-led', 'unverified']);
     const checked = { ...bySlug(d, 'nhs-service') };
     expect(searchRecord({ ...d, signatories: [] }, checked, '/').meta.badges).toBeUndefined();
+  });
+});
+
+describe('areasText', () => {
+  it('names the areas a provider serves, or says Sussex when they are not known', () => {
+    const d = dataset();
+    expect(areasText(d.vocab, bySlug(d, 'minimal-group').data)).toBe('Brighton & Hove');
+    const unsure = validate({ providers: { 'areas-not-confirmed.yaml': readFixture('providers', 'valid', 'areas-not-confirmed.yaml') } }).dataset;
+    expect(areasText(unsure.vocab, unsure.providers[0]!.data)).toBe(AREAS_NOT_KNOWN);
+    expect(searchRecord(unsure, unsure.providers[0]!, '/').meta.areas).toBe(AREAS_NOT_KNOWN);
+  });
+});
+
+describe('compareForList', () => {
+  it('puts running providers first, then those whose services have all closed, each by name', () => {
+    const d = ledDataset();
+    expect([...d.providers].sort(compareForList).map((p) => p.slug)).toEqual(['nhs-service', 'peer-group', 'user-led-group', 'mended-cafe']);
   });
 });
 

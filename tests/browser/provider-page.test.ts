@@ -119,6 +119,22 @@ describe('what the page shows', () => {
     await page.close();
   });
 
+  it('gives a service\'s facts in the order the design brief asks: cost, how to join and languages before the kind of support', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/providers/fixture-together-peer-circle/');
+    const terms = (await page.locator('section.service dl.facts > dt').allInnerTexts()).map((t) => t.trim());
+    expect(terms).toEqual(['Who it is for', 'When', 'Where', 'Cost', 'How to join', 'Languages', 'Kind of support', 'Kind of place', 'Who supports you', 'How it works']);
+    await page.close();
+  });
+
+  it('puts a service\'s own ways to get in touch before its longer description', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/providers/fixture-hastings-hearing-voices/');
+    const order = await page.locator('section.service').first().evaluate((section) => [...section.children].map((c) => (c.matches('ul.actions') ? 'contact' : c.matches('.prose') ? 'description' : '')).filter(Boolean));
+    expect(order).toEqual(['contact', 'description']);
+    await page.close();
+  });
+
   it('can be read with JavaScript turned off', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await gotoAndSettle(page, `/providers/${SLUG}/`);

@@ -2,7 +2,7 @@
 // Used by `npm run validate`, the pre-commit hook and the Astro build alike.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type Segment } from './entry-checks.ts';
@@ -65,8 +65,8 @@ class Reporter {
     readonly vocabDir = DEFAULT_VOCAB_DIR,
     readonly vocab?: Vocabularies,
   ) {}
-  add(path: Segment[], message: string, severity: Severity = 'error', key = false): void {
-    const { line, col } = locate(this.parsed, path, { key });
+  add(path: Segment[], message: string, severity: Severity = 'error', key = false, at?: { line: number; col: number }): void {
+    const { line, col } = at ?? locate(this.parsed, path, { key });
     const problem: Problem = { file: this.parsed.path, line, col, severity, path: formatPath(path), message };
     // Two rules can say the same thing (format and pattern share a hint): say it once.
     if (this.problems.some((p) => p.line === line && p.col === col && p.path === problem.path && p.message === message)) return;
@@ -74,6 +74,24 @@ class Reporter {
     // or postcode would otherwise say the same thing twice. The first, the schema's, stays.
     if (isScalarAt(this.parsed.value, path) && this.problems.some((p) => p.path === problem.path && p.severity === 'error')) return;
     this.problems.push(problem);
+  }
+  /**
+   * The text field of the mapping at `path` that swallowed a line "field: …" meant as its sibling (indented as far
+   * as the text, so YAML read it as more text), and where that line is.
+   */
+  swallowed(path: Segment[], field: string): { key: string; at: { line: number; col: number } } | undefined {
+    const map = this.parsed.doc?.getIn(path, true);
+    const source = this.parsed.text;
+    if (!isMap(map) || source === undefined) return undefined;
+    const looksLikeField = new RegExp(`\\n[ \\t]+(${field}:)(?:[ \\t]|\\r?\\n|$)`);
+    for (const pair of map.items) {
+      const text = pair.value;
+      if (!isScalar(pair.key) || !isScalar(text) || typeof text.value !== 'string' || !text.range) continue;
+      const found = looksLikeField.exec(source.slice(text.range[0], text.range[1]));
+      if (!found?.[1]) continue;
+      return { key: String(pair.key.value), at: this.parsed.lineCounter.linePos(text.range[0] + found.index + found[0].indexOf(found[1])) };
+    }
+    return undefined;
   }
   /** The value as it is written in the file: 01273123456, where the value read is the number 1273123456. */
   written(path: Segment[], value: unknown): string {
@@ -156,6 +174,11 @@ function explain(err: ErrorObject, report: Reporter): void {
     case 'required': {
       const missing = (err.params as { missingProperty: string }).missingProperty;
       const about = properties[missing]?.description;
+      const inside = report.swallowed(path, missing);
+      if (inside) {
+        report.add(path, `"${missing}" is missing: "${missing}:" is inside the text of "${inside.key}" above, because it is indented as far as that text. Move it left to line up with "${inside.key}:".`, 'error', false, inside.at);
+        return;
+      }
       report.add(path, `"${missing}" is missing: add it.${about ? ` (${about})` : ''}`);
       return;
     }

@@ -32,6 +32,8 @@ export interface SourceFile {
 export interface ParsedFile {
   path: string;
   doc?: Document.Parsed;
+  /** The text the document was read from, when it was read with positions. */
+  text?: string;
   lineCounter: LineCounter;
   value: unknown;
   problems: Problem[];
@@ -87,6 +89,7 @@ export function parseSource(file: SourceFile): ParsedFile {
   // "led_by:\u00A0user-led" then reads as the field it was meant to be instead of failing to parse.
   const doc = parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   result.doc = doc;
+  result.text = text;
   const at = (offset: number, message: string, severity: Problem['severity'] = 'error') => {
     const pos = lineCounter.linePos(offset);
     problems.push(problemAt(file.path, pos.line, pos.col, message, severity));

@@ -200,6 +200,19 @@ describe('validateSources', () => {
     expect(at('locations', '')).toEqual(['is empty: add the items on the lines below, each starting with "- ", or delete the line.']);
   });
 
+  it('says where a missing field went when a folded text above swallowed it, and points at the service', () => {
+    const p = provider('P').replace(/    status: active\n/, '').replace('    formats: [group]\n', '    formats: [group]\n    description: >\n      We meet in the hall.\n      status: active\n');
+    const problems = validate({ providers: { 'p.yaml': p } }).problems;
+    expect(problems.map((x) => [x.path, x.message])).toEqual([
+      ['services[0]', '"status" is missing: "status:" is inside the text of "description" above, because it is indented as far as that text. Move it left to line up with "description:".'],
+    ]);
+  });
+
+  it('says a field is missing in the usual words when no text above holds it', () => {
+    const p = provider('P').replace(/    status: active\n/, '');
+    expect(validate({ providers: { 'p.yaml': p } }).problems.map((x) => x.message)).toEqual([expect.stringMatching(/^"status" is missing: add it\./)]);
+  });
+
   it('accepts an age range with the same minimum and maximum', () => {
     const p = provider('P').replace('    communities: [everyone]\n', '    communities: [everyone]\n    age_range: {min: 18, max: 18}\n');
     expect(validate({ providers: { 'p.yaml': p } }).problems).toEqual([]);

@@ -1,7 +1,7 @@
 // Site-wide checks in a real browser, on every page in the sitemap plus the 404 page.
 // Each page is opened twice: once on a desktop with the CSP bypassed (so axe can be injected) and every
 // request recorded, and once at 320 px wide with the CSP enforced, as a phone user would get it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { parse } from 'yaml';
@@ -382,6 +382,22 @@ describe('crisis help', () => {
       await page.close();
     }
   });
+});
+
+test('the Charter page says a note every signatory shares once, above the list, not on every card', async () => {
+  const dir = path.join(inject('dataDir'), 'signatories');
+  const active = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(path.join(dir, f), 'utf8')) as { status: string; note?: string }).filter((s) => s.status === 'active');
+  const notes = new Set(active.map((s) => s.note));
+  expect(active.length > 1 && notes.size === 1 && [...notes][0], 'active signatories that share one note').toBeTruthy();
+  const page = await newPage();
+  try {
+    await gotoAndSettle(page, '/charter/');
+    const text = await page.locator('main').innerText();
+    expect(text.split([...notes][0]!).length - 1).toBe(1);
+    expect(await page.locator('main .card .muted').count()).toBe(0);
+  } finally {
+    await page.close();
+  }
 });
 
 test('the booklet lets you print one district only, and that booklet has the crisis numbers on its front', async () => {

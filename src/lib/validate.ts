@@ -192,6 +192,12 @@ function explain(err: ErrorObject, report: Reporter): void {
     case 'enum': {
       const vocabName = parent['x-vocabulary'] as VocabularyName | undefined;
       const options = (err.schema as unknown[]).map(String);
+      // "- b" indented one space more than "- a" above is read as more of that item: "a - b".
+      const runTogether = typeof err.data === 'string' ? err.data.split(/\s+-\s+/) : [];
+      if (vocabName && runTogether.length > 1 && runTogether.every((id) => options.includes(id))) {
+        report.add(path, `${show(err.data)} is ${runTogether.length} items read as one, because a "- " is indented more than the one above it. Start each "- " in the same column.`);
+        return;
+      }
       if (vocabName) {
         // A label or synonym ("Running", "peer led") names its term better than the id spelt most like it.
         const terms = report.vocab?.[vocabName].terms ?? options.map((id) => ({ id, label: id, description: '' }));

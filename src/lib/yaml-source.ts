@@ -18,10 +18,10 @@ const INVISIBLE_NAMES: Record<string, string> = {
 };
 /**
  * Text that may hold what parseSource warns about and js-yaml reads past: a curly quote opening a value, a " #"
- * after a value, or a "&" or "!" starting a word. Rare in real files, so quickParse leaves them to parseSource.
+ * stuck to the text after it, or a "&" or "!" starting a word. Rare in real files, so quickParse leaves them to parseSource.
  * It matches one of those few characters and then looks back, which is ten times faster than looking ahead.
  */
-export const MAY_CUT_VALUE = /[“‘#&!](?<=[:[{,-][ \t]*[“‘]|[^\s#][ \t]+#|[\s[{,][&!](?=\S))/;
+export const MAY_CUT_VALUE = /[“‘#&!](?<=[:[{,-][ \t]*[“‘]|[^\s#][ \t]+#(?=[^\s#])|[\s[{,][&!](?=\S))/;
 
 export interface SourceFile {
   /** Path shown in messages, relative to the project, with forward slashes. */

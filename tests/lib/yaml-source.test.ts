@@ -339,6 +339,10 @@ describe('quickParse', () => {
     expect(quickParse(source(text))).toBeUndefined();
   });
 
+  it('reads a file with a comment written "# like this" after a value itself, as that comment cuts nothing meant', () => {
+    expect(quickParse(source('name: Group # the main one\nareas: [west-sussex] # note\n'))?.value).toEqual({ name: 'Group', areas: ['west-sussex'] });
+  });
+
   it('leaves text that is not UTF-8, and a file over the size limit, to the full reader', () => {
     expect(quickParse(source(new Uint8Array([0x6e, 0x3a, 0x20, 0xff, 0x0a])))).toBeUndefined();
     expect(quickParse(source(`name: ${'x'.repeat(MAX_FILE_BYTES)}\n`))).toBeUndefined();

@@ -212,6 +212,19 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await page.close();
   });
 
+  it('records that the areas are not known when the volunteer ticks the box, and leaves the field out when not', async () => {
+    const page = await newPage();
+    await openForm(page);
+    await fillRequired(page, 'Somewhere Peer Circle');
+    await page.getByRole('button', { name: 'Check the answers' }).click();
+    await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');
+    expect(await page.locator('[data-yaml]').textContent()).not.toContain('areas_unconfirmed');
+    await page.getByLabel('We only know it works somewhere in Sussex, not which areas').check();
+    await page.getByRole('button', { name: 'Check the answers' }).click();
+    await expect.poll(() => page.locator('[data-yaml]').textContent()).toMatch(/\nareas_unconfirmed: true\n/);
+    await page.close();
+  });
+
   it('makes a file that passes the validator and builds into a provider page', () => {
     expect(yaml).not.toBe('');
     const d = makeDataDir({ providers: { [`${slug}.yaml`]: yaml } });

@@ -90,3 +90,9 @@ export function agesText(service: Pick<Service, 'age_range'>): string | undefine
   if (a.max !== undefined) return `Up to age ${a.max}`;
   return undefined;
 }
+
+/** Ends a piece of text with a full stop unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?)]$/.test(t) ? t : `${t}.`;
+}

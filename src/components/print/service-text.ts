@@ -1,13 +1,7 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
-import { agesText, displayHost, formatSession, joinLabels, telHref } from '../../lib/format.ts';
+import { agesText, displayHost, formatSession, joinLabels, sentence, telHref } from '../../lib/format.ts';
 import type { Provider, Service } from '../../lib/validate.ts';
 import { label, sentenceLabels, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
-
-/** Ends a piece of text with a full stop unless it already ends a sentence. */
-export function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?)]$/.test(t) ? t : `${t}.`;
-}
 
 export function labels(vocab: Vocabularies, name: VocabularyName, ids: readonly string[] | undefined): string[] {
   return (ids ?? []).map((id) => label(vocab, name, id));

@@ -49,12 +49,13 @@ export interface GazetteerProblem {
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** "St Leonards-on-Sea" → "st-leonards-on-sea". */
+/** "St Leonards-on-Sea" → "st-leonards-on-sea", "Queen's Park" → "queens-park". */
 export function placeId(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

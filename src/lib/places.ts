@@ -231,8 +231,8 @@ interface Token {
 
 function tokens(query: string): Token[] {
   const out: Token[] = [];
-  // Apostrophes and dots join a word ("St. Leonards", "Christ's"); everything else but letters and digits splits.
-  const re = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
+  // Apostrophes and dots join a word ("St. Leonards", "Christ's"); "&" is a word ("and"); anything else splits.
+  const re = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?|&/gu;
   for (const m of query.matchAll(re)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }

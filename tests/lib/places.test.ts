@@ -195,6 +195,10 @@ describe('findPlaceInQuery', () => {
     ['support groups in worthng', 'worthing', 'support groups'],
     ['london road brighton', 'brighton', 'london road'],
     ['Portsmouth Road Worthing', 'worthing', 'Portsmouth Road'],
+    ['groups in Brighton & Hove', 'brighton', 'groups'],
+    ["young people's group, Christ's Hospital", 'christs-hospital', "young people's group"],
+    ['crawley down walking group', 'crawley-down', 'walking group'],
+    ['cross in hand', 'cross-in-hand', ''],
   ])('"%s" finds %s and leaves "%s"', (query, id, rest) => {
     expect(find(query)).toEqual({ at: id, rest });
   });

@@ -290,7 +290,7 @@ export function findPlaceInQuery(query: string, lookup: PlaceLookup): { match: P
       if (out) return found(i, i + len - 1, { kind: 'outside', name: out.name, county: out.county, text: query.slice(toks[i]!.start, toks[i + len - 1]!.end) })!;
     }
   }
-  // "Haywardsheath", "kemptown": words run together.
+  // One name split in two: "Peace haven", "East bourne" (names run together, "Haywardsheath", are found above).
   for (let i = 0; i + 1 < toks.length; i++) {
     const p = index.names.get(`${keys[i]}${keys[i + 1]}`);
     if (p !== undefined) return found(i, i + 1, placeMatch(p, index, query.slice(toks[i]!.start, toks[i + 1]!.end)))!;

@@ -354,3 +354,10 @@ describe('kmBetween', () => {
 function place(name: string, district: string, latitude: number, longitude: number): Place {
   return { id: name.toLowerCase(), name, district, kind: 'village', latitude, longitude, area: 'east-sussex' };
 }
+
+describe('findPlaceInQuery: names split or run together', () => {
+  test('"Peace haven" and "haywardsheath" are the places they spell', () => {
+    expect(find('groups in peace haven')).toEqual({ at: 'peacehaven', rest: 'groups' });
+    expect(find('haywardsheath carers')).toEqual({ at: 'haywards-heath', rest: 'carers' });
+  });
+});

@@ -138,7 +138,7 @@ supporters?: ("paid-peer-workers" | "volunteers" | "members")[]
  * 
  * Items: Who the service is for. Use everyone if it is open to anyone.
  */
-communities: ("everyone" | "lgbtq" | "racialised-communities" | "women" | "men" | "young-people" | "older-people" | "carers-and-families" | "hearing-voices" | "prison-leavers" | "faith-communities" | "disabled-and-neurodivergent" | "suicide-bereaved-or-at-risk")[]
+communities: ("everyone" | "lgbtq" | "racialised-communities" | "women" | "men" | "young-people" | "older-people" | "carers-and-families" | "hearing-voices" | "prison-leavers" | "faith-communities" | "disabled-and-neurodivergent" | "suicide-bereaved-or-at-risk" | "sexual-violence-survivors" | "perinatal" | "eating-disorders")[]
 /**
  * The ages the service is for, if it has an age limit.
  */

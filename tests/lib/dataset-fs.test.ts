@@ -56,6 +56,11 @@ describe('readDataSources', () => {
     expect(sources.stray).toEqual([]);
   });
 
+  it('ignores the SOURCES.md list and its parts beside the data folders, but not inside them', () => {
+    const d = dir({ files: { 'SOURCES.md': '# Sources', 'SOURCES-41-67.part.md': '# Part', 'providers/SOURCES.md': '# Misplaced' } });
+    expect(readDataSources(d.root).stray.map((s) => s.path)).toEqual([d.at('providers', 'SOURCES.md')]);
+  });
+
   it('reads .yml and upper-case file names as entries, so the validator can say what to rename them to', () => {
     const d = dir({ providers: { 'old.yml': provider('Old'), 'Capital.YAML': provider('Capital') } });
     expect(readDataSources(d.root).providers.map((f) => f.path.split('/').pop())).toEqual(['Capital.YAML', 'old.yml']);

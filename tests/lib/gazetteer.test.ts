@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { checkGazetteer, checkPostcodes, milesBetween, nearestPlace, placeId } from '../../src/lib/gazetteer.ts';
+import { checkGazetteer, checkPostcodes, fillTownCoordinates, milesBetween, nearestPlace, nearestTownNames, placeId, townCoordinates, withoutTownCoordinates } from '../../src/lib/gazetteer.ts';
 import { readGazetteer, readPostcodes } from '../../src/lib/gazetteer-fs.ts';
 import { brief, makeDataDir } from '../helpers/data-dir.ts';
 import { loadVocabularies } from '../../src/lib/validate.ts';
@@ -220,5 +220,39 @@ outside:
     } finally {
       d.remove();
     }
+  });
+});
+
+describe('townCoordinates', () => {
+  test('finds a town by its name, whatever the case, spaces or hyphens', () => {
+    expect(townCoordinates('Worthing', places)?.name).toBe('Worthing');
+    expect(townCoordinates('shoreham by sea', places)?.name).toBe('Shoreham-by-Sea');
+    expect(townCoordinates('BOGNOR REGIS', places)?.name).toBe('Bognor Regis');
+  });
+
+  test('finds a place by an alias the gazetteer gives it', () => {
+    const withAlias = [{ ...places[0]!, name: 'Bognor Regis', id: 'bognor-regis', aliases: ['Bognor'] }];
+    expect(townCoordinates('Bognor', withAlias)?.id).toBe('bognor-regis');
+  });
+
+  test('finds nothing for a name the gazetteer does not have, and names the nearest spellings', () => {
+    expect(townCoordinates('Worthng', places)).toBeUndefined();
+    expect(townCoordinates('', places)).toBeUndefined();
+    expect(nearestTownNames('Worthng', places)[0]).toBe('Worthing');
+  });
+});
+
+describe('fillTownCoordinates', () => {
+  test('gives a town-only location its town\'s coordinates, and leaves every other location alone', () => {
+    const worthing = townCoordinates('Worthing', places)!;
+    const town = { precision: 'town', town: 'Worthing' };
+    const exact = { precision: 'exact', town: 'Worthing', latitude: 50.81, longitude: -0.37 };
+    const unknown = { precision: 'town', town: 'Nowhere' };
+    fillTownCoordinates([{ data: { services: [{ locations: [town, exact, unknown] }] } }], places);
+    expect(town).toEqual({ precision: 'town', town: 'Worthing', latitude: worthing.latitude, longitude: worthing.longitude });
+    expect(exact).toEqual({ precision: 'exact', town: 'Worthing', latitude: 50.81, longitude: -0.37 });
+    expect(unknown).toEqual({ precision: 'town', town: 'Nowhere' });
+    expect(withoutTownCoordinates(town)).toEqual({ precision: 'town', town: 'Worthing' });
+    expect(withoutTownCoordinates(exact)).toBe(exact);
   });
 });

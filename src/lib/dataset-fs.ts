@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, hasErrors, sortProblems, summary, type Problem } from './problems.ts';
-import { parseDocument } from 'yaml';
+import { parse, parseDocument } from 'yaml';
+import { checkGazetteer, fillTownCoordinates } from './gazetteer.ts';
 import { entryKind, validateSources, type Dataset, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate.ts';
 import { MAX_FILE_BYTES } from './yaml-source.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
@@ -50,7 +51,11 @@ export function listDataSources(root = dataDir()): DataListing {
   for (const name of list(root)) {
     const full = path.join(root, name);
     if (DATA_FOLDERS.includes(name) && isDir(full)) continue;
-    if (name === 'gazetteer.yaml' || IGNORED.test(name)) continue;
+    if (name === 'gazetteer.yaml' && !isDir(full)) {
+      sources.gazetteer = ref(full);
+      continue;
+    }
+    if (IGNORED.test(name)) continue;
     sources.stray.push({ path: display(full), reason: `is not where data files go. Put providers in data/providers/ and Charter signatories in data/signatories/.` });
   }
   for (const folder of DATA_FOLDERS) {
@@ -195,7 +200,7 @@ function sharedCache(): Map<string, { key: string; dataset: Dataset }> {
 
 function fingerprint(listing: DataListing): string {
   const hash = createHash('sha1').update(new Date().toISOString().slice(0, 10));
-  for (const f of [...listing.vocab, ...listing.providers, ...listing.signatories]) {
+  for (const f of [...listing.vocab, ...listing.providers, ...listing.signatories, ...(listing.gazetteer ? [listing.gazetteer] : [])]) {
     const st = statSync(f.full);
     hash.update(`${f.full}\0${st.size}\0${st.mtimeMs}\n`);
   }
@@ -215,6 +220,7 @@ export function loadDataset(root = dataDir()): Dataset {
   const result = validateListing(listing, {});
   for (const p of result.problems) if (p.severity === 'warning') console.warn(formatProblem(p));
   if (hasErrors(result.problems)) throw new InvalidDataError(result.problems, result.files);
+  if (listing.gazetteer) fillTownCoordinates(result.dataset.providers, checkGazetteer(parse(readFileSync(listing.gazetteer.full, 'utf8')), result.dataset.vocab).places);
   cached = { root, dataset: result.dataset };
   sharedCache().set(root, { key, dataset: result.dataset });
   return result.dataset;

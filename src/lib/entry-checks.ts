@@ -1,7 +1,8 @@
 // The checks a schema cannot express, on one provider or signatory: shared by the validator (`npm run
 // validate`, the build) and the /contribute/ form in the browser, so both say the same. Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone } from './contact-checks.ts';
-import { isStale, STALE_AFTER_MONTHS } from './format.ts';
+import { nearestTownNames, townCoordinates, type Place } from './gazetteer.ts';
+import { inFuture, isDated, needsRecheck, newestSource, olderThan, RECHECK_AFTER_MONTHS, UNDATED, WARN_AFTER_YEARS, type Source } from './source-age.ts';
 import { pageIdClash } from './page-ids.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
 import { inBounds, SUSSEX_BOUNDS, type Vocabularies, type VocabTerm } from './vocab.ts';
@@ -92,13 +93,39 @@ function realPartialDate(value: string): boolean {
   return true;
 }
 
+/** Each source: a title, an http(s) address if any, and the date it shows, real and not in the future. */
+function checkSources(list: unknown, base: Segment[], today: string, report: CheckReporter): void {
+  for (const [src, i] of records<Source>(list)) {
+    const at = [...base, i];
+    checkWebAddress(src.url, [...at, 'url'], report);
+    const published = str(src.published);
+    if (published === undefined || published === UNDATED) continue;
+    if (isDated(published) && !realPartialDate(published))
+      report.add([...at, 'published'], `"${published}" is not a real date. Write the date the source shows: a year ("2023"), a month ("2023-02") or a date ("2023-02-14"), or undated.`);
+    else if (isDated(published) && inFuture(published, today))
+      report.add([...at, 'published'], `"${published}" is in the future. Write the date the source itself shows, or undated if it shows none.`);
+  }
+}
+
 function checkVerification(v: unknown, today: string, report: CheckReporter): void {
   if (!isRecord(v)) return;
-  checkWebAddress(v.source_url, ['verification', 'source_url'], report);
+  checkSources(v.sources, ['verification', 'sources'], today, report);
   const checked = str(v.last_checked);
+  if (v.status === 'verified' && v.last_checked === undefined)
+    report.add(['verification', 'status'], `is verified, so last_checked is needed: add the date a person confirmed the details with the group, like last_checked: ${today}. If nobody has, set status: unverified.`);
   notInFuture(checked, ['verification', 'last_checked'], today, report, 'Use the date the entry was actually checked.');
-  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && isStale(checked, today))
-    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${STALE_AFTER_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
+  if (checked && /^\d{4}-\d{2}-\d{2}$/.test(checked) && needsRecheck(checked, today))
+    report.add(['verification', 'last_checked'], `was last checked on ${checked}, more than ${RECHECK_AFTER_MONTHS} months ago. Check the details with the group, then update last_checked.`, 'warning');
+}
+
+/** The newest dated source of the provider and all its services, for the warning about very old entries. */
+function newestOfAll(p: Provider): string | undefined {
+  const all: Source[] = [];
+  const add = (list: unknown) => all.push(...records<Source>(list).map(([s]) => s).filter((s) => isDated(s.published) && realPartialDate(s.published)));
+  if (isRecord(p.verification)) add(p.verification.sources);
+  for (const [s] of records<Service>(p.services)) add(s.sources);
+  const newest = newestSource(all);
+  return newest && isDated(newest.published) ? newest.published : undefined;
 }
 
 function checkContacts(holder: Json, base: Segment[], today: string, report: CheckReporter): void {
@@ -130,6 +157,19 @@ function checkContacts(holder: Json, base: Segment[], today: string, report: Che
 
 function areaBounds(places: PlaceVocabularies, area: string): VocabTerm['bounds'] {
   return places.areas.terms.find((t) => t.id === area)?.bounds;
+}
+
+/** A town-only location: a town the gazetteer knows, and no coordinates (the build takes the town's). */
+function checkTownPrecision(loc: Location, path: Segment[], places: readonly Place[] | undefined, report: CheckReporter): void {
+  if (loc.precision !== 'town') return;
+  const town = str(loc.town);
+  if (town === undefined) report.add([...path, 'precision'], 'is town, but there is no town: add town: with the name of the town or village, like town: Worthing.');
+  else if (places?.length && town.trim() && !townCoordinates(town, places)) {
+    const near = nearestTownNames(town, places);
+    report.add([...path, 'town'], `"${town}" is not in data/gazetteer.yaml, so the map cannot place it. Use a name from there${near.length ? `, such as ${near.map((n) => `"${n}"`).join(', ')}` : ''}; or add the place to data/gazetteer.yaml.`);
+  }
+  if (loc.latitude !== undefined || loc.longitude !== undefined)
+    report.add([...path, loc.latitude !== undefined ? 'latitude' : 'longitude'], 'is given, but precision is town, so the map uses the middle of the town. Remove latitude and longitude, or set precision: exact if they are those of the venue.');
 }
 
 function checkLocation(loc: Location, path: Segment[], provider: Provider, vocab: PlaceVocabularies, report: CheckReporter): void {
@@ -176,10 +216,21 @@ function checkSessions(service: Service, path: Segment[], report: CheckReporter)
   }
 }
 
-/** Everything about one provider that its schema cannot say. */
-export function checkProvider(p: Provider, vocab: PlaceVocabularies, today: string, report: CheckReporter): void {
+/**
+ * Everything about one provider that its schema cannot say. `places` is the gazetteer, for towns; without it
+ * (the form in the browser) a town is not looked up.
+ */
+export function checkProvider(p: Provider, vocab: PlaceVocabularies, today: string, report: CheckReporter, places?: readonly Place[]): void {
   checkContacts(p as unknown as Json, [], today, report);
   checkVerification(p.verification, today, report);
+  const newest = newestOfAll(p);
+  const noted = records<Service>(p.services).some(([s]) => typeof s.status_note === 'string' && s.status_note.trim() !== '');
+  if (newest && olderThan(newest, WARN_AFTER_YEARS, today) && !noted && isRecord(p.verification))
+    report.add(
+      ['verification', 'sources'],
+      `the newest source is from ${newest.slice(0, 4)}, more than ${WARN_AFTER_YEARS} years ago. Look for something newer; if you find nothing, add a status_note to its services saying what the sources say and how old they are.`,
+      'warning',
+    );
   const areas: unknown[] | undefined = Array.isArray(p.areas) ? p.areas : undefined;
   if (areas && Array.isArray(p.districts))
     p.districts.forEach((d, i) => {
@@ -198,10 +249,18 @@ export function checkProvider(p: Provider, vocab: PlaceVocabularies, today: stri
     }
     checkContacts(s as unknown as Json, path, today, report);
     checkSessions(s, path, report);
+    checkSources(s.sources, [...path, 'sources'], today, report);
+    if (s.status_unclear === true && !str(s.status_note)?.trim())
+      report.add([...path, 'status_unclear'], 'is true, but there is no status_note. Add a status_note that says which sources disagree, and what each says.');
+    if (s.status_unclear === true && s.status !== 'active')
+      report.add([...path, 'status_unclear'], `is true, but status is ${String(s.status)}. Keep status: active while sources disagree, or remove status_unclear if a source says it has ${s.status === 'closed' ? 'closed' : 'paused'}.`);
     const age = isRecord(s.age_range) ? s.age_range : {};
     if (typeof age.min === 'number' && typeof age.max === 'number' && age.min > age.max)
       report.add([...path, 'age_range'], `min (${age.min}) is more than max (${age.max}).`);
-    for (const [loc, j] of records<Location>(s.locations)) checkLocation(loc, [...path, 'locations', j], p, vocab, report);
+    for (const [loc, j] of records<Location>(s.locations)) {
+      checkLocation(loc, [...path, 'locations', j], p, vocab, report);
+      checkTownPrecision(loc, [...path, 'locations', j], places, report);
+    }
   }
 }
 

@@ -134,3 +134,66 @@ export function nearestPlace(places: readonly Place[], lat: number, lng: number)
   }
   return best;
 }
+
+/** A place's names as a location's town may give them: its name, its id, and any aliases the gazetteer lists. */
+function namesOf(place: Place): string[] {
+  const aliases = (place as Place & { aliases?: unknown }).aliases;
+  return [place.name, place.id, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [])];
+}
+
+/**
+ * The gazetteer place a town name means (case, accents, spaces and hyphens aside), for a location whose
+ * precision is town: the one lookup the validator, the build and the map use.
+ */
+export function townCoordinates(name: string, places: readonly Place[]): Place | undefined {
+  const wanted = placeId(name);
+  if (!wanted) return undefined;
+  return places.find((p) => namesOf(p).some((n) => placeId(n) === wanted));
+}
+
+/** Up to `count` gazetteer names spelt most like a town name, closest first: for "did you mean" in messages. */
+export function nearestTownNames(name: string, places: readonly Place[], count = 3): string[] {
+  const wanted = placeId(name);
+  const scored = places.map((p) => ({ name: p.name, score: Math.min(...namesOf(p).map((n) => editDistance(placeId(n), wanted))) }));
+  return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, count).map((s) => s.name);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+interface TownLocation {
+  precision?: string;
+  town?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/**
+ * Gives every town-only location its town's coordinates from the gazetteer, in place, for the site build:
+ * the map, the exports and "near me" then treat it like any place, and its precision (town) says it is approximate.
+ */
+export function fillTownCoordinates(providers: readonly { data: { services?: readonly { locations?: readonly TownLocation[] }[] } }[], places: readonly Place[]): void {
+  for (const p of providers)
+    for (const s of p.data.services ?? [])
+      for (const loc of s.locations ?? []) {
+        if (loc.precision !== 'town' || typeof loc.town !== 'string') continue;
+        const place = townCoordinates(loc.town, places);
+        if (!place) continue;
+        loc.latitude = place.latitude;
+        loc.longitude = place.longitude;
+      }
+}
+
+/** A location as its file gives it: without the coordinates the build took from the gazetteer for a town. */
+export function withoutTownCoordinates<T extends TownLocation>(loc: T): T {
+  if (loc.precision !== 'town') return loc;
+  const { latitude: _lat, longitude: _lng, ...rest } = loc;
+  return rest as T;
+}

@@ -77,17 +77,43 @@ function contactFields(): Record<string, JsonSchema> {
   };
 }
 
+const published = text('The date the source shows: a year (2023), a month (2023-02) or a date (2023-02-14), in quotes; or undated if it shows none.', {
+  pattern: '^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|undated)$',
+  'x-hint': 'must be the date the source shows, in quotes: a year ("2023"), a month ("2023-02") or a date ("2023-02-14"); or undated',
+});
+
+function sources(description: string, minItems = 0): JsonSchema {
+  return {
+    type: 'array',
+    description,
+    ...(minItems ? { minItems } : {}),
+    items: {
+      type: 'object',
+      description: 'One source: a web page, a report or a leaflet, with the date it shows.',
+      additionalProperties: false,
+      required: ['title', 'published'],
+      properties: {
+        title: text('What the source is, in plain words, for example "West Sussex Mind news, plans for LGBTQIA+ peer support groups".'),
+        url: { ...webAddress, description: 'The web address of the source, exactly as it is, if it has one. A named document may have none.' },
+        published,
+      },
+    },
+  };
+}
+
 function verification(vocab: Vocabularies): JsonSchema {
   return {
     type: 'object',
-    description: 'When and how this entry was last checked, and where its information came from.',
+    description: 'Where the information came from, and whether a person has confirmed it with the group.',
     additionalProperties: false,
-    required: ['status', 'last_checked', 'source'],
+    required: ['status', 'sources'],
     properties: {
       status: term(vocab, 'verification-statuses', 'Whether the organisation itself has confirmed these details.'),
-      last_checked: { ...isoDate, description: 'The date someone last checked these details, as YYYY-MM-DD.' },
-      source: text('Where the information came from, for example "Peer Support Charter report, 2020" or "phone call with the group".'),
-      source_url: { ...webAddress, description: 'A web address for the source, if there is one.' },
+      last_checked: {
+        ...isoDate,
+        description: 'The date a person confirmed these details with the group, as YYYY-MM-DD. Needed when status is verified; leave it out otherwise.',
+      },
+      sources: sources('Where the information came from: at least one source, each with the date it shows.', 1),
     },
   };
 }
@@ -115,7 +141,7 @@ function location(vocab: Vocabularies): JsonSchema {
       precision: term(
         vocab,
         'precisions',
-        'exact if this is the venue itself; area-only if the group does not publish its venue and the place only marks the area.',
+        'exact if this is the venue itself; area-only if the group does not publish its venue and the place only marks the area; town if only the town is known (give town, and no latitude or longitude: the map takes the town\'s middle).',
       ),
       geocoded: {
         type: 'boolean',
@@ -161,7 +187,12 @@ function service(vocab: Vocabularies): JsonSchema {
       summary: text('One sentence on what the service is.', { maxLength: 240 }),
       description: text('More about the service. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: 5000 }),
       status: term(vocab, 'service-statuses', 'Whether the service is running. Never delete a closed service: mark it closed.'),
-      status_note: text('More about the status, for example "paused until the new venue opens".'),
+      status_note: text('More about the status, naming the source, for example "CAPITAL said in 2025 that funding for this ends in October 2025."'),
+      status_unclear: {
+        type: 'boolean',
+        description: 'true when sources disagree about whether the service is still running: the site shows a plain warning. Say how they disagree in status_note.',
+      },
+      sources: sources('Sources only for this service (its times, venue or a closure), each with the date it shows. Leave out when the provider\'s sources say it all.', 1),
       formats: terms(vocab, 'formats', 'The shape the support takes. Leave it out if you do not know.', 1),
       settings: terms(vocab, 'settings', 'Where the support happens.'),
       formality: term(vocab, 'formality', 'How structured the peer support is.'),
@@ -242,11 +273,11 @@ export function signatorySchema(vocab: Vocabularies): JsonSchema {
     description: 'An organisation or group that signed the Sussex Peer Support Charter. Lapsed signatories stay on record.',
     type: 'object',
     additionalProperties: false,
-    required: ['name', 'kind', 'signed', 'status', 'verification'],
+    required: ['name', 'kind', 'status', 'verification'],
     properties: {
       name: text('The name of the organisation or group.', { maxLength: 120 }),
       kind: term(vocab, 'leaders', 'What kind of organisation it is.'),
-      signed: { ...yearOrDate, description: 'When it signed the Charter: a year (2019), a month (2019-03) or a date.' },
+      signed: { ...yearOrDate, description: 'When it signed the Charter, if a source says: a year (2019), a month (2019-03) or a date. Leave it out rather than guess.' },
       status: term(vocab, 'signatory-statuses', 'active, or lapsed if it is no longer actively involved.'),
       lapsed: { ...yearOrDate, description: 'When it lapsed: a year, a month or a date. Needed when status is lapsed.' },
       website: webAddress,

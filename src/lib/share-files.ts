@@ -5,10 +5,17 @@
 // Pure: the same inputs give the same files. The file writing is in share-files-fs.ts.
 import { calendarPath, hasCalendar, serviceCalendar } from './ics.ts';
 import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
+import { withoutTownCoordinates } from './gazetteer.ts';
 import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
 import type { Dataset, Entry, Provider } from './validate.ts';
 
 export { EDIT_DATA_PER_FILE, type ProviderEditData };
+
+/** The entry as its file says: the correction form must not write back the coordinates the build gave a town. */
+function fileData(data: Provider): Provider {
+  if (!data.services.some((s) => s.locations?.some((l) => l.precision === 'town'))) return data;
+  return { ...data, services: data.services.map((s) => (s.locations ? { ...s, locations: s.locations.map(withoutTownCoordinates) } : s)) };
+}
 
 /** A file to write, its path relative to the output folder (no base path), and its text. */
 export interface ShareFile {
@@ -85,7 +92,7 @@ export function editDataFiles(entries: readonly Entry<Provider>[], texts: readon
   for (let i = 0; i < entries.length; i += EDIT_DATA_PER_FILE) {
     const body: Record<string, ProviderEditData> = {};
     entries.slice(i, i + EDIT_DATA_PER_FILE).forEach((entry, j) => {
-      body[entry.slug] = { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: texts[i + j]!.replace(/\r\n?/g, '\n'), data: entry.data };
+      body[entry.slug] = { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: texts[i + j]!.replace(/\r\n?/g, '\n'), data: fileData(entry.data) };
     });
     files.push({ path: editDataPath('', first + i).slice(1), text: JSON.stringify(body) });
   }

@@ -33,6 +33,7 @@ export interface DataListing {
   logos: string[];
   stray: DataSources['stray'];
   vocabDir?: string;
+  gazetteer?: FileRef;
 }
 
 /**
@@ -57,6 +58,7 @@ export function readListing(listing: DataListing): DataSources {
     logos: listing.logos,
     stray: listing.stray,
     vocabDir: listing.vocabDir,
+    ...(listing.gazetteer ? { gazetteer: readRef(listing.gazetteer) } : {}),
   };
 }
 
@@ -76,6 +78,7 @@ export function validateThreads(providerFiles: number): number {
 interface WorkerInput {
   vocab: FileRef[];
   vocabDir: string | undefined;
+  gazetteer: FileRef | undefined;
   providers: FileRef[];
   today: string;
   port: MessagePort;
@@ -96,9 +99,9 @@ interface WorkerAnswer {
 }
 
 /** validateSources over one share of the provider files: their own problems (not the vocabularies') and entries. */
-function validateShare(vocab: FileRef[], vocabDir: string | undefined, providers: FileRef[], today: string): { problems: Problem[]; entries: Entry<Provider>[] } {
+function validateShare(vocab: FileRef[], vocabDir: string | undefined, gazetteer: FileRef | undefined, providers: FileRef[], today: string): { problems: Problem[]; entries: Entry<Provider>[] } {
   const mine = new Set(providers.map((f) => f.path));
-  const sources: DataSources = { vocab: vocab.map(readRef), providers: providers.map(readRef), signatories: [], logos: [], stray: [], vocabDir };
+  const sources: DataSources = { vocab: vocab.map(readRef), providers: providers.map(readRef), signatories: [], logos: [], stray: [], vocabDir, ...(gazetteer ? { gazetteer: readRef(gazetteer) } : {}) };
   const result = validateSources(sources, { today });
   return { problems: result.problems.filter((p) => mine.has(p.file)), entries: result.dataset.providers };
 }
@@ -116,7 +119,7 @@ export function runValidateWorker(input: WorkerInput): void {
   const cpu = threadCpuMs();
   try {
     answer = {
-      ...validateShare(input.vocab, input.vocabDir, input.providers, input.today),
+      ...validateShare(input.vocab, input.vocabDir, input.gazetteer, input.providers, input.today),
       validateMs: performance.now() - start,
       uptimeMs: performance.now(),
       validateCpuMs: threadCpuMs() - cpu,
@@ -179,7 +182,7 @@ export function validateListingInWorkers(listing: DataListing, options: Validate
   const started: { worker: Worker; port: MessagePort }[] = [];
   for (const [index, providers] of shares.entries()) {
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { vocab: listing.vocab, vocabDir: listing.vocabDir, providers, today, port: port2, flags, index };
+    const input: WorkerInput = { vocab: listing.vocab, vocabDir: listing.vocabDir, gazetteer: listing.gazetteer, providers, today, port: port2, flags, index };
     const worker = startTsWorker('validate-workers-fs.ts', 'runValidateWorker', input, [port2]);
     if (!worker) {
       for (const s of started) void s.worker.terminate();
@@ -192,7 +195,7 @@ export function validateListingInWorkers(listing: DataListing, options: Validate
   // The main thread takes the first share itself while the workers start.
   const ownStart = performance.now();
   const ownCpu = threadCpuMs();
-  const answers: WorkerAnswer[] = [{ ...validateShare(listing.vocab, listing.vocabDir, own, today), validateMs: performance.now() - ownStart, validateCpuMs: threadCpuMs() - ownCpu }];
+  const answers: WorkerAnswer[] = [{ ...validateShare(listing.vocab, listing.vocabDir, listing.gazetteer, own, today), validateMs: performance.now() - ownStart, validateCpuMs: threadCpuMs() - ownCpu }];
   const targets = new Set(listing.signatories.map(linkedProvider).filter((t): t is string => !!t));
 
   const deadline = Date.now() + WORKER_TIMEOUT_MS;

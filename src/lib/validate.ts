@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { isMap, isScalar } from 'yaml';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
 import type { Provider, Signatory } from './generated/data-types.ts';
+import { checkGazetteer, type Place } from './gazetteer.ts';
 import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type Segment } from './entry-checks.ts';
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
@@ -37,6 +38,8 @@ export interface DataSources {
   stray: { path: string; reason: string }[];
   /** The vocabulary folder as problems name it (a missing file, an unknown term): data/vocab unless checking another folder. */
   vocabDir?: string;
+  /** data/gazetteer.yaml, to look up the towns of town-only locations; without it towns are not looked up. */
+  gazetteer?: SourceFile;
 }
 
 export interface ValidateOptions {
@@ -427,6 +430,8 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   const { vocab, problems } = loadVocabularies(sources.vocab, sources.vocabDir);
   const validateProvider = compile(providerSchema(vocab) as Json);
   const validateSignatory = compile(signatorySchema(vocab) as Json);
+  // The gazetteer's own problems are npm run validate's to report (gazetteer-fs.ts); here only its sound places count.
+  const places: Place[] | undefined = sources.gazetteer ? checkGazetteer(quickParse(sources.gazetteer)?.value ?? parseSource(sources.gazetteer).value, vocab).places : undefined;
   const dataset: Dataset = { vocab, providers: [], signatories: [] };
   const logos = new Set(sources.logos);
   // Where each file's name (providers) or provider (signatories) is, for the checks across files: only the
@@ -482,7 +487,7 @@ export function validateSources(sources: DataSources, options: ValidateOptions =
   }
 
   for (const file of sources.providers) {
-    const entry = check<Provider>(file, 'providers', validateProvider, 'name', (p, r) => checkProvider(p, vocab, today, r));
+    const entry = check<Provider>(file, 'providers', validateProvider, 'name', (p, r) => checkProvider(p, vocab, today, r, places));
     if (entry) dataset.providers.push(entry);
   }
   for (const file of sources.signatories) {

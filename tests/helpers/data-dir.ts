@@ -71,6 +71,14 @@ export function vocabSources(): SourceFile[] {
   return vocabCache;
 }
 
+let gazetteerCache: SourceFile | undefined;
+
+/** The real data/gazetteer.yaml, read once, so towns are looked up as in the real data folder. */
+export function gazetteerSource(): SourceFile {
+  gazetteerCache ??= { path: 'data/gazetteer.yaml', bytes: readFileSync(GAZETTEER) };
+  return gazetteerCache;
+}
+
 /** In-memory sources for validateSources: keys are display paths or bare names (put under data/providers/ etc.). */
 export function sourcesOf(spec: Omit<DataSpec, 'files' | 'vocab'> & { stray?: DataSources['stray'] } = {}): DataSources {
   const files = (folder: string, entries: Record<string, Content> = {}): SourceFile[] =>
@@ -81,6 +89,7 @@ export function sourcesOf(spec: Omit<DataSpec, 'files' | 'vocab'> & { stray?: Da
     signatories: files('signatories', spec.signatories),
     logos: spec.logos ?? [],
     stray: spec.stray ?? [],
+    gazetteer: gazetteerSource(),
   };
 }
 
@@ -120,7 +129,7 @@ services:
 verification:
   status: unverified
   last_checked: 2026-06-01
-  source: Test fixture
+  sources: [{title: Test fixture, published: "2026-06"}]
 `;
 
 /** A minimal valid provider with its own name, so several can sit in one data folder without a duplicate-name warning. */
@@ -137,6 +146,6 @@ status: active
 verification:
   status: unverified
   last_checked: 2026-06-01
-  source: Test fixture
+  sources: [{title: Test fixture, published: "2026-06"}]
 ${extra}`;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Problem } from '../../src/lib/problems.ts';
 import { validateSources, type ValidationResult } from '../../src/lib/validate.ts';
 import type { SourceFile } from '../../src/lib/yaml-source.ts';
-import { FIXTURES, TODAY, vocabSources } from './data-dir.ts';
+import { FIXTURES, gazetteerSource, TODAY, vocabSources } from './data-dir.ts';
 
 export type Kind = 'providers' | 'signatories';
 export type Validity = 'valid' | 'invalid';
@@ -60,5 +60,5 @@ export function validateFixture(kind: Kind, file: SourceFile, today = TODAY): Va
   const providers = fixtureFiles('providers', 'valid').filter((f) => f.path !== file.path);
   const signatories = fixtureFiles('signatories', 'valid').filter((f) => f.path !== file.path);
   (kind === 'providers' ? providers : signatories).push(file);
-  return validateSources({ vocab: vocabSources(), providers, signatories, logos: logoFixtures(), stray: [] }, { today });
+  return validateSources({ vocab: vocabSources(), providers, signatories, logos: logoFixtures(), stray: [], gazetteer: gazetteerSource() }, { today });
 }

@@ -364,10 +364,10 @@ describe('webAddressProblem', () => {
   it('checks the web addresses of a service and of a source as well as the provider\'s own', () => {
     const p = provider('P')
       .replace('    communities: [everyone]\n', '    communities: [everyone]\n    website: https://\n')
-      .replace('  source: Test fixture\n', '  source: Test fixture\n  source_url: https:///example.org\n');
+      .replace('{title: Test fixture,', '{title: Test fixture, url: https:///example.org,');
     expect(validate({ providers: { 'p.yaml': p } }).problems.map((x) => `${x.path}: ${x.message.split('.')[0]}`)).toEqual([
       'services[0].website: "https://" has no site name after https://',
-      'verification.source_url: "https:///example',
+      'verification.sources[0].url: "https:///example',
     ]);
   });
 });

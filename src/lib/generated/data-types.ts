@@ -104,9 +104,34 @@ description?: string
  */
 status: ("active" | "temporarily-closed" | "closed")
 /**
- * More about the status, for example "paused until the new venue opens".
+ * More about the status, naming the source, for example "CAPITAL said in 2025 that funding for this ends in October 2025."
  */
 status_note?: string
+/**
+ * true when sources disagree about whether the service is still running: the site shows a plain warning. Say how they disagree in status_note.
+ */
+status_unclear?: boolean
+/**
+ * Sources only for this service (its times, venue or a closure), each with the date it shows. Leave out when the provider's sources say it all.
+ * 
+ * @minItems 1
+ * 
+ * Items: One source: a web page, a report or a leaflet, with the date it shows.
+ */
+sources?: {
+/**
+ * What the source is, in plain words, for example "West Sussex Mind news, plans for LGBTQIA+ peer support groups".
+ */
+title: string
+/**
+ * The web address of the source, exactly as it is, if it has one. A named document may have none.
+ */
+url?: string
+/**
+ * The date the source shows: a year (2023), a month (2023-02) or a date (2023-02-14), in quotes; or undated if it shows none.
+ */
+published: string
+}[]
 /**
  * The shape the support takes. Leave it out if you do not know.
  * 
@@ -248,9 +273,9 @@ latitude?: number
  */
 longitude?: number
 /**
- * exact if this is the venue itself; area-only if the group does not publish its venue and the place only marks the area.
+ * exact if this is the venue itself; area-only if the group does not publish its venue and the place only marks the area; town if only the town is known (give town, and no latitude or longitude: the map takes the town's middle).
  */
-precision: ("exact" | "area-only")
+precision: ("exact" | "area-only" | "town")
 /**
  * true when the coordinates were looked up from the postcode by a tool rather than checked by a person.
  */
@@ -317,7 +342,7 @@ note?: string
 }
 }[]
 /**
- * When and how this entry was last checked, and where its information came from.
+ * Where the information came from, and whether a person has confirmed it with the group.
  */
 verification: {
 /**
@@ -325,17 +350,30 @@ verification: {
  */
 status: ("verified" | "unverified")
 /**
- * The date someone last checked these details, as YYYY-MM-DD.
+ * The date a person confirmed these details with the group, as YYYY-MM-DD. Needed when status is verified; leave it out otherwise.
  */
-last_checked: string
+last_checked?: string
 /**
- * Where the information came from, for example "Peer Support Charter report, 2020" or "phone call with the group".
+ * Where the information came from: at least one source, each with the date it shows.
+ * 
+ * @minItems 1
+ * 
+ * Items: One source: a web page, a report or a leaflet, with the date it shows.
  */
-source: string
+sources: {
 /**
- * A web address for the source, if there is one.
+ * What the source is, in plain words, for example "West Sussex Mind news, plans for LGBTQIA+ peer support groups".
  */
-source_url?: string
+title: string
+/**
+ * The web address of the source, exactly as it is, if it has one. A named document may have none.
+ */
+url?: string
+/**
+ * The date the source shows: a year (2023), a month (2023-02) or a date (2023-02-14), in quotes; or undated if it shows none.
+ */
+published: string
+}[]
 }
 }
 
@@ -352,9 +390,9 @@ name: string
  */
 kind: ("user-led" | "peer-led-group" | "voluntary-sector" | "statutory")
 /**
- * When it signed the Charter: a year (2019), a month (2019-03) or a date.
+ * When it signed the Charter, if a source says: a year (2019), a month (2019-03) or a date. Leave it out rather than guess.
  */
-signed: string
+signed?: string
 /**
  * active, or lapsed if it is no longer actively involved.
  */
@@ -389,7 +427,7 @@ provider?: string
  */
 note?: string
 /**
- * When and how this entry was last checked, and where its information came from.
+ * Where the information came from, and whether a person has confirmed it with the group.
  */
 verification: {
 /**
@@ -397,16 +435,29 @@ verification: {
  */
 status: ("verified" | "unverified")
 /**
- * The date someone last checked these details, as YYYY-MM-DD.
+ * The date a person confirmed these details with the group, as YYYY-MM-DD. Needed when status is verified; leave it out otherwise.
  */
-last_checked: string
+last_checked?: string
 /**
- * Where the information came from, for example "Peer Support Charter report, 2020" or "phone call with the group".
+ * Where the information came from: at least one source, each with the date it shows.
+ * 
+ * @minItems 1
+ * 
+ * Items: One source: a web page, a report or a leaflet, with the date it shows.
  */
-source: string
+sources: {
 /**
- * A web address for the source, if there is one.
+ * What the source is, in plain words, for example "West Sussex Mind news, plans for LGBTQIA+ peer support groups".
  */
-source_url?: string
+title: string
+/**
+ * The web address of the source, exactly as it is, if it has one. A named document may have none.
+ */
+url?: string
+/**
+ * The date the source shows: a year (2023), a month (2023-02) or a date (2023-02-14), in quotes; or undated if it shows none.
+ */
+published: string
+}[]
 }
 }

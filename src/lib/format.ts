@@ -47,18 +47,6 @@ export function formatSession(s: Session): string {
   return `${when}, ${formatTime(s.start)} to ${formatTime(s.end)}`;
 }
 
-export function monthsSince(date: string, today: string): number {
-  const [y1, m1 = 1, d1 = 1] = dateParts(date);
-  const [y2, m2 = 1, d2 = 1] = dateParts(today);
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-}
-
-export const STALE_AFTER_MONTHS = 12;
-
-export function isStale(lastChecked: string, today: string): boolean {
-  return monthsSince(lastChecked, today) >= STALE_AFTER_MONTHS;
-}
-
 /** Digits for a tel: link: "01243 869662" → "+441243869662". */
 export function telHref(phone: string): string {
   const digits = phone.replace(/[^0-9+]/g, '');

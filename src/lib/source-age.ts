@@ -145,3 +145,19 @@ export function currentFirst<T>(items: readonly T[], age: (item: T) => Age): T[]
     .sort((a, b) => a.old - b.old || a.i - b.i)
     .map((x) => x.item);
 }
+
+interface ProviderLike {
+  verification: NonNullable<AgeInput['verification']>;
+  services: readonly { sources?: readonly Source[] | undefined }[];
+}
+
+/** A provider's age: the newest of its own sources, its services' sources and the date a person confirmed it. */
+export function providerAge(p: ProviderLike, today: string): Age {
+  const all = [...(p.verification.sources ?? []), ...p.services.flatMap((s) => s.sources ?? [])];
+  return ageOf({ verification: p.verification, sources: all }, today);
+}
+
+/** A service's age: its own sources when it has any, else its provider's; and the date a person confirmed it. */
+export function serviceAge(s: { sources?: readonly Source[] | undefined }, p: Pick<ProviderLike, 'verification'>, today: string): Age {
+  return ageOf({ verification: p.verification, sources: s.sources }, today);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agesText, displayHost, formatDate, formatSession, formatTime, isStale, joinLabels, telHref } from '../../src/lib/format.ts';
+import { agesText, displayHost, formatDate, formatSession, formatTime, joinLabels, telHref } from '../../src/lib/format.ts';
 
 describe('formatDate', () => {
   it('writes a full date the British way', () => expect(formatDate('2026-06-01')).toBe('1 June 2026'));
@@ -25,12 +25,6 @@ describe('formatSession', () => {
     ));
   it('describes the last Sunday of the month', () =>
     expect(formatSession({ day: 'sunday', start: '14:00', end: '16:00', frequency: 'monthly', week_of_month: 'last' })).toContain('last Sunday'));
-});
-
-describe('isStale', () => {
-  it('is not stale eleven months on', () => expect(isStale('2025-12-24', '2026-11-23')).toBe(false));
-  it('is stale twelve months on', () => expect(isStale('2025-11-23', '2026-11-23')).toBe(true));
-  it('is not stale a day short of twelve months', () => expect(isStale('2025-11-24', '2026-11-23')).toBe(false));
 });
 
 describe('telHref', () => {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { checkGazetteer, milesBetween, nearestPlace, placeId } from '../../src/lib/gazetteer.ts';
+import { checkGazetteer, fillTownCoordinates, milesBetween, nearestPlace, nearestTownNames, placeId, townCoordinates, withoutTownCoordinates } from '../../src/lib/gazetteer.ts';
 import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import { loadVocabularies } from '../../src/lib/validate.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS } from '../../src/lib/vocab.ts';
@@ -99,5 +99,39 @@ describe('checkGazetteer', () => {
     expect(milesBetween(50.8225, -0.1372, 50.7684, 0.2903)).toBeCloseTo(19.4, 0);
     expect(milesBetween(50, 0, 51, 0)).toBeCloseTo(69.1, 1);
     expect(milesBetween(50.8, -0.1, 50.8, -0.1)).toBe(0);
+  });
+});
+
+describe('townCoordinates', () => {
+  test('finds a town by its name, whatever the case, spaces or hyphens', () => {
+    expect(townCoordinates('Worthing', places)?.name).toBe('Worthing');
+    expect(townCoordinates('shoreham by sea', places)?.name).toBe('Shoreham-by-Sea');
+    expect(townCoordinates('BOGNOR REGIS', places)?.name).toBe('Bognor Regis');
+  });
+
+  test('finds a place by an alias the gazetteer gives it', () => {
+    const withAlias = [{ ...places[0]!, name: 'Bognor Regis', id: 'bognor-regis', aliases: ['Bognor'] }];
+    expect(townCoordinates('Bognor', withAlias)?.id).toBe('bognor-regis');
+  });
+
+  test('finds nothing for a name the gazetteer does not have, and names the nearest spellings', () => {
+    expect(townCoordinates('Worthng', places)).toBeUndefined();
+    expect(townCoordinates('', places)).toBeUndefined();
+    expect(nearestTownNames('Worthng', places)[0]).toBe('Worthing');
+  });
+});
+
+describe('fillTownCoordinates', () => {
+  test('gives a town-only location its town\'s coordinates, and leaves every other location alone', () => {
+    const worthing = townCoordinates('Worthing', places)!;
+    const town = { precision: 'town', town: 'Worthing' };
+    const exact = { precision: 'exact', town: 'Worthing', latitude: 50.81, longitude: -0.37 };
+    const unknown = { precision: 'town', town: 'Nowhere' };
+    fillTownCoordinates([{ data: { services: [{ locations: [town, exact, unknown] }] } }], places);
+    expect(town).toEqual({ precision: 'town', town: 'Worthing', latitude: worthing.latitude, longitude: worthing.longitude });
+    expect(exact).toEqual({ precision: 'exact', town: 'Worthing', latitude: 50.81, longitude: -0.37 });
+    expect(unknown).toEqual({ precision: 'town', town: 'Nowhere' });
+    expect(withoutTownCoordinates(town)).toEqual({ precision: 'town', town: 'Worthing' });
+    expect(withoutTownCoordinates(exact)).toBe(exact);
   });
 });

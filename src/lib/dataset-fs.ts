@@ -44,6 +44,8 @@ function ref(file: string): FileRef {
 
 const DATA_FOLDERS = ['vocab', 'providers', 'signatories'];
 const IGNORED = /^(README\.md|\.gitkeep|\.DS_Store)$/;
+// data/SOURCES.md lists every organisation the research found, in or out, and why: notes, not data.
+const ROOT_NOTES = /^SOURCES\.md$/;
 
 /** The data files in the folder, and anything that should not be there, without reading them yet. */
 export function listDataSources(root = dataDir()): DataListing {
@@ -55,7 +57,7 @@ export function listDataSources(root = dataDir()): DataListing {
       sources.gazetteer = ref(full);
       continue;
     }
-    if (IGNORED.test(name)) continue;
+    if (IGNORED.test(name) || ROOT_NOTES.test(name)) continue;
     sources.stray.push({ path: display(full), reason: `is not where data files go. Put providers in data/providers/ and Charter signatories in data/signatories/.` });
   }
   for (const folder of DATA_FOLDERS) {

@@ -56,6 +56,13 @@ describe('readDataSources', () => {
     expect(sources.stray).toEqual([]);
   });
 
+  it('ignores data/SOURCES.md, the notes on where entries come from, but still lists a SOURCES.md inside providers/ as stray', () => {
+    const d = dir({ providers: { 'one.yaml': provider('One'), 'SOURCES.md': '# Sources' }, files: { 'SOURCES.md': '# Sources' } });
+    const sources = readDataSources(d.root);
+    expect(sources.providers.map((f) => f.path)).toEqual([d.at('providers', 'one.yaml')]);
+    expect(sources.stray.map((s) => s.path)).toEqual([d.at('providers', 'SOURCES.md')]);
+  });
+
   it('reads .yml and upper-case file names as entries, so the validator can say what to rename them to', () => {
     const d = dir({ providers: { 'old.yml': provider('Old'), 'Capital.YAML': provider('Capital') } });
     expect(readDataSources(d.root).providers.map((f) => f.path.split('/').pop())).toEqual(['Capital.YAML', 'old.yml']);

@@ -5,11 +5,12 @@ import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
 import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
-import { webAddressProblem } from '../src/lib/entry-checks.ts';
+import { realPartialDate, webAddressProblem } from '../src/lib/entry-checks.ts';
 import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
 import { providerSchema } from '../src/lib/schema.ts';
+import { inFuture, isDated } from '../src/lib/source-age.ts';
 import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
 import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
 import type { VocabularyName } from '../src/lib/vocab.ts';
@@ -29,7 +30,10 @@ Required answers:
   --area TERM            an area it serves; repeat, or separate with commas
   --community TERM       who the service is for; repeat or use commas
                          ("everyone" when it is open to anyone)
-  --source TEXT          where the information came from
+  --source TEXT          where the information came from: a web page, a
+                         report, a leaflet or "phone call with the group"
+  --source-date DATE     the date the source shows: a year (2023), a month
+                         (2023-02), a date (2023-02-14) or undated
 
 Optional answers:
   --service-name TEXT    the name of its first service, for example
@@ -42,7 +46,8 @@ Optional answers:
                          phone or email is someone's own (a mobile number or
                          a personal address needs their agreement)
   --source-url URL       a web address for the source
-  --verified             the group itself confirmed these details
+  --verified             the group itself confirmed these details (today:
+                         last_checked is set to --today)
   --service-id ID        the service's id (default: from its name)
   --slug ID              the file name without .yaml (default: from the name)
 
@@ -53,7 +58,8 @@ Other options:
   --non-interactive      ask nothing; fail if a required answer is missing
   --dry-run              print the file instead of writing it
   --data DIR             the data folder (default: data/, or $SPSD_DATA_DIR)
-  --today YYYY-MM-DD     the date the details were checked (default: today)
+  --today YYYY-MM-DD     today's date, for --verified and for dates in the
+                         future (default: today)
   --help                 show this help
 
 Exit status: 0 when the file was written (or printed), 1 when it was not
@@ -75,6 +81,7 @@ const OPTIONS = {
   'consent-date': { type: 'string' },
   source: { type: 'string' },
   'source-url': { type: 'string' },
+  'source-date': { type: 'string' },
   verified: { type: 'boolean' },
   slug: { type: 'string' },
   'non-interactive': { type: 'boolean' },
@@ -188,6 +195,15 @@ function date(answer: string): string | undefined {
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Wrong(`"${value}" is not a date like 2026-03-31.`);
   if (value > today) throw new Wrong(`"${value}" is in the future. Use the date the person agreed.`);
+  return value;
+}
+
+/** The date a source shows: a real year, month or date, not in the future; or undated. */
+function published(answer: string): string {
+  const value = answer.trim().toLowerCase() === 'undated' ? 'undated' : answer.trim();
+  if (value === 'undated') return value;
+  if (!isDated(value) || !realPartialDate(value)) throw new Wrong(`"${value}" is not a date a source shows. Write a year (2023), a month (2023-02), a date (2023-02-14), or undated.`);
+  if (inFuture(value, today)) throw new Wrong(`"${value}" is in the future. Write the date the source itself shows.`);
   return value;
 }
 
@@ -306,7 +322,7 @@ function choices(name: VocabularyName): string {
 
 const providersDir = path.join(root, 'providers');
 
-const REQUIRED: (keyof Values)[] = ['name', 'summary', 'led-by', 'area', 'community', 'source'];
+const REQUIRED: (keyof Values)[] = ['name', 'summary', 'led-by', 'area', 'community', 'source', 'source-date'];
 
 async function main(): Promise<void> {
   if (!interactive) {
@@ -375,11 +391,18 @@ async function main(): Promise<void> {
     needed: true,
   });
   const sourceUrl = await ask({ flag: 'source-url', prompt: 'A web address for that source (optional):', check: website });
+  const sourcePublished = await ask({
+    flag: 'source-date',
+    prompt: `What date does that source show? A year (2023), a month (2023-02), a date, or undated. (press Enter for ${today}, if you heard it today)`,
+    fallback: today,
+    check: published,
+    needed: true,
+  });
   const verified = await ask({ flag: 'verified', prompt: 'Did the group itself confirm these details? (y/N)', check: yesNo });
 
   const answers: NewProviderAnswers = {
     name, summary, ledBy, areas, serviceName, formats, communities, website: site, email: mail, phone: tel,
-    source, sourceUrl, verified, today, consentDate, ...(serviceId ? { serviceId } : {}),
+    source, sourceUrl, sourcePublished, verified, today, consentDate, ...(serviceId ? { serviceId } : {}),
   };
   const text = renderProvider(newProvider(answers), providerSchema(vocab));
 

@@ -1,4 +1,4 @@
-// npm run report:stale: the upkeep report (entries not checked for a year, websites that do not answer).
+// npm run report:stale: the upkeep report (entries whose facts are a year old, websites that do not answer).
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { dataDir } from '../src/lib/dataset-fs.ts';
@@ -7,7 +7,9 @@ import { stalenessReport, writeGithubOutput, writeReport } from '../src/lib/stal
 const HELP = `Usage: npm run report:stale [-- [options]]
 
 Writes a Markdown report of what needs a person to look at it:
-  - entries whose verification.last_checked is 12 months old or more;
+  - entries whose facts are 12 months old or more: counted from
+    verification.last_checked when a person checked the entry with the
+    group, else from the date its newest source shows;
   - websites that no longer answer. Each website is asked for its headers
     (HEAD), then, if that fails, for the page (GET), following redirects,
     with a time limit. Websites that answer but refuse robots (403, 429)
@@ -16,7 +18,7 @@ The weekly workflow .github/workflows/staleness.yml puts it in one issue.
 
   --offline            do not check websites (no network at all)
   --output FILE        write the report to FILE (default: print it)
-  --months N           how old a check may be (default: 12)
+  --months N           how old the facts may be (default: 12)
   --timeout SECONDS    how long each website has to answer (default: 10)
   --concurrency N      how many websites to check at once (default: 4)
   --repo-url URL       link files to this repository, e.g.

@@ -44,8 +44,8 @@ function ref(file: string): FileRef {
 
 const DATA_FOLDERS = ['vocab', 'providers', 'signatories'];
 const IGNORED = /^(README\.md|\.gitkeep|\.DS_Store)$/;
-// The list of where the entries' facts came from (and its parts before they are merged) is for people, not the site.
-const ROOT_NOTES = /^SOURCES(?:-[A-Za-z0-9-]+\.part)?\.md$/;
+// data/SOURCES.md lists every organisation the research found, in or out, and why: notes, not data.
+const ROOT_NOTES = /^SOURCES\.md$/;
 
 /** The data files in the folder, and anything that should not be there, without reading them yet. */
 export function listDataSources(root = dataDir()): DataListing {

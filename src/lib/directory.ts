@@ -1,6 +1,8 @@
 // Views of the dataset that pages, search and exports share: no Astro, no file system.
 import { AREAS_NOT_KNOWN, areasKnown, USER_LED_LEADERS } from './coverage.ts';
+import { buildDate } from './build-info.ts';
 import { markdownToText } from './markdown.ts';
+import { currentFirst, providerAge, serviceAge, shortAgeText } from './source-age.ts';
 import type { Dataset, Entry, Provider, Service, Signatory } from './validate.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
 
@@ -48,9 +50,16 @@ export function providerBadges(p: Provider, signatory?: Pick<Signatory, 'status'
   return badges;
 }
 
-/** Running providers before those whose services have all closed, then by name: the order of every list. */
-export function compareForList(a: ProviderEntry, b: ProviderEntry): number {
-  return Number(isClosed(a.data)) - Number(isClosed(b.data)) || a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' });
+/**
+ * Running providers before those whose services have all closed, those we heard of lately before those we last
+ * heard of long ago (source-age.ts), then by name: the order of every list. Old entries are never hidden.
+ */
+export function compareForList(a: ProviderEntry, b: ProviderEntry, today = buildDate()): number {
+  return (
+    Number(isClosed(a.data)) - Number(isClosed(b.data)) ||
+    Number(providerAge(a.data, today).old) - Number(providerAge(b.data, today).old) ||
+    a.data.name.localeCompare(b.data.name, 'en-GB', { sensitivity: 'base' })
+  );
 }
 
 /** The areas a provider serves, in words: "West Sussex, Brighton & Hove", or Sussex when they are not known. */
@@ -186,17 +195,27 @@ export interface SearchRecord {
 /** A search result's badges as the record carries them (Pagefind keeps text only): JSON of [kind, icon, text]. */
 export type SearchBadges = [BadgeKind, string, string][];
 
-export function searchRecord(dataset: Dataset, entry: ProviderEntry, base: string): SearchRecord {
+export function searchRecord(dataset: Dataset, entry: ProviderEntry, base: string, today = buildDate()): SearchRecord {
   const facets = providerFacets(dataset, entry);
   const filters = Object.fromEntries(Object.entries(facets).filter(([, v]) => v.length));
   const p = entry.data;
   const areas = areasText(dataset.vocab, p);
   const badges: SearchBadges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data).map((b) => [b.kind, b.icon, b.text]);
+  // "Information from 2017" under the result; "old" marks facts older than the notice threshold.
+  const age = providerAge(p, today);
+  const ageShort = shortAgeText(age);
   return {
     url: `${base}providers/${entry.slug}/`,
     content: searchText(dataset, entry),
     language: 'en',
-    meta: { title: p.name, summary: p.summary, areas, ...(badges.length ? { badges: JSON.stringify(badges) } : {}) },
+    meta: {
+      title: p.name,
+      summary: p.summary,
+      areas,
+      ...(badges.length ? { badges: JSON.stringify(badges) } : {}),
+      ...(ageShort ? { age: ageShort } : {}),
+      ...(age.old ? { old: 'yes' } : {}),
+    },
     filters,
   };
 }
@@ -220,6 +239,8 @@ export function servicesByDistrict(dataset: Dataset, area: string): Map<string, 
       for (const d of own.length ? own : ['']) groups.get(d)?.push({ provider, service });
     }
   }
+  const today = buildDate();
+  for (const [d, items] of groups) groups.set(d, currentFirst(items, (i) => serviceAge(i.service, i.provider.data, today)));
   return groups;
 }
 
@@ -236,6 +257,8 @@ export function providersWithCommunity(dataset: Dataset, community: string): Pro
         if (list) list.push(p);
         else byId.set(c, [p]);
       }
+    const today = buildDate();
+    for (const [c, list] of byId) byId.set(c, currentFirst(list, (p) => providerAge(p.data, today)));
     return byId;
   });
   return groups.get(community) ?? [];
@@ -259,7 +282,7 @@ export function letterSlug(letter: string): string {
 export function providersByLetter(providers: ProviderEntry[]): [string, ProviderEntry[]][] {
   return oncePerList(byLetterCache, providers, (list) => {
     const groups = new Map<string, ProviderEntry[]>();
-    const sorted = [...list].sort(compareForList);
+    const sorted = [...list].sort((a, b) => compareForList(a, b));
     for (const p of sorted) {
       const letter = letterOf(p.data.name);
       const group = groups.get(letter);

@@ -84,7 +84,7 @@ function notInFuture(value: unknown, path: Segment[], today: string, report: Che
 }
 
 /** A year, month or date (2019, 2019-03, 2019-03-31) that exists on the calendar. */
-function realPartialDate(value: string): boolean {
+export function realPartialDate(value: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) return true; // the schema's pattern reports the wrong form
   const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];

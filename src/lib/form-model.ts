@@ -165,11 +165,15 @@ const LABELS: Record<string, string> = {
   'locations.note': 'Getting there',
   delivery: 'Online or by phone',
   languages: 'Languages',
-  verification: 'How the details were checked',
+  status_unclear: 'Sources disagree about whether it is still running',
+  verification: 'Where the details come from',
   'verification.status': 'Has the organisation confirmed these details?',
-  last_checked: 'Date the details were checked',
-  source: 'Where the information came from',
-  source_url: 'Web address of the source',
+  last_checked: 'Date a person confirmed the details with the group',
+  sources: 'Sources',
+  'services.sources': 'Sources for this service only',
+  'sources.title': 'What the source is',
+  'sources.url': 'Web address of the source',
+  published: 'Date the source shows',
 };
 
 /** Help that says it better for a form than the schema's description (which is written for the YAML file). */
@@ -182,6 +186,10 @@ const HELP: Record<string, string> = {
   'schedule.sessions.day': '',
   week_of_month: 'For monthly sessions only: which one in the month.',
   geocoded: '',
+  last_checked: 'Only if someone confirmed the details with the group: the date they did, like 2026-11-23. Leave it blank otherwise.',
+  'sources.title': 'A web page, a report or a leaflet, in plain words, for example “West Sussex Mind’s news page”.',
+  'sources.url': 'Copy it from the browser’s address bar. Leave it blank for a document that is not on the web.',
+  published: 'The date the source itself shows: a year (2023), a month (2023-02) or a date (2023-02-14). Write undated if it shows none.',
   // The options say it, each with its own description.
   led_by: '',
   'verification.status': '',
@@ -206,22 +214,22 @@ const MISSING: Record<string, string> = {
   agreed: 'Tick to confirm the person agreed to be listed',
   'personal_contact_consent.date': 'Enter the date they agreed',
   'verification.status': 'Choose whether the organisation has confirmed these details',
-  last_checked: 'Enter the date the details were checked',
-  source: 'Say where the information came from, for example “phone call with the group”',
+  last_checked: 'Enter the date a person confirmed the details with the group',
+  'sources.title': 'Say what the source is, for example “West Sussex Mind’s news page”',
+  published: 'Enter the date the source shows, like 2024 or 2024-03, or write undated',
 };
 
 /** Fields that are made from another when left blank: a service's id from its name. */
 const DERIVED: Record<string, string> = { 'services.id': 'name' };
 
 /** What one item of a list is called. */
-const ITEM_LABELS: Record<string, string> = { services: 'Service', locations: 'Place', sessions: 'Session' };
+const ITEM_LABELS: Record<string, string> = { services: 'Service', locations: 'Place', sessions: 'Session', sources: 'Source' };
 
 /** Values to start with, where one answer is usual. */
 const DEFAULTS: Record<string, string> = {
   'services.status': 'active',
   'services.locations.precision': 'exact',
   'verification.status': 'unverified',
-  'verification.last_checked': 'today',
 };
 
 /** Titled parts of a group on screen, by the group's place; fields not named stay where the schema puts them. */
@@ -241,6 +249,12 @@ const SECTIONS: Record<string, { title: string; keys: string[]; help?: string; c
       title: 'Contact details for this service',
       keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
       help: 'Only if they are different from the organisation’s.',
+      collapsed: true,
+    },
+    {
+      title: 'Sources for this service',
+      keys: ['sources'],
+      help: 'Only for facts just this service’s sources give, such as its times or that it has closed.',
       collapsed: true,
     },
   ],

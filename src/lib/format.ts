@@ -79,6 +79,12 @@ export function agesText(service: Pick<Service, 'age_range'>): string | undefine
   return undefined;
 }
 
+/** A town-only place in words: "Example Hall, in Worthing; the exact place is not known." */
+export function townOnlyText(loc: { name?: string | undefined; address?: string | undefined; town?: string | undefined }): string {
+  const named = [loc.name, loc.address].filter(Boolean).join(', ');
+  return `${named ? `${named}, in` : 'In'} ${loc.town ?? 'a town we know'}; the exact place is not known.`;
+}
+
 /** Ends a piece of text with a full stop unless it already ends a sentence. */
 export function sentence(text: string): string {
   const t = text.trim();

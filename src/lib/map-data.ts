@@ -3,7 +3,9 @@
 // services that meet at the same venue share it.
 import { AREAS_NOT_KNOWN, areasKnown } from './coverage.ts';
 import { FACETS, providerFacets, type ProviderEntry } from './directory.ts';
+import { buildDate } from './build-info.ts';
 import { formatSession } from './format.ts';
+import { asOfText, serviceAge, shortAgeText } from './source-age.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
 import type { Dataset, Location, Service } from './validate.ts';
 import { findTerm, label, termIds } from './vocab.ts';
@@ -28,11 +30,12 @@ function andList(words: string[]): string {
 }
 
 /** When a service runs, in words: its sessions, then the note about them. */
-export function whenText(service: Service): string {
+export function whenText(service: Service, asOf?: string): string {
   const sessions = (service.schedule?.sessions ?? []).map(formatSession);
   const note = service.schedule?.note?.trim() ?? '';
   const parts = [sessions.join('; '), note].filter(Boolean);
-  return parts.map((p) => p.replace(/[.\s]+$/, '')).join('. ') + (parts.length ? '.' : '');
+  // Times as the source gave them, with the year of that source beside them: "Wednesdays, as of 2024."
+  return parts.map((p) => p.replace(/[.\s]+$/, '')).join('. ') + (parts.length ? `${asOf ? `, ${asOf}` : ''}.` : '');
 }
 
 /** Filter values that belong to the provider rather than to each service. */
@@ -43,6 +46,7 @@ interface PlaceRow {
   lat: number;
   lng: number;
   areaOnly: boolean;
+  townOnly: boolean;
   /** District index + 1, 0 when unknown. */
   district: number;
   town: number;
@@ -67,7 +71,7 @@ export function buildMapData(dataset: Dataset, places: readonly Place[] = []): M
   return files;
 }
 
-function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
+function buildMapFiles(dataset: Dataset, places: readonly Place[], today = buildDate()): MapFiles {
   const { vocab } = dataset;
   const facetTables: [string, string[]][] = [...FACETS.map((f): [string, string[]] => [f.key, termIds(vocab, f.vocab)]), ['charter', ['signatory']]];
   const offsets = new Map<string, number>();
@@ -138,7 +142,7 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
         const lng = Math.round(((loc.longitude - LNG0) * SCALE) / step) * step;
         const district = districtOf(loc, entry);
         const town = loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : '');
-        return { lat, lng, areaOnly, district, town };
+        return { lat, lng, areaOnly, townOnly: loc.precision === 'town', district, town };
       });
       const selfPlaced = spots.length > 0 && spots.every((r) => r.district > 0);
       const numbers = numbersOf(facets, (k) => !PROVIDER_FACETS.has(k) && !(selfPlaced && (k === 'area' || k === 'district')));
@@ -148,15 +152,16 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
         covers = texts.add(andList(named));
       }
       rows.push([p, ...toSteps(numbers)]);
-      serviceWords.push([service.id === kebab(service.name) ? '' : service.id, service.name, texts.add(whenText(service)), covers]);
+      const age = serviceAge(service, entry.data, today);
+      serviceWords.push([service.id === kebab(service.name) ? '' : service.id, service.name, texts.add(whenText(service, asOfText(age))), covers, texts.add(shortAgeText(age) ?? ''), age.old ? 1 : 0]);
       for (const r of spots) {
-        const key = `${r.lat},${r.lng},${r.areaOnly ? 1 : 0}`;
+        const key = `${r.lat},${r.lng},${r.areaOnly ? 1 : r.townOnly ? 2 : 0}`;
         const venue = venues.get(key);
         if (venue) {
           if (!venue.services.includes(s)) venue.services.push(s);
           if (!venue.district) venue.district = r.district;
           if (!venue.town) venue.town = towns.add(r.town);
-        } else venues.set(key, { lat: r.lat, lng: r.lng, areaOnly: r.areaOnly, district: r.district, town: towns.add(r.town), services: [s] });
+        } else venues.set(key, { lat: r.lat, lng: r.lng, areaOnly: r.areaOnly, townOnly: r.townOnly, district: r.district, town: towns.add(r.town), services: [s] });
       }
     }
   }
@@ -185,6 +190,7 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[]): MapFiles {
     previous = v.lng;
     file.d.push(v.areaOnly ? -v.district - 1 : v.district);
     file.n.push(v.town);
+    if (v.townOnly) (file.k ??= []).push(file.n.length - 1);
     const here = v.services.map((s) => renumber.get(s) ?? s);
     here.forEach((s, i) => {
       const code = s === next ? 0 : next - s;

@@ -300,10 +300,14 @@ export interface NewProviderAnswers {
   website?: string;
   email?: string;
   phone?: string;
+  /** What the source is: "Phone call with the group", "West Sussex Mind's news page". */
   source: string;
   sourceUrl?: string;
+  /** The date the source shows: YYYY, YYYY-MM, YYYY-MM-DD or undated. */
+  sourcePublished: string;
+  /** Confirmed with the group today: then last_checked is today. */
   verified?: boolean;
-  /** Today as YYYY-MM-DD: the date the details were checked. */
+  /** Today as YYYY-MM-DD: the date a person confirmed the details, when they did. */
   today: string;
   /** The date a person agreed to their own phone or email being listed, when it is theirs. */
   consentDate?: string;
@@ -331,9 +335,9 @@ export function newProvider(a: NewProviderAnswers): Record<string, unknown> {
     ],
     verification: {
       status: a.verified ? 'verified' : 'unverified',
-      last_checked: a.today,
-      source: a.source.trim(),
-      source_url: a.sourceUrl,
+      // Only a person confirming the details with the group gives a date checked.
+      ...(a.verified ? { last_checked: a.today } : {}),
+      sources: [{ title: a.source.trim(), url: a.sourceUrl, published: a.sourcePublished.trim() }],
     },
   };
 }

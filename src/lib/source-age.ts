@@ -111,8 +111,14 @@ export function sourceText(source: Source): string {
 }
 
 /** The notice for old facts, or undefined when the facts are recent enough to need none. */
-export function oldNotice(age: Age): string | undefined {
-  return age.old && age.date ? `We last heard of this group in ${year(age.date)}. It may have changed or stopped.` : undefined;
+export function oldNotice(age: Age, what: 'group' | 'service' = 'group'): string | undefined {
+  return age.old && age.date ? `We last heard of this ${what} in ${year(age.date)}. It may have changed or stopped.` : undefined;
+}
+
+/** What the page says about how old its facts are: the source and its date, or when a person checked them. */
+export function ageText(age: Age): string | undefined {
+  if (age.kind === 'checked' && age.date) return `Checked with the group in ${monthYear(age.date)}`;
+  return age.source ? sourceText(age.source) : undefined;
 }
 
 /** The short form for lists, search results, the map and the booklet: "Information from 2017", "Checked in 2026". */

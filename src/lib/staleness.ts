@@ -2,49 +2,55 @@
 // No file system here; the network is whatever `fetch` the caller passes (tests pass a local stub server).
 import type { Dataset } from './validate.ts';
 import { errorCode } from './error-cause.ts';
+import { ageOf, endOfPeriod, monthsSince, providerAge, RECHECK_AFTER_MONTHS, type Age } from './source-age.ts';
 
 export const REPORT_MARKER = '<!-- spsd-staleness-report -->';
-export const DEFAULT_MONTHS = 12;
+export const DEFAULT_MONTHS = RECHECK_AFTER_MONTHS;
 
 export interface StaleEntry {
   kind: 'provider' | 'signatory';
   slug: string;
   file: string;
   name: string;
-  /** YYYY-MM-DD, or undefined when the entry has no readable date. */
-  lastChecked?: string;
-  /** Whole months since it was checked. */
+  /**
+   * The date its facts are from: when a person last checked it with the group (YYYY-MM-DD), or else the date
+   * its newest source shows (YYYY, YYYY-MM or YYYY-MM-DD); undefined when nothing gives a date.
+   */
+  date?: string;
+  /** checked: a person confirmed it with the group on `date`; source: its newest source shows `date`. */
+  dateKind?: 'checked' | 'source';
+  /** Whole months since that date (a year or month counts from its last day). */
   months?: number;
-}
-
-function monthsBetween(earlier: string, later: string): number {
-  const [y1 = 0, m1 = 1, d1 = 1] = earlier.split('-').map(Number);
-  const [y2 = 0, m2 = 1, d2 = 1] = later.split('-').map(Number);
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.trim() ? value : fallback;
 }
 
-/** Entries last checked `months` or more months before `today` (or with no readable date), oldest first. */
+/**
+ * Entries whose facts are `months` or more months old on `today`, oldest first: for an entry a person checked
+ * with the group, since that check (last_checked); for the others, since the date their newest source shows. Entries with no
+ * date at all come first.
+ */
 export function staleEntries(dataset: Dataset, today: string, months = DEFAULT_MONTHS): StaleEntry[] {
   const out: StaleEntry[] = [];
-  const all = [
-    ...dataset.providers.map((e) => ({ kind: 'provider' as const, e })),
-    ...dataset.signatories.map((e) => ({ kind: 'signatory' as const, e })),
+  // A date a person checked with the group is what wants renewing, even where a source is newer.
+  const dated = (verification: { last_checked?: string }, age: Age): Age =>
+    verification.last_checked ? { kind: 'checked', date: verification.last_checked, old: age.old } : age;
+  const all: { kind: StaleEntry['kind']; slug: string; file: string; name: unknown; age: Age }[] = [
+    ...dataset.providers.map((e) => ({ kind: 'provider' as const, slug: e.slug, file: e.file, name: e.data.name, age: dated(e.data.verification, providerAge(e.data, today)) })),
+    ...dataset.signatories.map((e) => ({ kind: 'signatory' as const, slug: e.slug, file: e.file, name: e.data.name, age: dated(e.data.verification, ageOf({ verification: e.data.verification }, today)) })),
   ];
-  for (const { kind, e } of all) {
-    const data = e.data as { name?: unknown; verification?: { last_checked?: unknown } };
-    const checked = data.verification?.last_checked;
-    const base = { kind, slug: e.slug, file: e.file, name: text(data.name, e.slug) };
-    if (typeof checked !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(checked)) out.push(base);
+  for (const { kind, slug, file, name, age } of all) {
+    const base = { kind, slug, file, name: text(name, slug) };
+    if (!age.date || age.kind === 'unknown') out.push(base);
     else {
-      const age = monthsBetween(checked, today);
-      if (age >= months) out.push({ ...base, lastChecked: checked, months: age });
+      const since = monthsSince(age.kind === 'checked' ? age.date : endOfPeriod(age.date), today);
+      if (since >= months) out.push({ ...base, date: age.date, dateKind: age.kind, months: since });
     }
   }
-  return out.sort((a, b) => (a.lastChecked ?? '').localeCompare(b.lastChecked ?? '') || a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
+  const key = (s: StaleEntry) => (s.date ? endOfPeriod(s.date) : '');
+  return out.sort((a, b) => key(a).localeCompare(key(b)) || a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
 }
 
 export interface WebsiteUse {
@@ -264,18 +270,18 @@ function render(input: ReportInput, limit: number): string {
     `Made on ${input.today} by \`npm run report:stale\`. The weekly upkeep workflow updates this issue, and closes it when there is nothing left to check.`,
     '',
   ];
-  const summary = [`**${plural(input.stale.length, 'entry', 'entries')}** not checked for ${months} months`];
+  const summary = [`**${plural(input.stale.length, 'entry', 'entries')}** with facts ${months} months old or more`];
   if (results) summary.push(`**${plural(failed.length, 'website')}** that did not answer`, `**${plural(refused.length, 'website')}** that refused an automatic check`);
   out.push(`Found: ${summary.join(', ')}.`);
   if (!results) out.push('', 'Websites were not checked this time.');
-  out.push('', `## Entries not checked for ${months} months`, '');
-  if (!input.stale.length) out.push('None: every entry was checked in the last year.');
+  out.push('', `## Entries with facts ${months} months old or more`, '');
+  if (!input.stale.length) out.push(`None: every entry was checked with its group, or has a source, from the last ${months} months.`);
   else {
     out.push(
-      'Check each one with the group (CONTRIBUTING.md, "Correct a group"). Then set `last_checked` to the date you checked, and `status: verified` if the group confirmed the details. If the group has closed, mark its services `status: closed`: never delete the file.',
+      'Check each one with the group (CONTRIBUTING.md, "Correct a group"), or look for a newer source and add it to `sources`. If the group confirmed the details, set `status: verified` and `last_checked` to the date you checked. If a source says a service has closed, mark it `status: closed` with a `status_note` that names the source: never delete the file.',
       '',
-      ...table(input.stale, limit, '| Entry | Last checked | File |', (s) =>
-        `| ${cell(s.name)}${s.kind === 'signatory' ? ' (Charter signatory)' : ''} | ${s.lastChecked ? `${s.lastChecked} (${plural(s.months ?? 0, 'month')} ago)` : 'no date'} | ${fileLink(s.file, input)} |`,
+      ...table(input.stale, limit, '| Entry | Facts from | File |', (s) =>
+        `| ${cell(s.name)}${s.kind === 'signatory' ? ' (Charter signatory)' : ''} | ${s.date ? `${s.dateKind === 'checked' ? 'checked' : 'newest source'} ${s.date} (${plural(s.months ?? 0, 'month')} ago)` : 'no dated source'} | ${fileLink(s.file, input)} |`,
       ),
     );
   }

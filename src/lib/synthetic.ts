@@ -222,7 +222,7 @@ const MIDDLES = [
   'The venue is step-free and has a quiet room if things feel too much.',
 ];
 const LIST_ITEMS = ['Weekly groups', 'One-to-one chats', 'Creative sessions', 'Walks in the park', 'Shared meals', 'Training for new volunteers', 'Signposting to other services', 'Social trips'];
-const SOURCES = ['Phone call with the group', 'The group’s own website', 'Email from the coordinator', 'Peer Support Charter report, 2021', 'Visit to the group', 'Local directory listing'];
+const SOURCES = ['Phone call with the group', 'The group’s own website', 'Email from the coordinator', 'Peer Support Charter report', 'Visit to the group', 'Local directory listing'];
 const SUMMARIES = [
   'A peer support group for {who} in {place}.',
   'Peer support run by and for {who} in {place}.',
@@ -431,7 +431,7 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
     const serviceIds = new Set<string>();
     let services = '';
     for (let s = 0; s < serviceCount; s++) {
-      const kind = rnd.weighted([['in-person', 55], ['area-only', 10], ['online', 20], ['phone', 5], ['hybrid', 10]] as const);
+      const kind = rnd.weighted([['in-person', 50], ['town-only', 5], ['area-only', 10], ['online', 20], ['phone', 5], ['hybrid', 10]] as const);
       const remote = kind === 'online' || kind === 'phone';
       const [baseName, format, settings, delivery] = remote
         ? rnd.pick(ONLINE_SERVICE_NAMES.filter(([, , , d]) => d.includes(kind === 'phone' ? 'phone' : 'online')))
@@ -452,7 +452,10 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
           const towns = (townsIn.get(area.id) ?? []).filter((t) => !districtsNamed || districtsNamed.includes(t.district));
           const town = v === 0 && (!districtsNamed || districtsNamed.includes(home.district)) ? home : rnd.pick(towns.length ? towns : homeTowns);
           const [lat, lng] = placeNear(town, area.bounds);
-          if (kind === 'area-only') {
+          if (kind === 'town-only') {
+            // Only the town is known: no coordinates, the build takes the town's from the gazetteer.
+            locations.push(emit([['name', rnd.chance(0.5) ? scalar(`${town.name} ${rnd.pick(['Community Centre', 'Library', 'Hub'])}`) : undefined], ['town', scalar(town.name)], ['precision', 'town']], '        ', '      - '));
+          } else if (kind === 'area-only') {
             const withPoint = rnd.chance(0.6);
             locations.push(
               emit(
@@ -526,13 +529,29 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
       );
     }
 
+    // Sources up to about 8 years old, so some groups carry the "we last heard of this group" notice; a
+    // confirmed entry has the date it was checked.
+    const verified = rnd.chance(0.4);
     const lastChecked = addDays(today, -rnd.int(0, 300));
+    const sourceList = (n: number, indent: string): string =>
+      Array.from({ length: n }, () => {
+        const published = addDays(today, -rnd.int(0, 3000));
+        const form = rnd.weighted([['month', 6], ['year', 2], ['date', 1], ['undated', 1]] as const);
+        return emit(
+          [
+            ['title', scalar(rnd.pick(SOURCES))],
+            ['url', rnd.chance(0.3) ? `${website}/about` : undefined],
+            ['published', form === 'undated' ? 'undated' : JSON.stringify(form === 'date' ? published : published.slice(0, form === 'year' ? 4 : 7))],
+          ],
+          `${indent}  `,
+          `${indent}- `,
+        );
+      }).join('');
     const verification = emit(
       [
-        ['status', rnd.chance(0.4) ? 'verified' : 'unverified'],
-        ['last_checked', lastChecked],
-        ['source', scalar(rnd.pick(SOURCES))],
-        ['source_url', rnd.chance(0.3) ? `${website}/about` : undefined],
+        ['status', verified ? 'verified' : 'unverified'],
+        ['last_checked', verified ? lastChecked : undefined],
+        ['sources', `\n${sourceList(rnd.weighted([[1, 7], [2, 3]] as const), '    ')}`],
       ],
       '  ',
     );
@@ -568,11 +587,11 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
             [
               ['name', scalar(name)],
               ['kind', rnd.pick(leaders)],
-              ['signed', JSON.stringify(signed)],
+              ['signed', rnd.chance(0.9) ? JSON.stringify(signed) : undefined],
               ['status', status],
               ['lapsed', status === 'lapsed' ? JSON.stringify(String(Number(signed) + 1)) : undefined],
               ['provider', slug],
-              ['verification', `\n${emit([['status', 'unverified'], ['last_checked', lastChecked], ['source', scalar('Peer Support Charter report, 2021')]], '  ')}`],
+              ['verification', `\n${emit([['status', 'unverified'], ['sources', '\n    - title: Peer Support Charter report\n      published: "2021"\n']], '  ')}`],
             ],
             '',
           ),

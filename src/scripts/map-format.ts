@@ -22,8 +22,11 @@ export const AREA_ONLY_STEP = 100;
 
 /** One provider's words: [slug ("" when it is kebab(name)), name]. */
 export type ProviderText = [string, string];
-/** One service's words: [service id ("" when it is kebab(name)), service name, when (text index), covers (text index)]. */
-export type ServiceText = [string, string, number, number];
+/**
+ * One service's words: [service id ("" when it is kebab(name)), service name, when (text index), covers (text index),
+ * how old its facts are ("Information from 2017", text index), 1 when they are old enough for a notice].
+ */
+export type ServiceText = [string, string, number, number, number?, number?];
 
 /** "Peer Support: Brighton & Hove" → "peer-support-brighton-hove": how most slugs and service ids are made, so the file can leave those out. */
 export function kebab(name: string): string {
@@ -77,6 +80,8 @@ export interface MapFile {
   d: number[];
   /** Per location: its town (index in w). */
   n: number[];
+  /** The locations (by index) where only the town is known: drawn as approximate, at the town's middle. Left out when none. */
+  k?: number[];
   /**
    * The services at each location, location by location. Each is a code c: 0 for the service after the
    * highest one named so far, else how many places back from that it is. All but the last code of a
@@ -112,6 +117,10 @@ export interface MapService {
   when: string;
   /** For services without a place: the areas or districts it covers, in words ("West Sussex and East Sussex"). */
   covers: string;
+  /** How old its facts are, in short: "Information from 2017"; "" when not known. */
+  age: string;
+  /** Whether its facts are old enough for a notice: it is listed after the others. */
+  old: boolean;
   /** Term numbers (see MapFile.f). */
   terms: Set<number>;
   /** Indexes of its locations. */
@@ -123,6 +132,8 @@ export interface MapLocation {
   lat: number;
   lng: number;
   areaOnly: boolean;
+  /** Only the town is known (precision town): the marker stands at the town's middle and says so. */
+  townOnly: boolean;
   /** Index in the district facet, or −1 when not known. */
   district: number;
   town: string;
@@ -177,9 +188,10 @@ export function decodeMapFile(file: MapFile): MapData {
     // Term steps follow the provider's index (a plain loop: there are tens of thousands of services).
     const terms = new Set<number>(providerTerms[p]);
     for (let j = 1, n = 0; j < row.length; j++) terms.add((n += row[j] ?? 0));
-    return { index, provider, id: '', name: '', rank: index, when: '', covers: '', terms, locations: [] };
+    return { index, provider, id: '', name: '', rank: index, when: '', covers: '', age: '', old: false, terms, locations: [] };
   });
   let next = 0;
+  const townOnly = new Set(file.k ?? []);
   const locations: MapLocation[] = [];
   let x = 0;
   let m = 0;
@@ -200,6 +212,7 @@ export function decodeMapFile(file: MapFile): MapData {
       lat: LAT0 + (file.y[i] ?? 0) / SCALE,
       lng: LNG0 + x / SCALE,
       areaOnly: d < 0,
+      townOnly: townOnly.has(i),
       district: k - 1,
       town: file.w[file.n[i] ?? 0] ?? '',
       services: here,
@@ -216,10 +229,12 @@ export function addMapText(data: MapData, text: MapText): void {
   if (text.p.length !== data.providers.length || text.s.length !== data.services.length) throw new Error('The map’s words do not match its places: the two files are from different builds.');
   const words = (i: number) => text.t[i] ?? '';
   text.p.forEach(([slug, name], i) => Object.assign(data.providers[i]!, { slug: slug || kebab(name), name }));
-  text.s.forEach(([id, name, when, covers], i) => Object.assign(data.services[i]!, { id: id || kebab(name), name, when: words(when), covers: words(covers) }));
+  text.s.forEach(([id, name, when, covers, age = 0, old = 0], i) =>
+    Object.assign(data.services[i]!, { id: id || kebab(name), name, when: words(when), covers: words(covers), age: words(age), old: old === 1 }),
+  );
   const collator = new Intl.Collator('en-GB');
   [...data.services]
-    .sort((a, b) => collator.compare(a.provider.name, b.provider.name) || collator.compare(a.name, b.name))
+    .sort((a, b) => Number(a.old) - Number(b.old) || collator.compare(a.provider.name, b.provider.name) || collator.compare(a.name, b.name))
     .forEach((s, rank) => (s.rank = rank));
   data.named = true;
 }

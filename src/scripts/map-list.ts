@@ -35,6 +35,7 @@ export function formatMiles(miles: number): string {
 /** Where a place is, in words: "Worthing", or "somewhere in or near Hastings (the venue is not published)". */
 export function placeWords(location: MapLocation): string {
   const town = location.town || 'this area';
+  if (location.townOnly) return `In ${town}; the exact place is not known`;
   return location.areaOnly ? `Somewhere in or near ${town} (the group does not publish its venue)` : town;
 }
 
@@ -66,11 +67,12 @@ export function renderPlaced(entry: ListEntry, options: EntryOptions): HTMLLIEle
   if (entry.miles !== undefined) li.dataset.miles = entry.miles.toFixed(4);
   li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
   if (service.when) li.append(el('p', { text: service.when }));
+  if (service.age) li.append(el('p', { className: service.old ? 'muted age-short old' : 'muted age-short', text: service.age }));
   const where = el('ul', { className: 'map-where' });
   for (const p of entry.places) {
     const item = el('li', {}, placeWords(p.location));
     if (p.miles !== undefined) {
-      item.append(' · ', el('strong', { className: 'map-distance', text: `${p.location.areaOnly ? 'about ' : ''}${formatMiles(p.miles)}` }));
+      item.append(' · ', el('strong', { className: 'map-distance', text: `${p.location.areaOnly || p.location.townOnly ? 'about ' : ''}${formatMiles(p.miles)}` }));
       item.dataset.miles = p.miles.toFixed(4);
     }
     where.append(item);
@@ -92,6 +94,7 @@ export function renderUnplaced(service: MapService, options: { base: string; how
   li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
   if (options.how) li.append(el('p', { text: options.how }));
   if (service.when) li.append(el('p', { text: service.when }));
+  if (service.age) li.append(el('p', { className: service.old ? 'muted age-short old' : 'muted age-short', text: service.age }));
   if (options.covers) li.append(el('p', { className: 'map-covers', text: options.covers }));
   return li;
 }

@@ -228,7 +228,11 @@ export function startMap(): void {
   function markerHtml(loc: MapLocation, services: MapService[]): string {
     // The names follow the markers (from /map-text.json); until then a marker says where and how many.
     const names = data?.named ? ` ${services.map((s) => `${s.name} (${s.provider.name})`).join('; ')}` : '';
-    const where = loc.areaOnly ? `Approximate area, somewhere in or near ${loc.town || 'here'}` : loc.town || 'A meeting place';
+    const where = loc.townOnly
+      ? `In ${loc.town || 'this town'}; the exact place is not known`
+      : loc.areaOnly
+        ? `Approximate area, somewhere in or near ${loc.town || 'here'}`
+        : loc.town || 'A meeting place';
     const label = `${where}: ${plural(services.length, 'group')}.${names}`;
     return `<span aria-hidden="true">${loc.areaOnly ? '≈' : services.length}</span><span class="visually-hidden">${esc(label)}</span>`;
   }
@@ -273,7 +277,7 @@ export function startMap(): void {
   function build(d: MapData): void {
     for (const loc of d.locations) {
       const marker = L.marker([loc.lat, loc.lng], { keyboard: true, riseOnHover: true });
-      marker.options.icon = new PlaceIcon({ className: loc.areaOnly ? 'map-marker is-area' : 'map-marker', iconSize: [36, 36], place: loc, marker });
+      marker.options.icon = new PlaceIcon({ className: loc.areaOnly ? 'map-marker is-area' : loc.townOnly ? 'map-marker is-town' : 'map-marker', iconSize: [36, 36], place: loc, marker });
       placeOf.set(marker, loc);
       const circle = loc.areaOnly ? L.circle([loc.lat, loc.lng], { radius: AREA_RADIUS_METRES, interactive: false, className: 'map-area-circle' }) : undefined;
       layers.push({ marker, circle });

@@ -137,6 +137,13 @@ export function startSearch(): void {
     const where = document.createElement('p');
     where.className = 'muted';
     where.textContent = data.meta.areas ?? '';
+    if (data.meta.age) {
+      // The same short form as the lists' cards: how old the facts are.
+      const age = document.createElement('span');
+      age.className = data.meta.old ? 'age-short old' : 'age-short';
+      age.textContent = data.meta.age;
+      where.append(' · ', age);
+    }
     li.append(h, summary, where);
     const badges = badgesOf(data);
     if (badges.length) {
@@ -157,9 +164,12 @@ export function startSearch(): void {
     return li;
   }
 
-  /** Groups that have closed go after those still running; otherwise Pagefind's order (best match first). */
+  /** Groups that have closed go after those still running, and old facts after recent ones; otherwise Pagefind's order (best match first). */
   const closedLast = (results: PagefindResultData[]) =>
-    results.map((data) => ({ data, closed: badgesOf(data).some(([kind]) => kind === 'closed') })).sort((x, y) => Number(x.closed) - Number(y.closed)).map((r) => r.data);
+    results
+      .map((data) => ({ data, closed: badgesOf(data).some(([kind]) => kind === 'closed'), old: data.meta.old === 'yes' }))
+      .sort((x, y) => Number(x.closed) - Number(y.closed) || Number(x.old) - Number(y.old))
+      .map((r) => r.data);
 
   async function search(): Promise<void> {
     const mine = ++run;

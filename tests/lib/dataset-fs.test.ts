@@ -56,9 +56,11 @@ describe('readDataSources', () => {
     expect(sources.stray).toEqual([]);
   });
 
-  it('ignores the SOURCES.md list and its parts beside the data folders, but not inside them', () => {
-    const d = dir({ files: { 'SOURCES.md': '# Sources', 'SOURCES-41-67.part.md': '# Part', 'providers/SOURCES.md': '# Misplaced' } });
-    expect(readDataSources(d.root).stray.map((s) => s.path)).toEqual([d.at('providers', 'SOURCES.md')]);
+  it('ignores data/SOURCES.md, the notes on where entries come from, but still lists a SOURCES.md inside providers/ as stray', () => {
+    const d = dir({ providers: { 'one.yaml': provider('One'), 'SOURCES.md': '# Sources' }, files: { 'SOURCES.md': '# Sources' } });
+    const sources = readDataSources(d.root);
+    expect(sources.providers.map((f) => f.path)).toEqual([d.at('providers', 'one.yaml')]);
+    expect(sources.stray.map((s) => s.path)).toEqual([d.at('providers', 'SOURCES.md')]);
   });
 
   it('reads .yml and upper-case file names as entries, so the validator can say what to rename them to', () => {

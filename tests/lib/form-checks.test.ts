@@ -36,7 +36,7 @@ function good(): Record<string, any> {
         locations: [{ name: 'Harbour Hall', town: 'Shoreham-by-Sea', postcode: 'BN43 5DA', latitude: 50.832, longitude: -0.272, precision: 'exact' }],
       },
     ],
-    verification: { status: 'unverified', last_checked: '2026-11-01', source: 'Phone call with the group' },
+    verification: { status: 'unverified', sources: [{ title: 'Phone call with the group', published: '2026-11-01' }] },
   };
 }
 
@@ -128,7 +128,7 @@ describe('messages next to each field', () => {
     delete p.led_by;
     p.areas = [];
     p.services[0].communities = [];
-    delete p.verification.source;
+    delete p.verification.sources[0].title;
     delete p.services[0].id;
     delete p.services[0].name;
     p.services[0].age_range = { min: 'eighteen' };
@@ -142,7 +142,7 @@ describe('messages next to each field', () => {
       ['services.0.communities', 'Choose who the service is for: tick at least one.'],
       ['services.0.age_range.min', 'Youngest age must be a whole number, like 18.'],
       ['services.0.cost.type', 'Choose what it costs.'],
-      ['verification.source', 'Say where the information came from, for example “phone call with the group”.'],
+      ['verification.sources.0.title', 'Say what the source is, for example “West Sussex Mind’s news page”.'],
     ]);
   });
 
@@ -207,10 +207,10 @@ describe('messages next to each field', () => {
 
   it('lists problems in the order of the form', () => {
     const p = good();
-    p.verification.source = '';
+    p.verification.sources[0].title = '';
     p.services[0].locations[0].postcode = 'SW1A 1AA';
     p.email = 'x';
-    expect(check(p).map((x) => x.name)).toEqual(['email', 'services.0.locations.0.postcode', 'verification.source']);
+    expect(check(p).map((x) => x.name)).toEqual(['email', 'services.0.locations.0.postcode', 'verification.sources.0.title']);
   });
 });
 

@@ -124,7 +124,7 @@ describe('buildFormModel', () => {
     const sections = model.root.fields.filter((f) => f.kind === 'section');
     expect(sections.map((s) => s.kind === 'section' && s.title)).toContain('How to get in touch');
     const service = (fieldAt(model, ['services']) as ListField).item;
-    const contact = service.fields.find((f) => f.kind === 'section' && f.collapsed);
+    const contact = service.fields.find((f) => f.kind === 'section' && f.collapsed && f.title === 'Contact details for this service');
     expect(contact && contact.kind === 'section' && contact.fields.map((f) => f.key)).toContain('phone');
     expect(fieldAt(model, ['services', 0, 'phone'])).toMatchObject({ kind: 'text', input: 'tel' });
   });
@@ -143,8 +143,9 @@ describe('values and providers', () => {
     expect(getAt(values, ['services', 0, 'status'])).toBe('active');
     expect(getAt(values, ['services', 0, 'locations'])).toEqual([]);
     expect(getAt(values, ['verification', 'status'])).toBe('unverified');
-    expect(getAt(values, ['verification', 'last_checked'])).toBe('2026-11-23');
-    expect(providerFromValues(model, values)).toEqual({ services: [{ status: 'active' }], verification: { status: 'unverified', last_checked: '2026-11-23' } });
+    expect(getAt(values, ['verification', 'last_checked'])).toBe('');
+    expect(getAt(values, ['verification', 'sources'])).toEqual([{ title: '', url: '', published: '' }]);
+    expect(providerFromValues(model, values)).toEqual({ services: [{ status: 'active' }], verification: { status: 'unverified' } });
   });
 
   it('turns numbers into numbers, leaves blanks out and makes service ids from names', () => {
@@ -177,6 +178,7 @@ describe('values and providers', () => {
       email: 'hello@example.org',
       phone: '01273 000000',
       source: 'Phone call with the group',
+      sourcePublished: '2026-11-01',
       today: '2026-11-01',
     };
     const values = emptyValues(model, { today: answers.today });
@@ -191,7 +193,8 @@ describe('values and providers', () => {
     set(['services', 0, 'name'], answers.serviceName);
     set(['services', 0, 'formats'], answers.formats);
     set(['services', 0, 'communities'], answers.communities);
-    set(['verification', 'source'], answers.source);
+    set(['verification', 'sources', 0, 'title'], answers.source);
+    set(['verification', 'sources', 0, 'published'], answers.sourcePublished);
     expect(renderProvider(providerFromValues(model, values), schema)).toBe(renderProvider(newProvider(answers), schema));
   });
 });
@@ -212,8 +215,8 @@ describe('paths', () => {
   });
 
   it('sorts paths in the order of the form', () => {
-    const paths = [['verification', 'source'], ['services', 1, 'name'], ['services', 0, 'locations', 0, 'postcode'], ['services', 0, 'name'], ['email'], ['name']];
-    expect([...paths].sort((a, b) => comparePaths(model, a, b))).toEqual([['name'], ['email'], ['services', 0, 'name'], ['services', 0, 'locations', 0, 'postcode'], ['services', 1, 'name'], ['verification', 'source']]);
+    const paths = [['verification', 'sources', 0, 'title'], ['services', 1, 'name'], ['services', 0, 'locations', 0, 'postcode'], ['services', 0, 'name'], ['email'], ['name']];
+    expect([...paths].sort((a, b) => comparePaths(model, a, b))).toEqual([['name'], ['email'], ['services', 0, 'name'], ['services', 0, 'locations', 0, 'postcode'], ['services', 1, 'name'], ['verification', 'sources', 0, 'title']]);
   });
 
   it('sets values deep inside, making what is missing', () => {

@@ -9,7 +9,7 @@ import { DEFAULT_SEED, generateSynthetic, type SyntheticDataset } from '../../sr
 import { validateListingInWorkers } from '../../src/lib/validate-workers-fs.ts';
 import { loadVocabularies, validateSources } from '../../src/lib/validate.ts';
 import { inBounds } from '../../src/lib/vocab.ts';
-import { makeDataDir, TODAY, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
+import { gazetteerSource, makeDataDir, TODAY, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
 
 const { vocab } = loadVocabularies(vocabSources());
 const COUNT = 400;
@@ -20,7 +20,7 @@ function generate(count = COUNT, seed?: number): SyntheticDataset {
 
 function sourcesFor(set: SyntheticDataset) {
   const files = (list: { path: string; content: string }[]) => list.map((f) => ({ path: `data/${f.path}`, bytes: f.content }));
-  return { vocab: vocabSources(), providers: files(set.providers), signatories: files(set.signatories), logos: [], stray: [] };
+  return { vocab: vocabSources(), providers: files(set.providers), signatories: files(set.signatories), logos: [], stray: [], gazetteer: gazetteerSource() };
 }
 
 describe('generateSynthetic', () => {
@@ -85,6 +85,16 @@ describe('generateSynthetic', () => {
     const areaOnly = locations.filter((l) => l.precision === 'area-only');
     expect(areaOnly.some((l) => typeof l.latitude === 'number')).toBe(true);
     expect(areaOnly.some((l) => l.latitude === undefined)).toBe(true);
+    // Town-only places: a town and no point (the validator, given the gazetteer, checks the town is known).
+    const townOnly = locations.filter((l) => l.precision === 'town');
+    expect(townOnly.length).toBeGreaterThan(0);
+    expect(townOnly.every((l) => typeof l.town === 'string' && l.latitude === undefined)).toBe(true);
+    // Sources of several ages and forms, some old enough for the notice; a confirmed entry has its date.
+    const published = providers.flatMap((p) => p.verification.sources.map((src) => src.published));
+    expect(published.some((d) => d === 'undated')).toBe(true);
+    expect(published.some((d) => /^\d{4}$/.test(d))).toBe(true);
+    expect(published.some((d) => d < '2023')).toBe(true);
+    expect(providers.every((p) => (p.verification.status === 'verified') === (p.verification.last_checked !== undefined))).toBe(true);
 
     // Long descriptions (paragraphs, a list, a link) and short ones, and none.
     const descriptions = [...providers.map((p) => p.description), ...services.map((s) => s.description)];

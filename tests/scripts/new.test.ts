@@ -22,6 +22,7 @@ const FLAGS = [
   '--email', 'hello@example.org',
   '--phone', '01273 000000',
   '--source', 'Phone call with the group',
+  '--source-date', '2026-11',
 ];
 
 describe('npm run new', () => {
@@ -49,7 +50,7 @@ describe('npm run new', () => {
       phone: '01273 000000',
       areas: ['brighton-and-hove'],
       services: [{ id: 'fixture-cafe-and-chat', name: 'Fixture Café & Chat', status: 'active', formats: ['drop-in', 'group'], communities: ['everyone', 'lgbtq'] }],
-      verification: { status: 'unverified', last_checked: TODAY, source: 'Phone call with the group' },
+      verification: { status: 'unverified', sources: [{ title: 'Phone call with the group', published: '2026-11' }] },
     });
     expect(validateDataDir(dir.root, { today: TODAY }).problems).toEqual([]);
     expect(formatText('x.yaml', text, 'provider')).toMatchObject({ ok: true, changed: false });
@@ -72,6 +73,8 @@ describe('npm run new', () => {
       '', // phone
       'A leaflet from the group', // source
       '', // source url
+      'March 2024', // the date the source shows: wrong
+      '2024-03', // the date the source shows
       'y', // verified
     ];
     const r = await run([], `${answers.join('\n')}\n`);
@@ -81,12 +84,13 @@ describe('npm run new', () => {
     expect(r.stdout).toContain('"nine" is not one of the choices.');
     expect(r.stdout).toContain('"voice hearers" is not one of the choices.');
     expect(r.stdout).toContain('"not-an-email" is not an email address.');
+    expect(r.stdout).toContain('"March 2024" is not a date a source shows.');
     const data = parse(readFileSync(dir.at('providers', 'fixture-hearing-voices-hove.yaml'), 'utf8')) as Record<string, unknown>;
     expect(data).toMatchObject({
       led_by: 'peer-led-group',
       areas: ['brighton-and-hove'],
       services: [{ id: 'monday-group', name: 'Monday group', status: 'active', communities: ['hearing-voices'] }],
-      verification: { status: 'verified', source: 'A leaflet from the group' },
+      verification: { status: 'verified', last_checked: TODAY, sources: [{ title: 'A leaflet from the group', published: '2024-03' }] },
     });
     expect(validateDataDir(dir.root, { today: TODAY }).problems).toEqual([]);
   });
@@ -101,7 +105,14 @@ describe('npm run new', () => {
   it('with --non-interactive, names every required answer that is missing and writes nothing', async () => {
     const r = await run(['--non-interactive', '--name', 'Fixture Group', '--led-by', 'user-led', '--area', 'west-sussex']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('these answers are needed: --summary, --community, --source. Nothing was written.');
+    expect(r.stderr).toContain('these answers are needed: --summary, --community, --source, --source-date. Nothing was written.');
+    expect(providers()).toEqual(['existing-group.yaml']);
+  });
+
+  it('refuses a source date in the future, and writes nothing', async () => {
+    const r = await run(['--non-interactive', ...FLAGS, '--source-date', '2026-12']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--source-date: "2026-12" is in the future. Write the date the source itself shows.');
     expect(providers()).toEqual(['existing-group.yaml']);
   });
 
@@ -180,7 +191,7 @@ describe('npm run new', () => {
     const help = await run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run new/);
-    for (const flag of ['--name', '--led-by', '--area', '--community', '--source', '--non-interactive']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--name', '--led-by', '--area', '--community', '--source', '--source-date', '--non-interactive']) expect(help.stdout).toContain(flag);
     expect((await run(['--colour', 'blue'])).status).toBe(2);
     expect((await runScript('new.ts', ['--today', '23/11/2026'])).status).toBe(2);
   });

@@ -111,12 +111,23 @@ describe('staleEntries and websitesToCheck', () => {
 
   it('finds entries checked 12 months ago or more, oldest first', () => {
     const stale = staleEntries(result.dataset, '2026-11-23');
-    expect(stale.map((s) => [s.name, s.lastChecked, s.months, s.kind])).toEqual([
-      ['Old Signatory', '2024-01-15', 34, 'signatory'],
-      ['Old Group', '2025-10-01', 13, 'provider'],
+    expect(stale.map((s) => [s.name, s.date, s.dateKind, s.months, s.kind])).toEqual([
+      ['Old Signatory', '2024-01-15', 'checked', 34, 'signatory'],
+      ['Old Group', '2025-10-01', 'checked', 13, 'provider'],
     ]);
     expect(staleEntries(result.dataset, '2026-11-23', 5)).toHaveLength(4);
     expect(staleEntries(result.dataset, '2026-09-30').map((s) => s.name)).toEqual(['Old Signatory']);
+  });
+
+  it('counts an unchecked entry from the date its newest source shows, a year from its last day', () => {
+    const sourced = validate({
+      providers: {
+        'old-source.yaml': provider('Old Source Group').replace('  last_checked: 2026-06-01\n', '').replace('published: "2026-06"', 'published: "2024"'),
+        'new-source.yaml': provider('New Source Group').replace('  last_checked: 2026-06-01\n', '').replace('published: "2026-06"', 'published: "2025-12"'),
+      },
+    });
+    expect(sourced.problems).toEqual([]);
+    expect(staleEntries(sourced.dataset, '2026-11-23').map((s) => [s.name, s.date, s.dateKind, s.months])).toEqual([['Old Source Group', '2024', 'source', 22]]);
   });
 
   it('lists each website once with everywhere it is used, leaving out closed services', () => {
@@ -127,7 +138,7 @@ describe('staleEntries and websitesToCheck', () => {
 });
 
 describe('renderReport', () => {
-  const stale = [{ kind: 'provider' as const, slug: 'a', file: 'data/providers/a.yaml', name: 'A | B Group', lastChecked: '2025-01-01', months: 22 }];
+  const stale = [{ kind: 'provider' as const, slug: 'a', file: 'data/providers/a.yaml', name: 'A | B Group', date: '2025-01-01', dateKind: 'checked' as const, months: 22 }];
   const websites = [{ url: 'https://example.org/gone', uses: [{ file: 'data/providers/a.yaml', name: 'A | B Group', where: 'website' }] }];
   const results: LinkResult[] = [{ url: 'https://example.org/gone', verdict: 'failed', status: 404, reason: 'page not found (HTTP 404)' }];
 
@@ -135,8 +146,8 @@ describe('renderReport', () => {
     const { markdown, findings } = renderReport({ today: '2026-11-23', stale, websites, results, repoUrl: 'https://github.com/o/r' });
     expect(findings).toBe(2);
     expect(markdown.startsWith(`${REPORT_MARKER}\n# Upkeep`)).toBe(true);
-    expect(markdown).toContain('Found: **1 entry** not checked for 12 months, **1 website** that did not answer, **0 websites** that refused an automatic check.');
-    expect(markdown).toContain('| A \\| B Group | 2025-01-01 (22 months ago) | [`data/providers/a.yaml`](https://github.com/o/r/blob/main/data/providers/a.yaml) |');
+    expect(markdown).toContain('Found: **1 entry** with facts 12 months old or more, **1 website** that did not answer, **0 websites** that refused an automatic check.');
+    expect(markdown).toContain('| A \\| B Group | checked 2025-01-01 (22 months ago) | [`data/providers/a.yaml`](https://github.com/o/r/blob/main/data/providers/a.yaml) |');
     expect(markdown).toContain('| <https://example.org/gone> | page not found (HTTP 404) | A \\| B Group — [`data/providers/a.yaml`]');
     expect(markdown).not.toContain('refused an automatic check\n\nThese');
   });
@@ -145,7 +156,7 @@ describe('renderReport', () => {
     expect(renderReport({ today: '2026-11-23', stale: [], websites: [], results: [] })).toMatchObject({ findings: 0 });
     const offline = renderReport({ today: '2026-11-23', stale: [], websites }).markdown;
     expect(offline).toContain('Websites were not checked this time.');
-    expect(offline).toContain('None: every entry was checked in the last year.');
+    expect(offline).toContain('None: every entry was checked with its group, or has a source, from the last 12 months.');
   });
 
   it('fits in a GitHub issue, saying how many rows were left out', () => {
@@ -182,7 +193,7 @@ describe('npm run report:stale', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/Wrote .*report\.md: 2 to check \(2 entries, 2 websites\)/);
     const markdown = readFileSync(report, 'utf8');
-    expect(markdown).toContain('| Gone Group | 2025-06-01 (17 months ago) |');
+    expect(markdown).toContain('| Gone Group | checked 2025-06-01 (17 months ago) |');
     expect(markdown).toContain(`| <${stub.url}/gone> | page not found (HTTP 404) | Gone Group`);
     expect(markdown).not.toContain(`<${stub.url}/ok>`);
     expect(readFileSync(outputs, 'utf8')).toBe('findings=2\n');

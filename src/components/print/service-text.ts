@@ -1,5 +1,5 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
-import { agesText, displayHost, formatSession, joinLabels, sentence, telHref } from '../../lib/format.ts';
+import { agesText, displayHost, formatSession, joinLabels, sentence, telHref, townOnlyText } from '../../lib/format.ts';
 import type { Provider, Service } from '../../lib/validate.ts';
 import { label, sentenceLabels, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
 
@@ -13,17 +13,24 @@ export function whoText(service: Service, vocab: Vocabularies): string {
   return [joinLabels(sentenceLabels(vocab, 'communities', service.communities, { startsSentence: true })), ages].filter(Boolean).join('. ');
 }
 
-/** One sentence per regular session ("Every Monday, 1pm to 3pm (not in August)."), then the schedule's note. */
-export function whenLines(service: Service): string[] {
+/**
+ * One sentence per regular session ("Every Monday, 1pm to 3pm (not in August)."), then the schedule's note;
+ * `asOf` ("as of 2024"), the year of the source, follows the times.
+ */
+export function whenLines(service: Service, asOf?: string): string[] {
   const sessions = (service.schedule?.sessions ?? []).map((s) => sentence(`${formatSession(s)}${s.note ? ` (${s.note})` : ''}`));
-  return [...sessions, ...(service.schedule?.note ? [sentence(service.schedule.note)] : [])];
+  const lines = [...sessions, ...(service.schedule?.note ? [sentence(service.schedule.note)] : [])];
+  if (asOf && lines.length) lines.push(`(${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}.)`);
+  return lines;
 }
 
 /** One sentence or more per place, then each way it is given other than in person ("Online."). */
 export function whereLines(service: Service, vocab: Vocabularies): string[] {
   const places = (service.locations ?? []).map((loc) => {
     const main =
-      loc.precision === 'area-only'
+      loc.precision === 'town'
+        ? townOnlyText(loc)
+        : loc.precision === 'area-only'
         ? `In or near ${loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : loc.name ?? 'the area')}. The group shares the exact venue when you get in touch.`
         : `${[loc.name, loc.address, loc.town, loc.postcode].filter(Boolean).join(', ')}.`;
     const access = loc.accessibility?.length ? `Access: ${sentenceLabels(vocab, 'accessibility', loc.accessibility).join(', ')}.` : '';

@@ -87,6 +87,13 @@ function phoneType(phone: string): string {
   return digits && isMobile(digits) ? 'cell' : 'voice';
 }
 
+const UNCLEAR_ALERT = 'Sources disagree about whether this is still running: check with the group.';
+
+/** Each source with the date it shows, as one text: "Report on peer support, 2021; The group's leaflet, undated". */
+function sourcesText(sources: readonly { title: string; url?: string; published: string }[]): string {
+  return sources.map((src) => `${src.title}, ${src.published}${src.url ? ` (${src.url})` : ''}`).join('; ');
+}
+
 const TIMES_NOTE = `Times are UK local time (${TIME_ZONE}: GMT in winter, BST in summer).`;
 
 function eligibility(vocab: Vocabularies, s: Service): string {
@@ -106,6 +113,7 @@ function stateOf(dataset: Dataset, p: Provider, loc: Location): string | undefin
 
 function locationName(vocab: Vocabularies, loc: Location): string {
   const place = loc.name ?? loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : loc.postcode ?? 'Venue');
+  if (loc.precision === 'town' && !loc.name) return `${place} (town only)`;
   return loc.precision === 'area-only' && !loc.name ? `${place} (area only)` : place;
 }
 
@@ -161,7 +169,7 @@ function build(dataset: Dataset, options: ExportOptions): Built {
     const orgId = ids.organization(entry.slug);
     t.organizations.push(clean({ id: orgId, name: p.name, description: joinText(p.summary, p.description), email: p.email, website: p.website, uri: providerUrl(options, entry.slug) }));
     attribute(orgId, 'organization', 'leaders', p.led_by);
-    attribute(orgId, 'organization', 'verification-statuses', p.verification.status, p.verification.source);
+    attribute(orgId, 'organization', 'verification-statuses', p.verification.status, sourcesText(p.verification.sources));
     const charter = charterStatus(dataset, entry.slug);
     if (charter) attribute(orgId, 'organization', 'signatory-statuses', charter, signatoryFor(dataset, entry.slug)?.data.signed);
     contactAndPhone(entry, p, { organization_id: orgId });
@@ -175,7 +183,10 @@ function build(dataset: Dataset, options: ExportOptions): Built {
           location_type: 'physical',
           organization_id: orgId,
           name: locationName(vocab, loc),
-          description: joinText(areaOnly ? 'The group does not publish its venue: this place only marks the town or area.' : undefined, loc.note),
+          description: joinText(
+            areaOnly ? 'The group does not publish its venue: this place only marks the town or area.' : loc.precision === 'town' ? `Only the town is known: this place marks the middle of ${loc.town ?? 'the town'}.` : undefined,
+            loc.note,
+          ),
           latitude: loc.latitude,
           longitude: loc.longitude,
         }),
@@ -204,8 +215,10 @@ function build(dataset: Dataset, options: ExportOptions): Built {
           eligibility_description: eligibility(vocab, s),
           minimum_age: s.age_range?.min,
           maximum_age: s.age_range?.max,
+          // Only a date a person confirmed with the group; a source's date is not an assurance.
           assured_date: p.verification.last_checked,
-          alert: s.status_note,
+          // Sources that disagree keep the service active (as the data does), with the disagreement as its alert.
+          alert: s.status_unclear ? joinText(UNCLEAR_ALERT, s.status_note) : s.status_note,
         }),
       );
       for (const { vocab: v, entity } of HSDS_TAXONOMIES) {

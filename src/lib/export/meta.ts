@@ -2,7 +2,7 @@
 import { joinBase } from '../site-url.ts';
 
 /** The version of the export formats (directory.json, services.csv, services.geojson). Raise the major number on any breaking change. */
-export const EXPORT_SCHEMA_VERSION = '1.0.0';
+export const EXPORT_SCHEMA_VERSION = '2.0.0';
 
 /** The HSDS version the hsds/ files follow. */
 export const HSDS_VERSION = '3.0';

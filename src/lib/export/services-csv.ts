@@ -2,6 +2,7 @@
 // record, closed ones included and marked. Column descriptions are shown on the open data page.
 import { areasKnown, serviceReach, serviceTimes } from '../coverage.ts';
 import { formatSession } from '../format.ts';
+import { isDated, newestSource, sourcesFor } from '../source-age.ts';
 import type { Dataset } from '../validate.ts';
 import { multi, toCsv, type Cell } from './csv-writer.ts';
 import { providerUrl, type ExportOptions } from './meta.ts';
@@ -31,7 +32,8 @@ export const SERVICE_CSV_COLUMNS: CsvColumn[] = [
   { name: 'service_name', description: 'The name of the service.', value: (r) => r.service.name },
   { name: 'service_summary', description: 'One sentence on what the service is.', value: (r) => r.service.summary },
   { name: 'status', description: 'active, temporarily-closed or closed. Closed services stay in the data.', value: (r) => r.service.status },
-  { name: 'status_note', description: 'More about the status.', value: (r) => r.service.status_note },
+  { name: 'status_note', description: 'More about the status, naming the source.', value: (r) => r.service.status_note },
+  { name: 'status_unclear', description: 'yes when sources disagree about whether the service still runs (status stays active); empty otherwise.', value: (r) => (r.service.status_unclear ? 'yes' : '') },
   { name: 'formats', description: 'Kinds of support (ids from the formats vocabulary), separated by "; ".', value: (r) => multi(r.service.formats) },
   { name: 'settings', description: 'Kind of place (settings vocabulary).', value: (r) => multi(r.service.settings) },
   { name: 'formality', description: 'How structured it is (formality vocabulary).', value: (r) => r.service.formality },
@@ -60,14 +62,26 @@ export const SERVICE_CSV_COLUMNS: CsvColumn[] = [
   { name: 'location_area', description: 'The area the venue is in.', value: (r, c) => areaOfDistrict(c.dataset, r.venue?.location.district) },
   { name: 'latitude', description: 'Latitude (WGS84 decimal degrees).', value: (r) => r.venue?.location.latitude },
   { name: 'longitude', description: 'Longitude (WGS84 decimal degrees).', value: (r) => r.venue?.location.longitude },
-  { name: 'location_precision', description: 'exact, or area-only when the group does not publish its venue and the place only marks the town or area.', value: (r) => r.venue?.location.precision },
+  { name: 'location_precision', description: 'exact; area-only when the group does not publish its venue and the place only marks the town or area; town when only the town is known and the place marks its middle.', value: (r) => r.venue?.location.precision },
   { name: 'accessibility', description: 'Accessibility features of the venue (accessibility vocabulary).', value: (r) => multi(r.venue?.location.accessibility) },
   { name: 'website', description: 'The service’s website, or else the organisation’s.', value: (r) => r.service.website ?? r.provider.data.website },
   { name: 'email', description: 'The service’s email, or else the organisation’s.', value: (r) => r.service.email ?? r.provider.data.email },
   { name: 'phone', description: 'The service’s phone number, or else the organisation’s.', value: (r) => r.service.phone ?? r.provider.data.phone },
   { name: 'verification_status', description: 'verified (confirmed by the organisation) or unverified (from a public source, not yet confirmed).', value: (r) => r.provider.data.verification.status },
-  { name: 'last_checked', description: 'The date the entry was last checked (YYYY-MM-DD).', value: (r) => r.provider.data.verification.last_checked },
-  { name: 'source', description: 'Where the information came from.', value: (r) => r.provider.data.verification.source },
+  { name: 'last_checked', description: 'The date a person confirmed the entry with the group (YYYY-MM-DD); empty when nobody has.', value: (r) => r.provider.data.verification.last_checked },
+  {
+    name: 'sources',
+    description: 'Where the information came from: each source as "title, date it shows (web address)", separated by "; ". The service’s own sources when it has any, else the organisation’s.',
+    value: (r) => sourcesFor({ verification: r.provider.data.verification, sources: r.service.sources }).map((src) => `${src.title.replace(/;/g, ',')}, ${src.published}${src.url ? ` (${src.url})` : ''}`).join('; '),
+  },
+  {
+    name: 'newest_source_date',
+    description: 'The date the newest of those sources shows: YYYY, YYYY-MM or YYYY-MM-DD; empty when none shows a date.',
+    value: (r) => {
+      const newest = newestSource(sourcesFor({ verification: r.provider.data.verification, sources: r.service.sources }));
+      return newest && isDated(newest.published) ? newest.published : undefined;
+    },
+  },
 ];
 
 export function servicesCsv(dataset: Dataset, options: ExportOptions): string {

@@ -1,5 +1,6 @@
 // What serves a district, nearest first: groups meeting there, groups covering it, groups covering the
-// whole area, online or phone support, and groups whose areas are not known yet. Pure: a Dataset and the
+// whole area, online or phone support, and groups whose areas are not known yet; when nothing reaches the
+// district, what serves the rest of its area, so a district page is empty only if its whole area is. Pure: a Dataset and the
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
 import { areasKnown, serviceReach } from './coverage.ts';
 import { compareForList, isCurrent, type ServiceInPlace } from './directory.ts';
@@ -8,7 +9,7 @@ import type { Dataset, Location, Provider, Service } from './validate.ts';
 import type { Vocabularies } from './vocab.ts';
 
 /** One layer of what serves a place, in the order pages show them. */
-export const LAYER_KINDS = ['meets', 'district', 'area', 'remote', 'sussex'] as const;
+export const LAYER_KINDS = ['meets', 'district', 'area', 'remote', 'sussex', 'elsewhere'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 export interface Layer {
@@ -92,6 +93,17 @@ export function districtLayers(dataset: Dataset, area: string, district: string,
 
 /** districtLayers as one list in layer order, for pages of at most PAGE_SIZE entries. */
 export function layeredDistrict(dataset: Dataset, area: string, district: string, places: readonly Place[]): LayeredItem[] {
+  const entries = reaching(dataset, area, district, places);
+  if (entries.length) return entries;
+  // Nothing reaches this district: what reaches its other districts, rather than an empty page.
+  const others = districtsOf(dataset.vocab, area).filter((d) => d !== district);
+  return currentItems(dataset)
+    .filter((item) => others.some((d) => layerFor(dataset.vocab, area, d, item.provider.data, item.service, places)))
+    .map((item) => ({ ...item, layer: 'elsewhere' as const }));
+}
+
+/** The services that reach one district, in layer order. */
+function reaching(dataset: Dataset, area: string, district: string, places: readonly Place[]): LayeredItem[] {
   const entries: LayeredItem[] = [];
   for (const item of currentItems(dataset)) {
     const layer = layerFor(dataset.vocab, area, district, item.provider.data, item.service, places);
@@ -133,7 +145,7 @@ export interface DistrictSummary {
 /** Each district of an area with how many services reach it and how many meet there, in vocabulary order. */
 export function districtSummaries(dataset: Dataset, area: string, places: readonly Place[]): DistrictSummary[] {
   return districtsOf(dataset.vocab, area).map((district) => {
-    const entries = layeredDistrict(dataset, area, district, places);
+    const entries = reaching(dataset, area, district, places);
     return { district, total: entries.length, meets: entries.filter((e) => e.layer === 'meets').length };
   });
 }
@@ -163,5 +175,7 @@ export function layerText(kind: LayerKind, place: string, areaName: string): { h
       return { heading: 'Online or by phone', note: `You can use these online or by phone from anywhere in ${place === areaName ? areaName : place}.` };
     case 'sussex':
       return { heading: 'Somewhere in Sussex', note: 'These work in Sussex, but we do not know yet which areas they cover. Ask them if they can help you.' };
+    case 'elsewhere':
+      return { heading: `Elsewhere in ${areaName}`, note: `We do not know of anything that reaches ${place} yet. These are in other parts of ${areaName}, and may still be able to help.` };
   }
 }

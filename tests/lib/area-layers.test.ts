@@ -1,8 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { areaLayers, districtLayers, districtSummaries, layeredDistrict, layerText, locationDistrict, pageRuns, LAYER_KINDS } from '../../src/lib/area-layers.ts';
+import { loadDataset } from '../../src/lib/dataset-fs.ts';
 import type { Place } from '../../src/lib/gazetteer.ts';
+import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
+import { generateSynthetic } from '../../src/lib/synthetic.ts';
+import { loadVocabularies } from '../../src/lib/validate.ts';
 import type { Dataset, Location } from '../../src/lib/validate.ts';
-import { provider, validate } from '../helpers/data-dir.ts';
+import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const PLACES: (Place & { aliases?: string[] })[] = [
   { id: 'worthing', name: 'Worthing', district: 'worthing', kind: 'town', latitude: 50.817, longitude: -0.372 },
@@ -88,6 +96,12 @@ describe('districtLayers', () => {
   it('puts a service covering an area of one district under that district, not the whole area', () => {
     expect(names(dataset(), 'brighton-and-hove', 'brighton-and-hove')).toEqual([['district', ['Brighton Whole']]]);
   });
+  it('lists what serves the rest of the area, under its own heading, when nothing reaches the district itself', () => {
+    const d = dataset();
+    d.providers = d.providers.filter((p) => ['Worthing Venue', 'Names Worthing', 'Closed West', 'Brighton Whole'].includes(p.data.name));
+    expect(names(d, 'west-sussex', 'adur')).toEqual([['elsewhere', ['Names Worthing', 'Worthing Venue']]]);
+    expect(districtSummaries(d, 'west-sussex', PLACES).find((s) => s.district === 'adur')).toEqual({ district: 'adur', total: 0, meets: 0 });
+  });
   it('lists nothing for a district of an area that nothing serves', () => {
     const d = dataset();
     d.providers = d.providers.filter((p) => p.data.areas.includes('brighton-and-hove') && !p.data.areas_unconfirmed);
@@ -132,5 +146,36 @@ describe('layerText', () => {
     const headings = LAYER_KINDS.map((k) => layerText(k, 'Worthing', 'West Sussex').heading);
     expect(new Set(headings).size).toBe(LAYER_KINDS.length);
     for (const k of ['meets', 'district', 'area', 'remote'] as const) expect(layerText(k, 'Worthing', 'West Sussex').note).toContain('Worthing');
+  });
+});
+
+describe('every district page of a real directory', () => {
+  /** Districts whose list is empty although something running serves their area. */
+  function emptyDistricts(d: Dataset, places: readonly Place[]): string[] {
+    const empty: string[] = [];
+    for (const area of d.vocab.areas.terms) {
+      const served = d.providers.some((p) => (p.data.areas as string[]).includes(area.id) && p.data.services.some((s) => s.status !== 'closed'));
+      for (const district of d.vocab.districts.terms.filter((t) => t.area === area.id)) {
+        const list = layeredDistrict(d, area.id, district.id, places);
+        if (served && !list.length) empty.push(`${area.id}/${district.id}`);
+        // Every entry is once on the page, and every layer on it has entries (empty layers are left out).
+        expect(new Set(list.map((i) => `${i.provider.slug}#${i.service.id}`)).size, district.id).toBe(list.length);
+      }
+    }
+    return empty;
+  }
+
+  it('lists something on every district page of the directory’s own data whose area anything serves', () => {
+    const d = loadDataset(path.join(ROOT, 'data'));
+    expect(d.providers.length).toBeGreaterThan(0);
+    expect(emptyDistricts(d, loadGazetteer(path.join(ROOT, 'data')))).toEqual([]);
+  });
+
+  it('lists something on every district page of a made-up directory of 200 providers', () => {
+    const { vocab } = loadVocabularies(vocabSources());
+    const files = generateSynthetic({ count: 200, vocab }).providers;
+    const result = validate({ providers: Object.fromEntries(files.map((f) => [path.basename(f.path), f.content])) });
+    expect(result.dataset.providers.length).toBe(200);
+    expect(emptyDistricts(result.dataset, loadGazetteer(path.join(ROOT, 'data')))).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { parse } from 'yaml';
 import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
-import { areaGroups, providersWithCommunity } from '../../src/lib/directory.ts';
+import { districtSummaries } from '../../src/lib/area-layers.ts';
+import { providersWithCommunity } from '../../src/lib/directory.ts';
+import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import {
   baseUrl,
   collectConsole,
@@ -294,11 +296,13 @@ describe('venues', () => {
 
 describe('instructions lead somewhere', () => {
   const dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;
-  const emptyDistrict = dataset.vocab.areas.terms.flatMap((a) => areaGroups(dataset, a.id).filter((g) => !g.items.length).map((g) => `/areas/${a.id}/${g.segment}/`))[0];
+  const places = readGazetteer(inject('dataDir'), dataset.vocab).places;
+  // A district where no group meets: its page asks for one.
+  const emptyDistrict = dataset.vocab.areas.terms.flatMap((a) => districtSummaries(dataset, a.id, places).filter((d) => !d.meets).map((d) => `/areas/${a.id}/${d.district}/`))[0];
   const emptyCommunity = dataset.vocab.communities.terms.filter((c) => !providersWithCommunity(dataset, c.id).length).map((c) => `/communities/${c.id}/`)[0];
 
   test.each([
-    [emptyDistrict ?? '(no empty district)', 'tell us about it'],
+    [emptyDistrict ?? '(no district without a group meeting there)', 'tell us about it'],
     [emptyCommunity ?? '(no empty community)', 'tell us about it'],
     ['/coverage/', 'tell us about it'],
     ['/charter/', 'Add or correct a group'],

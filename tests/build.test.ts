@@ -154,6 +154,18 @@ describe('astro build of a directory too big for one page per list (400 made-up 
     }
   });
 
+  it('gives every district page of every area services under layer headings, never "We do not know of any peer support based here yet"', () => {
+    const { vocab } = loadDataset(dataRoot);
+    const districts = vocab.districts.terms.map((d) => `/areas/${d.area}/${d.id}/`);
+    expect(districts.length).toBeGreaterThan(10);
+    for (const d of districts) {
+      const html = page(d);
+      expect(html, d).not.toContain('We do not know of any peer support based here yet');
+      expect((html.match(/<li class="card"/g) ?? []).length, d).toBeGreaterThan(0);
+      expect(html, d).toMatch(/<section class="layer"[^>]*>\s*<h2[^>]*>(?:Meets in|Covers|Online or by phone|Somewhere in Sussex|Elsewhere in)/);
+    }
+  });
+
   it('links the pages of a long list with rel prev and next, marking the current page', () => {
     const first = page('/a-z/s/');
     const second = page('/a-z/s/2/');

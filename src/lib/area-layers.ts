@@ -4,7 +4,8 @@
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
 import { areasKnown, serviceReach } from './coverage.ts';
 import { compareForList, isCurrent, type ServiceInPlace } from './directory.ts';
-import { nearestPlace, placeId, type Place } from './gazetteer.ts';
+import { nearestPlace, type Place } from './gazetteer.ts';
+import { normalisePlaceName } from './places.ts';
 import type { Dataset, Location, Provider, Service } from './validate.ts';
 import type { Vocabularies } from './vocab.ts';
 
@@ -22,9 +23,6 @@ export interface LayeredItem extends ServiceInPlace {
   layer: LayerKind;
 }
 
-/** A place as the gazetteer may give it, with the other names people use for it if the file lists them. */
-type NamedPlace = Place & { aliases?: readonly string[] };
-
 /**
  * The district a venue is in: its own district if given, else its town's (by name or another name in the
  * gazetteer), else the district of the gazetteer place nearest its coordinates; undefined if none of these.
@@ -32,8 +30,8 @@ type NamedPlace = Place & { aliases?: readonly string[] };
 export function locationDistrict(loc: Location, places: readonly Place[]): string | undefined {
   if (loc.district) return loc.district;
   if (loc.town) {
-    const key = placeId(loc.town);
-    const hit = (places as readonly NamedPlace[]).find((p) => p.id === key || placeId(p.name) === key || p.aliases?.some((a) => placeId(a) === key));
+    const key = normalisePlaceName(loc.town);
+    const hit = places.find((p) => normalisePlaceName(p.name) === key || p.aliases?.some((a) => normalisePlaceName(a) === key));
     if (hit) return hit.district;
   }
   if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') return nearestPlace(places, loc.latitude, loc.longitude)?.district;

@@ -12,7 +12,7 @@ import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const PLACES: (Place & { aliases?: string[] })[] = [
+const PLACES: Place[] = [
   { id: 'worthing', name: 'Worthing', district: 'worthing', kind: 'town', latitude: 50.817, longitude: -0.372 },
   { id: 'lancing', name: 'Lancing', district: 'adur', kind: 'town', latitude: 50.828, longitude: -0.323 },
   { id: 'shoreham-by-sea', name: 'Shoreham-by-Sea', district: 'adur', kind: 'town', latitude: 50.834, longitude: -0.273, aliases: ['Shoreham'] },
@@ -30,6 +30,7 @@ describe('locationDistrict', () => {
     expect(locationDistrict(loc({ town: 'Lancing' }), PLACES)).toBe('adur');
     expect(locationDistrict(loc({ town: 'shoreham by sea' }), PLACES)).toBe('adur');
     expect(locationDistrict(loc({ town: 'Shoreham' }), PLACES)).toBe('adur');
+    expect(locationDistrict(loc({ town: 'St. Leonards' }), [...PLACES, { id: 'st-leonards-on-sea', name: 'St Leonards-on-Sea', district: 'hastings', kind: 'town', latitude: 50.855, longitude: 0.55, aliases: ['Saint Leonards'] }])).toBe('hastings');
   });
   it('falls back to the nearest gazetteer place to the coordinates when the town is unknown or missing', () => {
     expect(locationDistrict(loc({ town: 'Nowhere Green', latitude: 51.11, longitude: -0.19 }), PLACES)).toBe('crawley');

@@ -76,6 +76,24 @@ describe('astro build', () => {
     expect(existsSync(path.join(r.outDir, 'providers', 'script', 'index.html'))).toBe(false);
   });
 
+  it('says "We do not know of any peer support based here yet" only on the districts of an area nothing serves, with where else to look', () => {
+    // every-field serves Brighton & Hove and East Sussex (in person in Lewes), and nothing in West Sussex.
+    const d = makeDataDir({ providers: { 'every-field.yaml': readFixture('providers', 'valid', 'every-field.yaml') } });
+    const r = build(d);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const page = (p: string) => readFileSync(path.join(r.outDir, p, 'index.html'), 'utf8');
+    const NONE = 'We do not know of any peer support based here yet';
+    const adur = page('areas/west-sussex/adur');
+    expect(adur).toContain(NONE);
+    expect(links(adur)).toEqual(expect.arrayContaining(['/areas/west-sussex/whole-area/', '/contribute/', 'tel:111', 'tel:116123', 'tel:999']));
+    expect(adur).not.toContain('<li class="card"');
+    for (const served of ['areas/east-sussex/rother', 'areas/east-sussex/lewes', 'areas/brighton-and-hove/brighton-and-hove']) {
+      expect(page(served), served).not.toContain(NONE);
+      expect(page(served), served).toContain('<li class="card"');
+    }
+    expect(page('areas/east-sussex/lewes')).toMatch(/<h2[^>]*>Meets in Lewes<\/h2>/);
+  });
+
   it('deploys under a sub-path: every link, canonical URL and sitemap entry carries the base path', () => {
     const d = makeDataDir({ providers: { 'every-field.yaml': readFixture('providers', 'valid', 'every-field.yaml') } });
     const r = build(d, { BASE_PATH: '/directory/', SITE_URL: 'https://example.org' });
@@ -151,6 +169,18 @@ describe('astro build of a directory too big for one page per list (400 made-up 
       const entries = (html.match(/<li class="(?:card|booklet-entry)"/g) ?? []).length;
       expect(entries, path.relative(out, file)).toBeLessThanOrEqual(PAGE_SIZE);
       expect(gzipSync(html).length, path.relative(out, file)).toBeLessThanOrEqual(20 * 1024);
+    }
+  });
+
+  it('gives every district page of every area services under layer headings, never "We do not know of any peer support based here yet"', () => {
+    const { vocab } = loadDataset(dataRoot);
+    const districts = vocab.districts.terms.map((d) => `/areas/${d.area}/${d.id}/`);
+    expect(districts.length).toBeGreaterThan(10);
+    for (const d of districts) {
+      const html = page(d);
+      expect(html, d).not.toContain('We do not know of any peer support based here yet');
+      expect((html.match(/<li class="card"/g) ?? []).length, d).toBeGreaterThan(0);
+      expect(html, d).toMatch(/<section class="layer"[^>]*>\s*<h2[^>]*>(?:Meets in|Covers|Online or by phone|Somewhere in Sussex|Elsewhere in)/);
     }
   });
 

@@ -8,7 +8,9 @@ import { parse } from 'yaml';
 import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
-import { areaGroups, providersWithCommunity } from '../../src/lib/directory.ts';
+import { districtSummaries } from '../../src/lib/area-layers.ts';
+import { providersWithCommunity } from '../../src/lib/directory.ts';
+import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import {
   baseUrl,
   collectConsole,
@@ -112,16 +114,19 @@ test('by keyboard alone: A–Z, then a letter, then a group on that letter’s p
   }
 });
 
-test('by keyboard alone: an area, then one of its districts, whose page lists its services or says there are none', async () => {
+test('by keyboard alone: an area, then one of its districts, whose page lists what serves it, nearest first, under a heading for each kind', async () => {
   const page = await newPage();
   try {
     await gotoAndSettle(page, '/areas/west-sussex/');
     const district = await tabUntil(page, 'main nav a[href^="/areas/west-sussex/"]');
     await Promise.all([page.waitForURL((u) => u.pathname === new URL(district.href!).pathname), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').innerText()).resolves.toContain(district.text);
-    const cards = await page.locator('main .card-list .card').count();
-    if (!cards) await expect(page.locator('main').innerText()).resolves.toContain('We do not know of any peer support based here yet');
-    await expect(page.locator('main a[href="/areas/west-sussex/whole-area/"]').count()).resolves.toBeGreaterThan(0);
+    // Something serves West Sussex, so no district of it is empty.
+    expect(await page.locator('main .card-list .card').count()).toBeGreaterThan(0);
+    await expect(page.locator('main').innerText()).resolves.not.toContain('We do not know of any peer support based here yet');
+    const layers = await page.locator('main section.layer h2').allInnerTexts();
+    expect(layers.length).toBeGreaterThan(0);
+    for (const h of layers) expect(h).toMatch(/^(Meets in |Covers |Covers all of West Sussex|Online or by phone|Somewhere in Sussex|Elsewhere in West Sussex)/);
   } finally {
     await page.close();
   }
@@ -133,7 +138,7 @@ test('an area with only one district (Brighton & Hove) has no district to choose
     await gotoAndSettle(page, '/areas/brighton-and-hove/');
     await expect(page.locator('main').innerText()).resolves.not.toContain('Choose a district');
     const link = page.locator('main a[href="/areas/brighton-and-hove/brighton-and-hove/"]');
-    await expect(link.innerText()).resolves.toMatch(/^See the \d+ services? based in Brighton & Hove$/);
+    await expect(link.innerText()).resolves.toMatch(/^See the \d+ services? for people in Brighton & Hove$/);
     await Promise.all([page.waitForURL('**/areas/brighton-and-hove/brighton-and-hove/'), link.click()]);
     await expect(page.locator('main .card-list .card').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.breadcrumb a').innerText()).resolves.toBe('Peer support in Brighton & Hove');
@@ -291,11 +296,13 @@ describe('venues', () => {
 
 describe('instructions lead somewhere', () => {
   const dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;
-  const emptyDistrict = dataset.vocab.areas.terms.flatMap((a) => areaGroups(dataset, a.id).filter((g) => !g.items.length).map((g) => `/areas/${a.id}/${g.segment}/`))[0];
+  const places = readGazetteer(inject('dataDir'), dataset.vocab).places;
+  // A district where no group meets: its page asks for one.
+  const emptyDistrict = dataset.vocab.areas.terms.flatMap((a) => districtSummaries(dataset, a.id, places).filter((d) => !d.meets).map((d) => `/areas/${a.id}/${d.district}/`))[0];
   const emptyCommunity = dataset.vocab.communities.terms.filter((c) => !providersWithCommunity(dataset, c.id).length).map((c) => `/communities/${c.id}/`)[0];
 
   test.each([
-    [emptyDistrict ?? '(no empty district)', 'tell us about it'],
+    [emptyDistrict ?? '(no district without a group meeting there)', 'tell us about it'],
     [emptyCommunity ?? '(no empty community)', 'tell us about it'],
     ['/coverage/', 'tell us about it'],
     ['/charter/', 'Add or correct a group'],
@@ -342,34 +349,42 @@ describe('screen-reader words for links', () => {
 });
 
 describe('crisis help', () => {
-  test.each([320, 360, 1024])('at %i px wide the explanations show, numbers stay on one line, call links are at least 44 px high and within their column, and 999 lines up with the others', async (width) => {
+  test.each([320, 360, 800, 1024])('at %i px wide: numbers stay on one line, call links are at least 44 px high and within the bar, and the words after each are read out (shown from 48rem)', async (width) => {
     const page = await newPage({ viewport: { width, height: 800 } });
     try {
       await gotoAndSettle(page, '/');
       const bar = page.locator('.crisis');
-      const text = await bar.innerText();
-      for (const words of ['for urgent mental health help, any time', 'free, any time', 'or go to A&E if a life is at risk']) expect(text).toContain(words);
-      // Shown to everyone, not only to screen readers.
+      // Read out to everyone, on every width: the words are in the page's text.
+      const text = (await bar.textContent())!.replace(/\s+/g, ' ');
+      for (const words of ['Call NHS 111, option 2 for urgent mental health help, any time', 'Samaritans 116 123 free, any time', 'Text SHOUT to 85258 if you would rather not talk', 'Call 999 or go to A&E if a life is at risk']) expect(text).toContain(words);
       const notes = await bar.locator('.crisis-note').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       expect(notes.length).toBe(4);
-      for (const w of notes) expect(w).toBeGreaterThan(20);
+      // Shown from 48rem; on a phone only read out, so the bar stays small.
+      for (const w of notes) width >= 768 ? expect(w).toBeGreaterThan(20) : expect(w).toBeLessThanOrEqual(1);
       const links = await bar.locator('a').evaluateAll((as) =>
         as.map((a) => {
           const box = a.getBoundingClientRect();
           const cell = a.closest('li')!.getBoundingClientRect();
           const numbers = [...a.querySelectorAll('.nowrap')].map((n) => ({ text: n.textContent, lines: n.getClientRects().length }));
-          return { href: a.getAttribute('href'), left: Math.round(box.left), top: Math.round(box.top), height: box.height, overflow: box.right - cell.right, numbers };
+          return { href: a.getAttribute('href'), left: Math.round(box.left), top: Math.round(box.top), height: box.height, right: box.right, overflow: box.right - cell.right, numbers };
         }),
       );
       expect(links.map((l) => l.href)).toEqual(['tel:111', 'tel:116123', 'sms:85258?body=SHOUT', 'tel:999']);
       for (const l of links) {
         expect(l.height, l.href!).toBeGreaterThanOrEqual(44);
         expect(l.overflow, `${l.href} is wider than its column`).toBeLessThanOrEqual(0.5);
+        expect(l.right, `${l.href} goes off the screen`).toBeLessThanOrEqual(width);
         expect(l.numbers.length, l.href!).toBeGreaterThan(0);
         for (const n of l.numbers) expect(n.lines, `${n.text} in ${l.href}`).toBe(1);
       }
       const [nhs, samaritans, shout, emergency] = links as [(typeof links)[0], (typeof links)[0], (typeof links)[0], (typeof links)[0]];
-      if (width < 960) {
+      const barHeight = (await bar.boundingBox())!.height;
+      if (width < 768) {
+        // A compact block: at most three rows of links, in reading order, well under a fifth of the screen.
+        expect(new Set(links.map((l) => l.top)).size).toBeLessThanOrEqual(3);
+        for (let i = 1; i < links.length; i++) expect(links[i]!.top >= links[i - 1]!.top, links[i]!.href!).toBe(true);
+        expect(barHeight).toBeLessThanOrEqual(160);
+      } else if (width < 960) {
         // Two columns: 999 under Samaritans, beside Shout.
         expect(emergency.left).toBe(samaritans.left);
         expect(emergency.top).toBe(shout.top);

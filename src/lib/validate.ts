@@ -10,7 +10,7 @@ import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { closestSpelling, suggestTermId } from './term-match.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
-import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
+import { locate, moreProblems, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
 export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
 
@@ -282,17 +282,28 @@ function compile(schema: Json): ValidateFunction {
   return validate;
 }
 
+/** How many schema errors a file has explained; the rest are counted in one "…and N more" line. */
+export const MAX_SCHEMA_PROBLEMS = 50;
+
 function runSchema(validate: ValidateFunction, value: unknown, report: Reporter): boolean {
   if (validate(value)) return true;
   const seen = new Set<string>();
+  // Each explained error looks up its line, so thousands of them (27,000 unknown fields) took seconds each.
+  let more = 0;
+  let firstMore: Segment[] = [];
   for (const err of validate.errors ?? []) {
     // anyOf over "required" produces one error per branch: the anyOf error itself says it once.
     if (err.keyword === 'required' && err.schemaPath.includes('/anyOf/')) continue;
     const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (seen.size > MAX_SCHEMA_PROBLEMS) {
+      if (!more++) firstMore = instanceSegments(err.instancePath);
+      continue;
+    }
     explain(err, report);
   }
+  if (more) report.add(firstMore, moreProblems(more, `problem${more === 1 ? '' : 's'} like these`));
   return false;
 }
 

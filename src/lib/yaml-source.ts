@@ -1,6 +1,6 @@
 // Parses one data file without ever throwing, and maps data paths back to line and column.
 import { load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problems.ts';
 
 /** Real entries are a few kilobytes; anything this big is a mistake or an attack. */
@@ -87,7 +87,10 @@ export function parseSource(file: SourceFile): ParsedFile {
   }
   // A non-breaking space becomes an ordinary one (same length, so positions hold): it is reported below, and
   // "led_by:\u00A0user-led" then reads as the field it was meant to be instead of failing to parse.
-  const doc = parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Keys are checked for repeats here in one pass: the parser's own check compares each key with every one
+  // before it, so a file of 27,000 fields took 20 s.
+  const doc = withoutStackTraces(() => parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true }));
+  addDuplicateKeyErrors(doc);
   result.doc = doc;
   result.text = text;
   const at = (offset: number, message: string, severity: Problem['severity'] = 'error') => {
@@ -144,6 +147,36 @@ export function quickParse(file: SourceFile): ParsedFile | undefined {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return { path: file.path, lineCounter: new LineCounter(), value, problems: [] };
+}
+
+/** Runs f without stack traces: the parser makes an Error for each YAML error, and a file can hold 100,000. */
+function withoutStackTraces<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** The parser's "Map keys must be unique" error for each repeated key, found in one pass over each map. */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (seen.has(id)) found.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(id);
+      }
+    },
+  });
+  if (!found.length) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** Whether every line is blank or a comment: then the file holds nothing. */
@@ -336,7 +369,20 @@ function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number
 function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCounter): { at: number; message: string }[] {
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const kept: (ReturnType<typeof explain> & { from: number; tab: boolean })[] = [];
+  // Explaining an error reads its line, so a file of thousands of errors on one long line took minutes: only
+  // the first few on a line and the first MAX_SYNTAX_LINES lines are explained, and the rest counted.
+  const perLine = new Map<number, number>();
+  let more = 0;
+  let firstMore = 0;
   for (const e of doc.errors) {
+    const line = lineOf(e.pos[0]);
+    const onLine = perLine.get(line) ?? 0;
+    if (onLine >= MAX_EXPLAINED_PER_LINE) continue;
+    if (!onLine && perLine.size >= MAX_SYNTAX_LINES) {
+      if (!more++) firstMore = e.pos[0];
+      continue;
+    }
+    perLine.set(line, onLine + 1);
     const found = { ...explain(e, doc, text), from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' };
     const same = kept.findIndex((k) => k.from === found.from || lineOf(k.at) === lineOf(found.at));
     if (same < 0) kept.push(found);
@@ -349,7 +395,18 @@ function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCount
     const next = lines.findIndex((l, i) => i >= from && /^[^\s#]/.test(l));
     return { from, end: next < 0 ? Infinity : next + 1 };
   });
-  return kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+  const shown = kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+  if (more) shown.push({ at: firstMore, message: moreProblems(more, 'lines with YAML errors') });
+  return shown;
+}
+
+/** How many lines with YAML errors are explained; errors after them are counted in one "…and N more" line. */
+export const MAX_SYNTAX_LINES = 20;
+const MAX_EXPLAINED_PER_LINE = 3;
+
+/** The line that stands for problems left out: "…and 26,994 more …". */
+export function moreProblems(count: number, what: string): string {
+  return `…and ${count.toLocaleString('en-GB')} more ${what} after this. Fix the ones above first, then check again.`;
 }
 
 /** Where to point for a YAML error: an unclosed quote is reported at the end of the file, so point at where it opens. */

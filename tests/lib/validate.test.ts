@@ -261,6 +261,14 @@ describe('validateSources', () => {
     expect(result.dataset.providers.map((p) => p.slug)).toContain('fine');
   });
 
+  it('explains the first 50 schema problems in a file, and counts the rest in one "…and N more" line', () => {
+    const keys = Array.from({ length: 27_000 }, (_, i) => `k${i}: 1`).join('\n');
+    const found = problemsIn(validate({ providers: { 'keys.yaml': `${provider('Keys')}${keys}\n` } }), 'data/providers/keys.yaml');
+    expect(found).toHaveLength(51);
+    expect(found.filter((p) => /is not a field we know/.test(p.message))).toHaveLength(50);
+    expect(found.map((p) => p.message)).toContain('…and 26,950 more problems like these after this. Fix the ones above first, then check again.');
+  });
+
   it('reports a provider or a signatory that holds only "---" as an error, and still checks the other files', () => {
     const result = validate({ providers: { 'dashes.yaml': '---\n', 'fine.yaml': provider('Fine') }, signatories: { 'dashes.yaml': '---\n' } });
     expect(errorsIn(result, 'data/providers/dashes.yaml').length).toBeGreaterThan(0);

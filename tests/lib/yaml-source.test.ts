@@ -131,6 +131,19 @@ describe('parseSource', () => {
     }
   });
 
+  it('explains the YAML errors on the first 20 lines that have any, and counts the rest in one "…and N more" line', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `k${i}: @x ""${'"'.repeat(50)}`).join('\n');
+    const found = briefs(parse(text));
+    expect(found).toHaveLength(21);
+    expect(found[19]).toMatch(/^20:\d+: error: YAML syntax: a value cannot start with "@"/);
+    expect(found[20]).toMatch(/^21:\d+: error: YAML syntax: …and 40 more lines with YAML errors after this\. Fix the ones above first, then check again\.$/);
+  });
+
+  it('reports each repeat of a field as its own error, at the repeated field (checked in one pass, not by the parser)', () => {
+    const text = `name: A\n${'name: B\n'.repeat(3)}`;
+    expect(briefs(parse(text))).toEqual(['2:1', '3:1', '4:1'].map((at) => `${at}: error: YAML syntax: Map keys must be unique. A field appears twice: keep one of them.`));
+  });
+
   it('refuses a list or a single value where a set of fields should be', () => {
     expect(briefs(parse('- name: One\n- name: Two\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a list, but an entry must be a set of fields.*Remove the leading "- "/)]);
     expect(briefs(parse('"just text"\n'))).toEqual([expect.stringMatching(/^1:1: error: the file holds a single value, but an entry must be a set of fields/)]);

@@ -9,6 +9,7 @@ import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type 
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { closestSpelling, suggestTermId } from './term-match.ts';
+import { textSafetyProblem } from './text-safety.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, moreProblems, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
@@ -327,9 +328,9 @@ function walkStrings(value: unknown, path: Segment[], visit: (s: string, path: S
 
 function checkText(value: unknown, report: Reporter): void {
   walkStrings(value, [], (s, path) => {
-    const problem = textProblem(s);
-    if (problem) report.add(path, problem);
     const last = path[path.length - 1];
+    const problem = textProblem(s) ?? textSafetyProblem(s, last);
+    if (problem) report.add(path, problem);
     if (last === 'description') {
       for (const target of markdownLinks(s))
         if (!isSafeLink(target)) report.add(path, `has a link to "${target}", which is not allowed. Links must start with https://, http://, mailto: or tel:.`);

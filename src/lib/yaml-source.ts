@@ -2,6 +2,7 @@
 import { load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problems.ts';
+import { CONTROL } from './text-safety.ts';
 
 /** Real entries are a few kilobytes; anything this big is a mistake or an attack. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -9,6 +10,7 @@ const MAX_ALIASES = 50;
 
 /** Control characters (but tab, newline and return), non-breaking and zero-width spaces: invisible in an editor. */
 const INVISIBLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u00A0\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -239,7 +241,12 @@ function checkScalars(doc: Document.Parsed, text: string, at: (offset: number, m
   };
   visit(doc, {
     Scalar(key, node) {
-      if (typeof node.value === 'string') node.value = node.value.replace(INVISIBLE, (c: string, i: number, s: string) => (isStray(s, i) ? '' : c));
+      // Only characters typed into the file, which are reported above; a control character written as an escape
+      // ("\u0007") stays, so that the text checks refuse it rather than it vanishing unseen.
+      if (typeof node.value === 'string' && INVISIBLE_ONE.test(node.value)) {
+        const raw = node.range ? text.slice(node.range[0], node.range[1]) : '';
+        node.value = node.value.replace(INVISIBLE, (c: string, i: number, s: string) => (isStray(s, i) && (raw.includes(c) || !CONTROL.test(c)) ? '' : c));
+      }
       if (node.type !== 'PLAIN' || !node.range) return;
       const [start, end] = node.range;
       const value = node.value;

@@ -269,6 +269,23 @@ describe('validateSources', () => {
     expect(found.map((p) => p.message)).toContain('…and 26,950 more problems like these after this. Fix the ones above first, then check again.');
   });
 
+  it('refuses a control character written as a YAML escape, as it refuses the same character typed raw, instead of dropping it', () => {
+    for (const escape of ['\\u0000', '\\a', '\\e', '\\x1b']) {
+      const p = provider('P').replace(/^summary: .*$/m, `summary: "A${escape}B"`);
+      const result = validate({ providers: { 'p.yaml': p } });
+      expect(result.problems.map((x) => `${x.path}: ${x.message.split(' (')[0]}`), escape).toEqual(['summary: contains an invisible control character']);
+    }
+  });
+
+  it('refuses a line break in a one-line field such as a name, and a right-to-left override in a name', () => {
+    const broken = provider('P').replace(/^name: .*$/m, 'name: "Hove\\nGroup"');
+    const reversed = provider('P').replace(/^name: .*$/m, 'name: "Group \u202Epuorg"');
+    expect(validate({ providers: { 'p.yaml': broken } }).problems.map((x) => `${x.path}: ${x.message}`)).toEqual(['name: has a line break in it, but it must be one line. Join the lines into one.']);
+    expect(validate({ providers: { 'p.yaml': reversed } }).problems.map((x) => `${x.path}: ${x.message}`)).toEqual([
+      'name: contains an invisible direction control (U+202E), which can make the text show back to front. Remove it.',
+    ]);
+  });
+
   it('reports a provider or a signatory that holds only "---" as an error, and still checks the other files', () => {
     const result = validate({ providers: { 'dashes.yaml': '---\n', 'fine.yaml': provider('Fine') }, signatories: { 'dashes.yaml': '---\n' } });
     expect(errorsIn(result, 'data/providers/dashes.yaml').length).toBeGreaterThan(0);

@@ -386,6 +386,12 @@ describe('webAddressProblem', () => {
       expect(webAddressProblem(bad), bad).toBeDefined();
   });
 
+  it('refuses a web address with a user name before the site name, which opens a different site than it seems to', () => {
+    expect(webAddressProblem('https://nhs.uk@evil.example')).toBe('has "nhs.uk@" before its site name, so it would open evil.example, not nhs.uk. Write the site\'s own address, with no "@" before the first "/".');
+    expect(webAddressProblem('https://user:pass@example.org/')).toMatch(/^has "user:pass@" before its site name/);
+    expect(webAddressProblem('https://example.org/contact@us')).toBeUndefined();
+  });
+
   it('checks the web addresses of a service and of a source as well as the provider\'s own', () => {
     const p = provider('P')
       .replace('    communities: [everyone]\n', '    communities: [everyone]\n    website: https://\n')

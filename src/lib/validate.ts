@@ -535,10 +535,13 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     } else names.set(name, p.file);
   }
   const linked = new Map<string, string>();
+  const providerFiles = new Set(sources.providers.map((f) => slugProblem(f.path).slug));
   for (const s of dataset.signatories) {
     const target = s.data.provider;
     if (typeof target !== 'string') continue;
     if (!providerSlugs.has(target)) {
+      // A provider file that exists but could not be read has its own errors: the link to it is not the problem.
+      if (providerFiles.has(target)) continue;
       const guess = suggestion(target, [...providerSlugs]);
       const { line, col } = of(s.file);
       at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess || '.'} Check the name, or remove this line.`);

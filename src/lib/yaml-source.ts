@@ -301,6 +301,20 @@ function previousContentLine(text: string, lineStart: number): string | undefine
   return text.slice(0, lineStart).split(/\r?\n/).findLast((line) => /^\s*[^\s#]/.test(line));
 }
 
+/** The nearest line above lineStart, within its block, indented by an odd number of spaces. */
+function oddIndentAbove(text: string, lineStart: number): { start: number; line: string } | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (!/^\s*[^\s#]/.test(line)) continue;
+    if (indentOf(line) % 2 === 1) return { start, line };
+    if (indentOf(line) === 0) return undefined;
+  }
+  return undefined;
+}
+
 const indentOf = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
 /** Where a line's field starts: after its indentation and any "- ". */
 const fieldColumn = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;
@@ -318,7 +332,7 @@ function indentMessage(line: string, above: string, why = ''): string {
 const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{][^:#]*?:)\s+(.*?)\s*$/.exec(line);
 
 /** A YAML error in plain words, pointing at its cause; specific is false when there is nothing to add to the parser's words. */
-function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean } {
+function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean; blocks?: boolean } {
   const at = errorOffset(doc, e);
   const { start, line } = lineAround(text, at);
   const col = at - start;
@@ -341,7 +355,15 @@ function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number
   }
   if (e.code === 'BAD_INDENT') {
     const above = previousContentLine(text, start);
-    if (above !== undefined) return plain(start + indentOf(line), indentMessage(line, above));
+    if (above !== undefined && indentOf(line) !== fieldColumn(above)) return plain(start + indentOf(line), indentMessage(line, above));
+    // Lined up with the line above, so the line out of step is further up: the nearest one indented by an odd number.
+    const odd = oddIndentAbove(text, start);
+    // Like a tab, it makes the parser misread the rest of its block, so it hides the errors there (see syntaxErrors).
+    if (odd)
+      return {
+        ...plain(odd.start + indentOf(odd.line), `"${firstWord(odd.line)}" is indented by ${spaces(indentOf(odd.line))}, but fields and list items are indented in steps of two spaces, so the lines after it cannot be read. Line it up with the fields around it.`),
+        blocks: true,
+      };
   }
   if (e.code === 'BAD_SCALAR_START') {
     return plain(at, `a value cannot start with "${text[at]}" in YAML. Put the whole value in double quotes: ${example(line.slice(col).trim())}`);
@@ -390,13 +412,14 @@ function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCount
       continue;
     }
     perLine.set(line, onLine + 1);
-    const found = { ...explain(e, doc, text), from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' };
+    const explained = explain(e, doc, text);
+    const found = { ...explained, from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' || !!explained.blocks };
     const same = kept.findIndex((k) => k.from === found.from || lineOf(k.at) === lineOf(found.at));
     if (same < 0) kept.push(found);
     else if (found.specific && !kept[same]!.specific) kept[same] = found;
   }
   const lines = text.split('\n');
-  // A tab's block ends at the next line that starts in the first column.
+  // A tab's block (or an odd indent's) ends at the next line that starts in the first column.
   const blocks = kept.filter((k) => k.tab).map((k) => {
     const from = lineOf(k.at);
     const next = lines.findIndex((l, i) => i >= from && /^[^\s#]/.test(l));

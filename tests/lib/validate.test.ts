@@ -286,6 +286,13 @@ describe('validateSources', () => {
     ]);
   });
 
+  it('does not say a provider file is missing when it is there but cannot be read: its own errors say why', () => {
+    const broken = provider('Broken').replace('  - id: weekly-group', ' - id: weekly-group');
+    const result = validate({ providers: { 'broken.yaml': broken }, signatories: { 'broken.yaml': signatory('Broken', 'provider: broken\n') } });
+    expect(problemsIn(result, 'data/signatories/broken.yaml')).toEqual([]);
+    expect(errorsIn(result, 'data/providers/broken.yaml').map((p) => p.message)).toEqual([expect.stringMatching(/^YAML syntax: "id:" is indented by 1 space/)]);
+  });
+
   it('reports a provider or a signatory that holds only "---" as an error, and still checks the other files', () => {
     const result = validate({ providers: { 'dashes.yaml': '---\n', 'fine.yaml': provider('Fine') }, signatories: { 'dashes.yaml': '---\n' } });
     expect(errorsIn(result, 'data/providers/dashes.yaml').length).toBeGreaterThan(0);

@@ -77,6 +77,15 @@ describe('parseSource', () => {
     ]);
   });
 
+  it('points at a list item indented one space too few, not at a later field lined up with the one above it', () => {
+    const text = 'name: A\nservices:\n - id: group\n    name: Group\n    status: active\n    formats: [group]\n    formality: informal\n';
+    const found = briefs(parse(text));
+    expect(found).toEqual([
+      '3:2: error: YAML syntax: "id:" is indented by 1 space, but fields and list items are indented in steps of two spaces, so the lines after it cannot be read. Line it up with the fields around it.',
+    ]);
+    expect(found.join('\n')).not.toMatch(/\((\d+) spaces? instead of \1\)/);
+  });
+
   it.each([
     ['a missing space after a colon', 'summary: x\nname:Hove\nled_by: y\n', '2:5', 'there is no space after the colon in "name:Hove". Put a space after the colon: name: Hove'],
     ['a missing space after a colon, last in a block', 'verification:\n  status: x\n  source:Phone call\n', '3:9', 'there is no space after the colon in "source:Phone call". Put a space after the colon: source: Phone call'],

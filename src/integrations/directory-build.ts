@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
+import { tileConfig, tileSource } from '../components/map/tiles.ts';
+import { headersFile } from '../lib/csp.ts';
 import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
 import { writeExport } from '../lib/export-fs.ts';
 import { publishLogos } from '../lib/logos-fs.ts';
@@ -69,6 +71,7 @@ export default function directoryBuild(): AstroIntegration {
         searchIndexDir = openDataDir = providerFilesDir = undefined;
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
+        await writeFile(path.join(out, '_headers'), headersFile({ base, extraImgSources: [tileSource(tileConfig().url)] }));
         const shareStarted = performance.now();
         const shared = await writeShortLinks({ out, dataset: loadDataset() });
         logger.info(`Share files: ${shared} short links in ${Math.round(performance.now() - shareStarted)}ms.`);

@@ -328,8 +328,8 @@ function indentMessage(line: string, above: string, why = ''): string {
   return `"${firstWord(line)}" is indented ${indent > expected ? 'more' : 'less'} than "${firstWord(above)}" on the line above (${spaces(indent)} instead of ${expected})${why}. Line it up with the fields around it.`;
 }
 
-/** The field and value on a "field: value" line, for a suggested fix. */
-const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{][^:#]*?:)\s+(.*?)\s*$/.exec(line);
+/** The field and value on a "field: value" line, for a suggested fix. A field never starts with "-", which keeps a line of many "- " linear. */
+const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{-][^:#]*?:)\s+(.*?)\s*$/.exec(line);
 
 /** A YAML error in plain words, pointing at its cause; specific is false when there is nothing to add to the parser's words. */
 function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean; blocks?: boolean } {

@@ -425,7 +425,7 @@ function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCount
     const next = lines.findIndex((l, i) => i >= from && /^[^\s#]/.test(l));
     return { from, end: next < 0 ? Infinity : next + 1 };
   });
-  const shown = kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+  const shown: { at: number; message: string }[] = kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
   if (more) shown.push({ at: firstMore, message: moreProblems(more, 'lines with YAML errors') });
   return shown;
 }

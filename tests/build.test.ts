@@ -59,6 +59,11 @@ describe('astro build', () => {
     const slugs = Object.keys(providers).map((f) => f.replace(/\.yaml$/, '')).sort();
     expect(slugs.length).toBeGreaterThan(5);
     expect(pages).toEqual(slugs);
+    // The security headers for hosts that read _headers, and only the logos a signatory names.
+    expect(readFileSync(path.join(r.outDir, '_headers'), 'utf8')).toMatch(/^\/\*\n  Content-Security-Policy: default-src 'self';.*frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n/m);
+    expect(readdirSync(path.join(r.outDir, 'logos'))).toEqual(logoFixtures());
+    // Links to a group's website send it nothing about the visitor's page.
+    expect(readFileSync(path.join(dir, 'every-field', 'index.html'), 'utf8')).toMatch(/<a class="button" href="https:[^"]+" rel="external noopener noreferrer">Website:/);
   });
 
   it('refuses a description containing <script> or other HTML, and builds nothing from it', () => {

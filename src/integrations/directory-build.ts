@@ -1,14 +1,17 @@
 // Before Astro renders: the search index (and meanwhile the calendars and correction data), then the open data
 // files. After: all of them moved in, sitemap.xml, the short links, signatory logos.
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
+import { tileConfig, tileSource } from '../components/map/tiles.ts';
+import { headersFile } from '../lib/csp.ts';
 import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
 import { writeExport } from '../lib/export-fs.ts';
+import { publishLogos } from '../lib/logos-fs.ts';
 import { EXPORT_FORMATS } from '../lib/export/index.ts';
 import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
 import { writeSearchIndex } from '../lib/search-index-fs.ts';
@@ -68,15 +71,13 @@ export default function directoryBuild(): AstroIntegration {
         searchIndexDir = openDataDir = providerFilesDir = undefined;
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
+        await writeFile(path.join(out, '_headers'), headersFile({ base, extraImgSources: [tileSource(tileConfig().url)] }));
         const shareStarted = performance.now();
         const shared = await writeShortLinks({ out, dataset: loadDataset() });
         logger.info(`Share files: ${shared} short links in ${Math.round(performance.now() - shareStarted)}ms.`);
 
-        const logos = path.join(dataDir(), 'signatories', 'logos');
-        await mkdir(path.join(out, 'logos'), { recursive: true });
-        await cp(logos, path.join(out, 'logos'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
+        // Only the logos signatories name, each checked again: nothing else in the folder reaches the site.
+        publishLogos(loadDataset(), path.join(dataDir(), 'signatories', 'logos'), path.join(out, 'logos'));
       },
     },
   };

@@ -51,8 +51,9 @@ export function looksPersonalEmail(email: string): boolean {
   return parts.length === 2 && parts.every((p) => /^[a-z]{2,}$/.test(p) && !ROLE_WORDS.has(p));
 }
 
-// Markdown's own <https://…>, <mailto:…> and <name@example.org> links are not HTML.
-const HTML_TAG = /<(?!https?:\/\/|mailto:|[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+>)\s*\/?\s*[a-zA-Z!?][^>]*>/;
+// A tag alone (<b>, </div>, <br/>), a tag with an attribute value (<img src=x …>), a comment or a declaration.
+// Markdown's own <https://…>, <mailto:…> and <name@example.org> links are not HTML, nor is "a<b and c>d".
+const HTML_TAG = /<(?:\s*\/?\s*[a-zA-Z][\w:-]*\s*\/?\s*>|\s*[a-zA-Z][^\s<>]*\s[^<>]*=[^<>]*>|!--|![a-zA-Z]|\?[a-zA-Z])/;
 // "data:" only as an address (data:text/html,…), so plain words like "your data: we never share it" pass.
 const SCRIPT_SCHEME = /\b(?:javascript|vbscript)\s*:|\bdata\s*:\s*(?:[a-z]+\/[a-z0-9.+-]+)?[;,]/i;
 

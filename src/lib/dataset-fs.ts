@@ -8,6 +8,8 @@ import { parse, parseDocument } from 'yaml';
 import { checkGazetteer, fillTownCoordinates } from './gazetteer.ts';
 import { entryKind, validateSources, type Dataset, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate.ts';
 import { MAX_FILE_BYTES } from './yaml-source.ts';
+import { fileKind, unusualFileReason } from './file-kinds-fs.ts';
+import { logoProblem } from './logo-check.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,8 +52,15 @@ const ROOT_NOTES = /^SOURCES\.md$/;
 /** The data files in the folder, and anything that should not be there, without reading them yet. */
 export function listDataSources(root = dataDir()): DataListing {
   const sources: DataListing = { vocab: [], providers: [], signatories: [], logos: [], stray: [], vocabDir: display(path.join(root, 'vocab')) };
+  // A link or a pipe is refused by name and never opened: nothing outside the data folder is read.
+  const unusual = (full: string) => {
+    const reason = unusualFileReason(fileKind(full));
+    if (reason) sources.stray.push({ path: display(full), reason });
+    return !!reason;
+  };
   for (const name of list(root)) {
     const full = path.join(root, name);
+    if (unusual(full)) continue;
     if (DATA_FOLDERS.includes(name) && isDir(full)) continue;
     if (name === 'gazetteer.yaml' && !isDir(full)) {
       sources.gazetteer = ref(full);
@@ -64,9 +73,9 @@ export function listDataSources(root = dataDir()): DataListing {
     const dir = path.join(root, folder);
     for (const name of list(dir)) {
       const full = path.join(dir, name);
-      if (IGNORED.test(name)) continue;
+      if (IGNORED.test(name) || unusual(full)) continue;
       if (folder === 'signatories' && name === 'logos' && isDir(full)) {
-        sources.logos = list(full).filter((f) => !IGNORED.test(f));
+        sources.logos = listLogos(full, sources.stray);
         continue;
       }
       if (isDir(full)) {
@@ -81,6 +90,20 @@ export function listDataSources(root = dataDir()): DataListing {
     }
   }
   return sources;
+}
+
+/** The logo files that may be published; every other file in logos/ is refused with the reason. */
+function listLogos(dir: string, stray: DataListing['stray']): string[] {
+  const logos: string[] = [];
+  for (const name of list(dir)) {
+    const full = path.join(dir, name);
+    if (IGNORED.test(name)) continue;
+    const kind = fileKind(full);
+    const reason = kind === 'file' ? logoProblem(name, readFileSync(full)) : kind === 'folder' ? 'is a folder, but logos/ holds only image files. Move its files up into logos/.' : unusualFileReason(kind);
+    if (reason) stray.push({ path: display(full), reason });
+    else logos.push(name);
+  }
+  return logos;
 }
 
 export function readDataSources(root = dataDir()): DataSources {
@@ -162,6 +185,11 @@ export function validateFiles(files: string[], root = dataDir(), options: Valida
       const outside = filesAt(full);
       if (!outside.length) refuse(full, 'has no .yaml files in it to check.');
       for (const f of outside) {
+        const unusual = unusualFileReason(fileKind(f));
+        if (unusual) {
+          refuse(f, unusual);
+          continue;
+        }
         const kind = YAML_FILE.test(f) ? kindOfOutsideFile(f) : undefined;
         if (!kind)
           refuse(f, YAML_FILE.test(f)

@@ -41,6 +41,9 @@ export function webAddressProblem(value: string): string | undefined {
   if (rest.startsWith('/')) return 'has too many slashes: write two after "https:", like https://example.org.';
   const site = rest.split(/[/?#]/)[0] ?? '';
   if (!site) return 'has no site name after https://. Write the whole address, like https://example.org.';
+  // https://nhs.uk@evil.example opens evil.example: what comes before "@" only looks like the site.
+  const at = site.lastIndexOf('@');
+  if (at >= 0) return `has "${site.slice(0, at + 1)}" before its site name, so it would open ${site.slice(at + 1) || 'nothing'}, not ${site.slice(0, at) || 'the site it seems to'}. Write the site's own address, with no "@" before the first "/".`;
   let host: string;
   try {
     host = new URL(value).hostname; // international names come back as letters, digits and hyphens

@@ -3,6 +3,7 @@
 // conversions between what the form holds (text, ticks, repeatable groups) and a provider object.
 // Pure and browser-safe: no node: imports.
 import { pruneEmpty, slugify } from './provider-yaml.ts';
+import { TEXT_LIMITS } from './schema.ts';
 import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from './vocab.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -305,7 +306,7 @@ function textInput(key: string, schema: JsonSchema): TextInput {
   if (schema.format === 'date') return 'date';
   if (key === 'phone') return 'tel';
   if (typeof schema.pattern === 'string' && schema.pattern.includes(':[0-5][0-9]')) return 'time';
-  if (key === 'description' || (typeof schema.maxLength === 'number' && schema.maxLength > 240)) return 'textarea';
+  if (key === 'description' || (typeof schema.maxLength === 'number' && schema.maxLength > TEXT_LIMITS.line)) return 'textarea';
   return 'text';
 }
 

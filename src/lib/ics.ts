@@ -3,6 +3,7 @@
 import { formatSession } from './format.ts';
 import type { Provider, Service, Session } from './validate.ts';
 import { joinBase } from './site-url.ts';
+import { isolate } from './text-safety.ts';
 import { label, type Vocabularies } from './vocab.ts';
 
 export const TZID = 'Europe/London';
@@ -193,7 +194,7 @@ export function serviceCalendar(input: CalendarInput): string {
     'PRODID:-//Sussex Peer Support Directory//Calendar//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${service.name} (${provider.name})`)}`,
+    `X-WR-CALNAME:${escapeText(`${isolate(service.name)} (${isolate(provider.name)})`)}`,
     `X-WR-TIMEZONE:${TZID}`,
     ...LONDON_VTIMEZONE,
   ];
@@ -216,7 +217,7 @@ export function serviceCalendar(input: CalendarInput): string {
       `DTSTART;TZID=${TZID}:${localDateTime(date, session.start)}`,
       `DTEND;TZID=${TZID}:${localDateTime(date, session.end)}`,
       `RRULE:${rrule(session)}`,
-      `SUMMARY:${escapeText(`${service.name} (${provider.name})`)}`,
+      `SUMMARY:${escapeText(`${isolate(service.name)} (${isolate(provider.name)})`)}`,
       `DESCRIPTION:${escapeText(description.join('\n\n'))}`,
       ...(place.location ? [`LOCATION:${escapeText(place.location)}`] : []),
       ...(place.geo ? [`GEO:${place.geo}`] : []),

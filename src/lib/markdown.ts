@@ -9,7 +9,7 @@ md.validateLink = (url) => isSafeLink(url);
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  if (token && /^https?:/.test(String(token.attrGet('href') ?? ''))) token.attrSet('rel', 'external noopener');
+  if (token && /^https?:/.test(String(token.attrGet('href') ?? ''))) token.attrSet('rel', 'external noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 

@@ -1,4 +1,5 @@
 // One shape for every problem the validator finds, and the ways to print it.
+import { escapeControls } from './text-safety.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,7 +26,8 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 export function formatProblem(p: Problem): string {
   const where = p.path ? `${p.path}: ` : '';
-  return `${p.file}:${p.line}:${p.col}: ${p.severity}: ${where}${p.message}`;
+  // Values and file names come from contributors: a line break in one must not start a line of its own.
+  return escapeControls(`${p.file}:${p.line}:${p.col}: ${p.severity}: ${where}${p.message}`);
 }
 
 /** GitHub Actions annotation, so the problem shows on the pull request diff. */

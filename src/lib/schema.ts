@@ -7,8 +7,15 @@ type JsonSchema = Record<string, unknown>;
 const kebab = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 const partialDate = '^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$';
 
+/**
+ * The most characters each kind of text may hold: generous for real entries, and a bound on what a hostile one
+ * can put on every page. Names, summaries and descriptions set theirs where they are defined; every other text
+ * field (a venue, a town, an address, a note, a status note) is one line of at most `line`.
+ */
+export const TEXT_LIMITS = { name: 120, summary: 240, line: 500, serviceDescription: 5000, description: 10000 } as const;
+
 function text(description: string, extra: JsonSchema = {}): JsonSchema {
-  return { type: 'string', minLength: 1, description, ...extra };
+  return { type: 'string', minLength: 1, maxLength: TEXT_LIMITS.line, description, ...extra };
 }
 
 function term(vocab: Vocabularies, name: VocabularyName, description: string): JsonSchema {
@@ -183,9 +190,9 @@ function service(vocab: Vocabularies): JsonSchema {
         pattern: kebab,
         'x-hint': 'must be lower-case letters, numbers and hyphens, like wednesday-group',
       }),
-      name: text('The name of the service, as the group uses it.', { maxLength: 120 }),
-      summary: text('One sentence on what the service is.', { maxLength: 240 }),
-      description: text('More about the service. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: 5000 }),
+      name: text('The name of the service, as the group uses it.', { maxLength: TEXT_LIMITS.name }),
+      summary: text('One sentence on what the service is.', { maxLength: TEXT_LIMITS.summary }),
+      description: text('More about the service. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: TEXT_LIMITS.serviceDescription }),
       status: term(vocab, 'service-statuses', 'Whether the service is running. Never delete a closed service: mark it closed.'),
       status_note: text('More about the status, naming the source, for example "CAPITAL said in 2025 that funding for this ends in October 2025."'),
       status_unclear: {
@@ -247,9 +254,9 @@ export function providerSchema(vocab: Vocabularies): JsonSchema {
     additionalProperties: false,
     required: ['name', 'summary', 'led_by', 'areas', 'services', 'verification'],
     properties: {
-      name: text('The name of the organisation or group, as it writes it.', { maxLength: 120 }),
-      summary: text('One sentence on what the organisation does, in its own words where possible.', { maxLength: 240 }),
-      description: text('More about the organisation. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: 10000 }),
+      name: text('The name of the organisation or group, as it writes it.', { maxLength: TEXT_LIMITS.name }),
+      summary: text('One sentence on what the organisation does, in its own words where possible.', { maxLength: TEXT_LIMITS.summary }),
+      description: text('More about the organisation. Plain text; paragraphs, lists, links and *emphasis* are allowed. No HTML.', { maxLength: TEXT_LIMITS.description }),
       led_by: term(vocab, 'leaders', 'Who runs it. user-led means run by and for people with lived experience of mental distress.'),
       ...contactFields(),
       areas: terms(vocab, 'areas', 'The areas the organisation serves.', 1),
@@ -275,7 +282,7 @@ export function signatorySchema(vocab: Vocabularies): JsonSchema {
     additionalProperties: false,
     required: ['name', 'kind', 'status', 'verification'],
     properties: {
-      name: text('The name of the organisation or group.', { maxLength: 120 }),
+      name: text('The name of the organisation or group.', { maxLength: TEXT_LIMITS.name }),
       kind: term(vocab, 'leaders', 'What kind of organisation it is.'),
       signed: { ...yearOrDate, description: 'When it signed the Charter, if a source says: a year (2019), a month (2019-03) or a date. Leave it out rather than guess.' },
       status: term(vocab, 'signatory-statuses', 'active, or lapsed if it is no longer actively involved.'),

@@ -6,6 +6,7 @@
 import { calendarPath, hasCalendar, serviceCalendar } from './ics.ts';
 import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
 import { withoutTownCoordinates } from './gazetteer.ts';
+import { isolate } from './text-safety.ts';
 import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
 import type { Dataset, Entry, Provider } from './validate.ts';
 
@@ -46,7 +47,7 @@ export function shortLinkPages(providers: readonly Entry<Provider>[], template: 
   // Split once; each page is then a join, not a search through the template.
   const parts = template.split(SHORT_LINK_TEMPLATE.slug).map((part) => part.split(SHORT_LINK_TEMPLATE.name));
   return providers.map((entry) => {
-    const name = escapeHtml(entry.data.name);
+    const name = escapeHtml(isolate(entry.data.name));
     return { path: `p/${entry.slug}/index.html`, text: parts.map((part) => part.join(name)).join(entry.slug) };
   });
 }

@@ -86,8 +86,11 @@ export function websitesToCheck(dataset: Dataset): Website[] {
   return [...byUrl].map(([url, uses]) => ({ url, uses })).sort((a, b) => a.url.localeCompare(b.url));
 }
 
-/** ok: it answered; failed: it did not; refused: it answered but would not serve an automatic check (check by hand). */
-export type LinkVerdict = 'ok' | 'failed' | 'refused';
+/**
+ * ok: it answered; failed: it did not; refused: it answered but would not serve an automatic check (check by hand);
+ * unchecked: there was no network to ask it over, which says nothing about the site.
+ */
+export type LinkVerdict = 'ok' | 'failed' | 'refused' | 'unchecked';
 
 export interface LinkResult {
   url: string;
@@ -98,6 +101,8 @@ export interface LinkResult {
   finalUrl?: string;
   /** In plain words, for the report. */
   reason: string;
+  /** The network error's code, when there was no answer. */
+  code?: string;
 }
 
 export interface CheckOptions {
@@ -124,6 +129,10 @@ function errorMessages(error: unknown): string {
   return parts.join(': ');
 }
 
+/** Codes that mean this machine could not reach the network (EAI_AGAIN: no name server answered), not that a site is gone. */
+const NO_NETWORK = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN']);
+const NO_NETWORK_REASON = 'could not check: no network';
+
 function describeError(error: unknown, timeoutMs: number): { error: string; code?: string } {
   const name = (error as { name?: string } | undefined)?.name;
   const code = errorCode(error);
@@ -131,7 +140,8 @@ function describeError(error: unknown, timeoutMs: number): { error: string; code
   const seconds = Math.round(timeoutMs / 100) / 10;
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'ETIMEDOUT')
     return { error: `did not answer within ${seconds} second${seconds === 1 ? '' : 's'}`, code: 'TIMEOUT' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { error: 'the domain name was not found (it may have expired)', code };
+  if (code && NO_NETWORK.has(code)) return { error: NO_NETWORK_REASON, code };
+  if (code === 'ENOTFOUND') return { error: 'the domain name was not found (it may have expired)', code };
   if (code === 'ECONNREFUSED') return { error: 'the server refused the connection', code };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { error: 'the connection was cut off', code };
   if (code && /CERT|SSL|TLS|ALTNAME|SELF_SIGNED/.test(code)) return { error: `its security certificate is not valid (${code})`, code };
@@ -186,13 +196,15 @@ export async function checkWebsite(url: string, options: CheckOptions = {}): Pro
   const head = await attempt(url, 'HEAD', opts);
   if ('status' in head && head.status < 400) return { url, verdict: 'ok', status: head.status, ...moved(head.finalUrl), reason: 'answered' };
   // A missing domain or a refused connection will not be different for GET.
-  if ('code' in head && (head.code === 'ENOTFOUND' || head.code === 'ECONNREFUSED')) return { url, verdict: 'failed', reason: head.error };
+  if ('code' in head && head.code && NO_NETWORK.has(head.code)) return { url, verdict: 'unchecked', reason: head.error, code: head.code };
+  if ('code' in head && (head.code === 'ENOTFOUND' || head.code === 'ECONNREFUSED')) return { url, verdict: 'failed', reason: head.error, code: head.code };
   const get = await attempt(url, 'GET', opts);
   if ('status' in get) {
     if (get.status < 400) return { url, verdict: 'ok', status: get.status, ...moved(get.finalUrl), reason: 'answered' };
     return { url, verdict: REFUSING.has(get.status) ? 'refused' : 'failed', status: get.status, ...moved(get.finalUrl), reason: statusWords(get.status) };
   }
-  return { url, verdict: 'failed', reason: get.error };
+  if (get.code && NO_NETWORK.has(get.code)) return { url, verdict: 'unchecked', reason: get.error, code: get.code };
+  return { url, verdict: 'failed', reason: get.error, code: get.code };
 }
 
 /** Checks many sites, a few at a time; results come back in the order of `urls`. */
@@ -207,6 +219,9 @@ export async function checkWebsites(urls: string[], options: CheckOptions = {}):
     }
   });
   await Promise.all(workers);
+  // Every name not found and no site answering at all is this machine's network, not every domain expiring at once.
+  const noAnswer = results.every((r) => r.verdict === 'unchecked' || r.code === 'ENOTFOUND');
+  if (results.length > 1 && noAnswer) return results.map((r) => ({ ...r, verdict: 'unchecked', reason: NO_NETWORK_REASON }));
   return results;
 }
 
@@ -274,6 +289,8 @@ function render(input: ReportInput, limit: number): string {
   if (results) summary.push(`**${plural(failed.length, 'website')}** that did not answer`, `**${plural(refused.length, 'website')}** that refused an automatic check`);
   out.push(`Found: ${summary.join(', ')}.`);
   if (!results) out.push('', 'Websites were not checked this time.');
+  const unchecked = (results ?? []).filter((r) => r.verdict === 'unchecked').length;
+  if (unchecked) out.push('', `Could not check ${plural(unchecked, 'website')}: no network. Run \`npm run report:stale\` again when the network is back.`);
   out.push('', `## Entries with facts ${months} months old or more`, '');
   if (!input.stale.length) out.push(`None: every entry was checked with its group, or has a source, from the last ${months} months.`);
   else {
@@ -310,7 +327,7 @@ function render(input: ReportInput, limit: number): string {
 /** The report as Markdown, shortened if needed to fit in a GitHub issue. */
 export function renderReport(input: ReportInput): Report {
   const results = input.results ?? [];
-  const findings = input.stale.length + results.filter((r) => r.verdict !== 'ok').length;
+  const findings = input.stale.length + results.filter((r) => r.verdict === 'failed' || r.verdict === 'refused').length;
   const maxChars = input.maxChars ?? 60_000;
   let limit = Math.max(input.stale.length, results.length, 1);
   let markdown = render(input, limit);

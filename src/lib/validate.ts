@@ -10,8 +10,9 @@ import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type 
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
 import { providerSchema, signatorySchema, vocabularySchema } from './schema.ts';
 import { closestSpelling, suggestTermId } from './term-match.ts';
+import { textSafetyProblem } from './text-safety.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
-import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
+import { locate, moreProblems, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
 
 export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
 
@@ -285,17 +286,28 @@ function compile(schema: Json): ValidateFunction {
   return validate;
 }
 
+/** How many schema errors a file has explained; the rest are counted in one "…and N more" line. */
+export const MAX_SCHEMA_PROBLEMS = 50;
+
 function runSchema(validate: ValidateFunction, value: unknown, report: Reporter): boolean {
   if (validate(value)) return true;
   const seen = new Set<string>();
+  // Each explained error looks up its line, so thousands of them (27,000 unknown fields) took seconds each.
+  let more = 0;
+  let firstMore: Segment[] = [];
   for (const err of validate.errors ?? []) {
     // anyOf over "required" produces one error per branch: the anyOf error itself says it once.
     if (err.keyword === 'required' && err.schemaPath.includes('/anyOf/')) continue;
     const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (seen.size > MAX_SCHEMA_PROBLEMS) {
+      if (!more++) firstMore = instanceSegments(err.instancePath);
+      continue;
+    }
     explain(err, report);
   }
+  if (more) report.add(firstMore, moreProblems(more, `problem${more === 1 ? '' : 's'} like these`));
   return false;
 }
 
@@ -319,9 +331,9 @@ function walkStrings(value: unknown, path: Segment[], visit: (s: string, path: S
 
 function checkText(value: unknown, report: Reporter): void {
   walkStrings(value, [], (s, path) => {
-    const problem = textProblem(s);
-    if (problem) report.add(path, problem);
     const last = path[path.length - 1];
+    const problem = textProblem(s) ?? textSafetyProblem(s, last);
+    if (problem) report.add(path, problem);
     if (last === 'description') {
       for (const target of markdownLinks(s))
         if (!isSafeLink(target)) report.add(path, `has a link to "${target}", which is not allowed. Links must start with https://, http://, mailto: or tel:.`);
@@ -528,10 +540,13 @@ function crossChecks(dataset: Dataset, sources: DataSources, problems: Problem[]
     } else names.set(name, p.file);
   }
   const linked = new Map<string, string>();
+  const providerFiles = new Set(sources.providers.map((f) => slugProblem(f.path).slug));
   for (const s of dataset.signatories) {
     const target = s.data.provider;
     if (typeof target !== 'string') continue;
     if (!providerSlugs.has(target)) {
+      // A provider file that exists but could not be read has its own errors: the link to it is not the problem.
+      if (providerFiles.has(target)) continue;
       const guess = suggestion(target, [...providerSlugs]);
       const { line, col } = of(s.file);
       at(s.file, line, col, 'provider', `"${target}" is not a provider: there is no data/providers/${target}.yaml${guess || '.'} Check the name, or remove this line.`);

@@ -1,7 +1,8 @@
 // Parses one data file without ever throwing, and maps data paths back to line and column.
 import { load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problems.ts';
+import { CONTROL } from './text-safety.ts';
 
 /** Real entries are a few kilobytes; anything this big is a mistake or an attack. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -9,6 +10,7 @@ const MAX_ALIASES = 50;
 
 /** Control characters (but tab, newline and return), non-breaking and zero-width spaces: invisible in an editor. */
 const INVISIBLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u00A0\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -87,7 +89,10 @@ export function parseSource(file: SourceFile): ParsedFile {
   }
   // A non-breaking space becomes an ordinary one (same length, so positions hold): it is reported below, and
   // "led_by:\u00A0user-led" then reads as the field it was meant to be instead of failing to parse.
-  const doc = parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Keys are checked for repeats here in one pass: the parser's own check compares each key with every one
+  // before it, so a file of 27,000 fields took 20 s.
+  const doc = withoutStackTraces(() => parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true }));
+  addDuplicateKeyErrors(doc);
   result.doc = doc;
   result.text = text;
   const at = (offset: number, message: string, severity: Problem['severity'] = 'error') => {
@@ -144,6 +149,36 @@ export function quickParse(file: SourceFile): ParsedFile | undefined {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return { path: file.path, lineCounter: new LineCounter(), value, problems: [] };
+}
+
+/** Runs f without stack traces: the parser makes an Error for each YAML error, and a file can hold 100,000. */
+function withoutStackTraces<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** The parser's "Map keys must be unique" error for each repeated key, found in one pass over each map. */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (seen.has(id)) found.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(id);
+      }
+    },
+  });
+  if (!found.length) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** Whether every line is blank or a comment: then the file holds nothing. */
@@ -206,7 +241,12 @@ function checkScalars(doc: Document.Parsed, text: string, at: (offset: number, m
   };
   visit(doc, {
     Scalar(key, node) {
-      if (typeof node.value === 'string') node.value = node.value.replace(INVISIBLE, (c: string, i: number, s: string) => (isStray(s, i) ? '' : c));
+      // Only characters typed into the file, which are reported above; a control character written as an escape
+      // ("\u0007") stays, so that the text checks refuse it rather than it vanishing unseen.
+      if (typeof node.value === 'string' && INVISIBLE_ONE.test(node.value)) {
+        const raw = node.range ? text.slice(node.range[0], node.range[1]) : '';
+        node.value = node.value.replace(INVISIBLE, (c: string, i: number, s: string) => (isStray(s, i) && (raw.includes(c) || !CONTROL.test(c)) ? '' : c));
+      }
       if (node.type !== 'PLAIN' || !node.range) return;
       const [start, end] = node.range;
       const value = node.value;
@@ -261,6 +301,20 @@ function previousContentLine(text: string, lineStart: number): string | undefine
   return text.slice(0, lineStart).split(/\r?\n/).findLast((line) => /^\s*[^\s#]/.test(line));
 }
 
+/** The nearest line above lineStart, within its block, indented by an odd number of spaces. */
+function oddIndentAbove(text: string, lineStart: number): { start: number; line: string } | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (!/^\s*[^\s#]/.test(line)) continue;
+    if (indentOf(line) % 2 === 1) return { start, line };
+    if (indentOf(line) === 0) return undefined;
+  }
+  return undefined;
+}
+
 const indentOf = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
 /** Where a line's field starts: after its indentation and any "- ". */
 const fieldColumn = (line: string) => /^\s*(?:-\s+)*/.exec(line)?.[0].length ?? 0;
@@ -274,11 +328,11 @@ function indentMessage(line: string, above: string, why = ''): string {
   return `"${firstWord(line)}" is indented ${indent > expected ? 'more' : 'less'} than "${firstWord(above)}" on the line above (${spaces(indent)} instead of ${expected})${why}. Line it up with the fields around it.`;
 }
 
-/** The field and value on a "field: value" line, for a suggested fix. */
-const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{][^:#]*?:)\s+(.*?)\s*$/.exec(line);
+/** The field and value on a "field: value" line, for a suggested fix. A field never starts with "-", which keeps a line of many "- " linear. */
+const fieldAndValue = (line: string) => /^\s*(?:-\s+)*([^\s:#'"[{-][^:#]*?:)\s+(.*?)\s*$/.exec(line);
 
 /** A YAML error in plain words, pointing at its cause; specific is false when there is nothing to add to the parser's words. */
-function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean } {
+function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number; message: string; specific: boolean; blocks?: boolean } {
   const at = errorOffset(doc, e);
   const { start, line } = lineAround(text, at);
   const col = at - start;
@@ -301,7 +355,15 @@ function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number
   }
   if (e.code === 'BAD_INDENT') {
     const above = previousContentLine(text, start);
-    if (above !== undefined) return plain(start + indentOf(line), indentMessage(line, above));
+    if (above !== undefined && indentOf(line) !== fieldColumn(above)) return plain(start + indentOf(line), indentMessage(line, above));
+    // Lined up with the line above, so the line out of step is further up: the nearest one indented by an odd number.
+    const odd = oddIndentAbove(text, start);
+    // Like a tab, it makes the parser misread the rest of its block, so it hides the errors there (see syntaxErrors).
+    if (odd)
+      return {
+        ...plain(odd.start + indentOf(odd.line), `"${firstWord(odd.line)}" is indented by ${spaces(indentOf(odd.line))}, but fields and list items are indented in steps of two spaces, so the lines after it cannot be read. Line it up with the fields around it.`),
+        blocks: true,
+      };
   }
   if (e.code === 'BAD_SCALAR_START') {
     return plain(at, `a value cannot start with "${text[at]}" in YAML. Put the whole value in double quotes: ${example(line.slice(col).trim())}`);
@@ -336,20 +398,45 @@ function explain(e: YAMLError, doc: Document.Parsed, text: string): { at: number
 function syntaxErrors(doc: Document.Parsed, text: string, lineCounter: LineCounter): { at: number; message: string }[] {
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const kept: (ReturnType<typeof explain> & { from: number; tab: boolean })[] = [];
+  // Explaining an error reads its line, so a file of thousands of errors on one long line took minutes: only
+  // the first few on a line and the first MAX_SYNTAX_LINES lines are explained, and the rest counted.
+  const perLine = new Map<number, number>();
+  let more = 0;
+  let firstMore = 0;
   for (const e of doc.errors) {
-    const found = { ...explain(e, doc, text), from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' };
+    const line = lineOf(e.pos[0]);
+    const onLine = perLine.get(line) ?? 0;
+    if (onLine >= MAX_EXPLAINED_PER_LINE) continue;
+    if (!onLine && perLine.size >= MAX_SYNTAX_LINES) {
+      if (!more++) firstMore = e.pos[0];
+      continue;
+    }
+    perLine.set(line, onLine + 1);
+    const explained = explain(e, doc, text);
+    const found = { ...explained, from: e.pos[0], tab: e.code === 'TAB_AS_INDENT' || !!explained.blocks };
     const same = kept.findIndex((k) => k.from === found.from || lineOf(k.at) === lineOf(found.at));
     if (same < 0) kept.push(found);
     else if (found.specific && !kept[same]!.specific) kept[same] = found;
   }
   const lines = text.split('\n');
-  // A tab's block ends at the next line that starts in the first column.
+  // A tab's block (or an odd indent's) ends at the next line that starts in the first column.
   const blocks = kept.filter((k) => k.tab).map((k) => {
     const from = lineOf(k.at);
     const next = lines.findIndex((l, i) => i >= from && /^[^\s#]/.test(l));
     return { from, end: next < 0 ? Infinity : next + 1 };
   });
-  return kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+  const shown: { at: number; message: string }[] = kept.filter((k) => k.tab || !blocks.some(({ from, end }) => lineOf(k.at) >= from && lineOf(k.at) < end));
+  if (more) shown.push({ at: firstMore, message: moreProblems(more, 'lines with YAML errors') });
+  return shown;
+}
+
+/** How many lines with YAML errors are explained; errors after them are counted in one "…and N more" line. */
+export const MAX_SYNTAX_LINES = 20;
+const MAX_EXPLAINED_PER_LINE = 3;
+
+/** The line that stands for problems left out: "…and 26,994 more …". */
+export function moreProblems(count: number, what: string): string {
+  return `…and ${count.toLocaleString('en-GB')} more ${what} after this. Fix the ones above first, then check again.`;
 }
 
 /** Where to point for a YAML error: an unclosed quote is reported at the end of the file, so point at where it opens. */

@@ -135,6 +135,21 @@ describe('what the page shows', () => {
     await page.close();
   });
 
+  it('sends no referrer to a group\'s own websites, and isolates the group\'s name in its heading', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, `/providers/${SLUG}/`);
+    // Not the site's own short links (at its public address) nor GitHub: only the links to other sites about the group.
+    const own = new URL((await page.locator('link[rel=canonical]').getAttribute('href')) ?? '').host;
+    const outbound = await page.locator('a[href^="http"]').evaluateAll(
+      (links, own) => links.filter((a) => ![location.host, own, 'github.com'].includes(new URL((a as HTMLAnchorElement).href).host)).map((a) => `${a.getAttribute('href')} ${a.getAttribute('rel')}`),
+      own,
+    );
+    expect(outbound.length, 'the fixture links to its website').toBeGreaterThan(0);
+    for (const link of outbound) expect(link).toMatch(/ external noopener noreferrer$/);
+    await expect(page.locator('h1 > bdi').textContent()).resolves.toBe('Fixture Kemptown Peer Hub');
+    await page.close();
+  });
+
   it('can be read with JavaScript turned off', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await gotoAndSettle(page, `/providers/${SLUG}/`);

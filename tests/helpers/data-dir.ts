@@ -58,9 +58,20 @@ export function makeDataDir(spec: DataSpec = {}): TempDataDir {
   mkdirSync(path.join(root, 'signatories'), { recursive: true });
   for (const [name, content] of Object.entries(spec.providers ?? {})) write(`providers/${name}`, content);
   for (const [name, content] of Object.entries(spec.signatories ?? {})) write(`signatories/${name}`, content);
-  for (const name of spec.logos ?? []) write(`signatories/logos/${name}`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  for (const name of spec.logos ?? []) write(`signatories/logos/${name}`, logoBytes(name));
   for (const [rel, content] of Object.entries(spec.files ?? {})) write(rel, content);
   return { root, at: (...segments) => path.join(root, ...segments), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** A small valid image of the kind the name says, so the logo checks pass. */
+export function logoBytes(name: string): Content {
+  if (name.endsWith('.png')) return PNG;
+  if (name.endsWith('.jpg')) return Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+  if (name.endsWith('.webp')) return Buffer.concat([Buffer.from('RIFF'), Buffer.from([4, 0, 0, 0]), Buffer.from('WEBP')]);
+  return '<svg xmlns="http://www.w3.org/2000/svg"/>';
 }
 
 let vocabCache: SourceFile[] | undefined;

@@ -112,6 +112,8 @@ describe('textProblem', () => {
       'Email <hello.group@example.org.uk>, as Markdown writes an address to click',
       '*Emphasis* and [a link](https://example.org)',
       'Metadata: none',
+      'a<b and c>d',
+      'Under 18s <and their carers> welcome',
     ]) {
       expect(textProblem(text), text).toBeUndefined();
     }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -75,6 +76,46 @@ describe('readDataSources', () => {
     expect(stray.find((s) => s.path.endsWith('draft'))?.reason).toBe('is a folder, but providers/ holds only .yaml files. Move its files up into data/providers/.');
     expect(stray.find((s) => s.path.endsWith('photo.jpg'))?.reason).toBe('is not a YAML data file. data/providers/ holds only files ending in .yaml; move or remove it.');
     expect(stray.find((s) => s.path.endsWith('notes.txt'))?.reason).toMatch(/^is not where data files go\./);
+  });
+
+  it('refuses a symbolic link out of the repository, a dangling link and a named pipe by name, and never opens them', () => {
+    const d = dir({ providers: { 'good.yaml': provider('Good') } });
+    symlinkSync('/etc/passwd', d.at('providers', 'passwd.yaml'));
+    symlinkSync(d.at('providers', 'gone.yaml'), d.at('providers', 'dangling.yaml'));
+    symlinkSync('/etc', d.at('signatories', 'etc'));
+    execFileSync('mkfifo', [d.at('providers', 'pipe.yaml')]);
+    const sources = readDataSources(d.root);
+    expect(sources.providers.map((f) => path.basename(f.path))).toEqual(['good.yaml']);
+    const result = validateDataDir(d.root, { today: TODAY });
+    expect(result.problems.map((p) => `${path.basename(p.file)}: ${p.message}`)).toEqual([
+      'dangling.yaml: is a symbolic link, and links are not read or published. Put the file itself here instead of a link to it.',
+      'passwd.yaml: is a symbolic link, and links are not read or published. Put the file itself here instead of a link to it.',
+      'pipe.yaml: is a named pipe, not an ordinary file. Remove it.',
+      'etc: is a symbolic link, and links are not read or published. Put the file itself here instead of a link to it.',
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/root:/);
+  });
+
+  it('refuses a logo that could run script or is not an image, and a logo that is a link', () => {
+    const d = dir({
+      logos: ['good.svg', 'good.png'],
+      files: { 'signatories/logos/x.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'signatories/logos/evil.html': '<script>alert(1)</script>' },
+    });
+    symlinkSync('/etc/hostname', d.at('signatories', 'logos', 'leak.svg'));
+    const sources = readDataSources(d.root);
+    expect(sources.logos).toEqual(['good.png', 'good.svg']);
+    expect(sources.stray.map((s) => `${path.basename(s.path)}: ${s.reason.split('.')[0]}`)).toEqual([
+      'evil.html: is not a logo image',
+      'leak.svg: is a symbolic link, and links are not read or published',
+      'x.svg: has an "onload" attribute, which runs script',
+    ]);
+  });
+
+  it('refuses a named pipe given by name from outside the data folder, instead of waiting on it forever', () => {
+    const d = dir();
+    const pipe = outside({})('pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    expect(validateFiles([pipe], d.root, { today: TODAY }).problems.map((p) => p.message)).toEqual(['is a named pipe, not an ordinary file. Remove it.']);
   });
 
   it('reads nothing, without throwing, from a folder that does not exist', () => {

@@ -308,3 +308,12 @@ it('a service with a single area-only place gives no LOCATION, and says the grou
   const { events } = parse(ics);
   expect(events[0]!.description).toContain('In or near Hastings');
 });
+
+describe('names in the calendar', () => {
+  it('isolates a right-to-left name in SUMMARY and the calendar name, so it cannot reorder the text around it', () => {
+    const rtl = { ...provider, name: 'مجموعة دعم' };
+    const ics = serviceCalendar({ slug: 'fixture-calendar-group', provider: rtl, service, vocab, url: URL_, buildDate: '2027-03-01', uidDomain: 'sussex-peer-support.example' }).replace(/\r\n /g, '');
+    expect(ics.match(/^SUMMARY:.*$/m)?.[0]).toBe(`SUMMARY:${escapeText(service.name)} (\u2068مجموعة دعم\u2069)`);
+    expect(ics).toContain(`X-WR-CALNAME:${escapeText(service.name)} (\u2068مجموعة دعم\u2069)`);
+  });
+});

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
 
 describe('renderMarkdown', () => {
-  it('renders paragraphs, lists, links and emphasis', () => {
+  it('renders paragraphs, lists, links and emphasis, and a link to a website sends it no referrer', () => {
     const html = renderMarkdown('Hello *there*.\n\n- one\n- two\n\n[Site](https://example.org)');
     expect(html).toContain('<em>there</em>');
     expect(html).toContain('<li>one</li>');
-    expect(html).toContain('<a href="https://example.org" rel="external noopener">Site</a>');
+    expect(html).toContain('<a href="https://example.org" rel="external noopener noreferrer">Site</a>');
   });
   it('shows raw HTML as text, never as markup', () => {
     const html = renderMarkdown('<script>alert(1)</script><img src=x onerror=alert(1)>');

@@ -20,6 +20,12 @@ describe('formatProblem', () => {
     expect(formatProblem(problem({ path: '', line: 1, col: 1, message: 'the file is empty.' }))).toBe('data/providers/mindout.yaml:1:1: error: the file is empty.');
   });
 
+  it('writes a line break or an escape character from a value or a file name as visible escapes, so no CI command line can be injected', () => {
+    const printed = formatProblem(problem({ file: 'data/providers/x\n::error::y.yaml', message: '"a@example.org\n::error file=README.md,line=1::Injected\u001b[31m" is not an email address' }));
+    expect(printed.split('\n')).toHaveLength(1);
+    expect(printed).toBe('data/providers/x\\n::error::y.yaml:12:5: error: services[0].formats[1]: "a@example.org\\n::error file=README.md,line=1::Injected\\u001b[31m" is not an email address');
+  });
+
   it('prints warnings as warnings', () => {
     expect(formatProblem(problem({ severity: 'warning' }))).toMatch(/^data\/providers\/mindout\.yaml:12:5: warning: /);
   });

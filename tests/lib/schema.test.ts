@@ -7,7 +7,7 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { allSchemas, providerSchema, signatorySchema, vocabularySchema } from '../../src/lib/schema.ts';
 import { emptyVocabularies, loadVocabularies } from '../../src/lib/validate.ts';
 import { termIds, VOCABULARY_NAMES, type Vocabularies, type VocabularyName } from '../../src/lib/vocab.ts';
-import { makeDataDir, provider, TODAY, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
+import { makeDataDir, provider, TODAY, validate, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const vocab = loadVocabularies(vocabSources()).vocab;
@@ -83,6 +83,28 @@ describe('the schemas', () => {
     };
     for (const [name, schema] of Object.entries(allSchemas(vocab))) walk(schema, name);
     expect(missing).toEqual([]);
+  });
+
+  it('give every free-text field a length limit, so no field can hold a flood of text', () => {
+    const unlimited: string[] = [];
+    const walk = (schema: unknown, where: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      const node = schema as Node;
+      if (node.type === 'string' && !node.enum && typeof node.maxLength !== 'number') unlimited.push(where);
+      for (const [key, sub] of Object.entries((node.properties as Record<string, Node> | undefined) ?? {})) walk(sub, `${where}.${key}`);
+      walk(node.items, `${where}[]`);
+    };
+    for (const [name, schema] of Object.entries(allSchemas(vocab))) walk(schema, name);
+    expect(unlimited).toEqual([]);
+  });
+
+  it('refuse a venue name of 5,000 characters and a status note of 200 KB', () => {
+    const long = provider('Long')
+      .replace('    communities: [everyone]\n', `    communities: [everyone]\n    status_note: "${'x'.repeat(200 * 1024)}"\n    locations:\n      - name: "${'v'.repeat(5000)}"\n        precision: exact\n`);
+    expect(validate({ providers: { 'long.yaml': long } }).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'services[0].status_note: is too long (204800 characters): keep it to 500 or fewer.',
+      'services[0].locations[0].name: is too long (5000 characters): keep it to 500 or fewer.',
+    ]);
   });
 
   it('describe the vocabulary files themselves, and every vocabulary file matches', () => {

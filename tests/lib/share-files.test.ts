@@ -29,6 +29,11 @@ describe('shortLinkPages', () => {
     expect(page!.text).toContain('<h1>Tom&#39;s &lt;&quot;Tea&quot;&gt; &amp; $&amp; talk</h1>');
   });
 
+  it('isolates a right-to-left name in the page title and text, so it cannot reorder the words around it', () => {
+    const entry = { ...dataset.providers[0]!, data: { ...dataset.providers[0]!.data, name: 'مجموعة دعم' } };
+    expect(shortLinkPages([entry], TEMPLATE)[0]!.text).toMatch(/^<title>\u2068مجموعة دعم\u2069 \| Directory<\/title>/);
+  });
+
   it('refuses a template without the slug and name to fill in', () => {
     expect(() => shortLinkPages(dataset.providers, '<h1>Hello</h1>')).toThrow(/template/);
   });

@@ -261,6 +261,38 @@ describe('validateSources', () => {
     expect(result.dataset.providers.map((p) => p.slug)).toContain('fine');
   });
 
+  it('explains the first 50 schema problems in a file, and counts the rest in one "…and N more" line', () => {
+    const keys = Array.from({ length: 27_000 }, (_, i) => `k${i}: 1`).join('\n');
+    const found = problemsIn(validate({ providers: { 'keys.yaml': `${provider('Keys')}${keys}\n` } }), 'data/providers/keys.yaml');
+    expect(found).toHaveLength(51);
+    expect(found.filter((p) => /is not a field we know/.test(p.message))).toHaveLength(50);
+    expect(found.map((p) => p.message)).toContain('…and 26,950 more problems like these after this. Fix the ones above first, then check again.');
+  });
+
+  it('refuses a control character written as a YAML escape, as it refuses the same character typed raw, instead of dropping it', () => {
+    for (const escape of ['\\u0000', '\\a', '\\e', '\\x1b']) {
+      const p = provider('P').replace(/^summary: .*$/m, `summary: "A${escape}B"`);
+      const result = validate({ providers: { 'p.yaml': p } });
+      expect(result.problems.map((x) => `${x.path}: ${x.message.split(' (')[0]}`), escape).toEqual(['summary: contains an invisible control character']);
+    }
+  });
+
+  it('refuses a line break in a one-line field such as a name, and a right-to-left override in a name', () => {
+    const broken = provider('P').replace(/^name: .*$/m, 'name: "Hove\\nGroup"');
+    const reversed = provider('P').replace(/^name: .*$/m, 'name: "Group \u202Epuorg"');
+    expect(validate({ providers: { 'p.yaml': broken } }).problems.map((x) => `${x.path}: ${x.message}`)).toEqual(['name: has a line break in it, but it must be one line. Join the lines into one.']);
+    expect(validate({ providers: { 'p.yaml': reversed } }).problems.map((x) => `${x.path}: ${x.message}`)).toEqual([
+      'name: contains an invisible direction control (U+202E), which can make the text show back to front. Remove it.',
+    ]);
+  });
+
+  it('does not say a provider file is missing when it is there but cannot be read: its own errors say why', () => {
+    const broken = provider('Broken').replace('  - id: weekly-group', ' - id: weekly-group');
+    const result = validate({ providers: { 'broken.yaml': broken }, signatories: { 'broken.yaml': signatory('Broken', 'provider: broken\n') } });
+    expect(problemsIn(result, 'data/signatories/broken.yaml')).toEqual([]);
+    expect(errorsIn(result, 'data/providers/broken.yaml').map((p) => p.message)).toEqual([expect.stringMatching(/^YAML syntax: "id:" is indented by 1 space/)]);
+  });
+
   it('reports a provider or a signatory that holds only "---" as an error, and still checks the other files', () => {
     const result = validate({ providers: { 'dashes.yaml': '---\n', 'fine.yaml': provider('Fine') }, signatories: { 'dashes.yaml': '---\n' } });
     expect(errorsIn(result, 'data/providers/dashes.yaml').length).toBeGreaterThan(0);
@@ -359,6 +391,12 @@ describe('webAddressProblem', () => {
   it('refuses a web address with no site name, three slashes, a space, or a site name that is not one', () => {
     for (const bad of ['https://', 'https:///example.org', 'https://example.org/our group', 'https://exa_mple,org', 'https://example', 'www.example.org', 'ftp://example.org'])
       expect(webAddressProblem(bad), bad).toBeDefined();
+  });
+
+  it('refuses a web address with a user name before the site name, which opens a different site than it seems to', () => {
+    expect(webAddressProblem('https://nhs.uk@evil.example')).toBe('has "nhs.uk@" before its site name, so it would open evil.example, not nhs.uk. Write the site\'s own address, with no "@" before the first "/".');
+    expect(webAddressProblem('https://user:pass@example.org/')).toMatch(/^has "user:pass@" before its site name/);
+    expect(webAddressProblem('https://example.org/contact@us')).toBeUndefined();
   });
 
   it('checks the web addresses of a service and of a source as well as the provider\'s own', () => {

@@ -77,6 +77,15 @@ describe('parseSource', () => {
     ]);
   });
 
+  it('points at a list item indented one space too few, not at a later field lined up with the one above it', () => {
+    const text = 'name: A\nservices:\n - id: group\n    name: Group\n    status: active\n    formats: [group]\n    formality: informal\n';
+    const found = briefs(parse(text));
+    expect(found).toEqual([
+      '3:2: error: YAML syntax: "id:" is indented by 1 space, but fields and list items are indented in steps of two spaces, so the lines after it cannot be read. Line it up with the fields around it.',
+    ]);
+    expect(found.join('\n')).not.toMatch(/\((\d+) spaces? instead of \1\)/);
+  });
+
   it.each([
     ['a missing space after a colon', 'summary: x\nname:Hove\nled_by: y\n', '2:5', 'there is no space after the colon in "name:Hove". Put a space after the colon: name: Hove'],
     ['a missing space after a colon, last in a block', 'verification:\n  status: x\n  source:Phone call\n', '3:9', 'there is no space after the colon in "source:Phone call". Put a space after the colon: source: Phone call'],
@@ -129,6 +138,19 @@ describe('parseSource', () => {
       expect(Date.now() - started, `${hashes} #`).toBeLessThan(1_000);
       expect(parsed.value).toEqual({ name: 'Group' });
     }
+  });
+
+  it('explains the YAML errors on the first 20 lines that have any, and counts the rest in one "…and N more" line', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `k${i}: @x ""${'"'.repeat(50)}`).join('\n');
+    const found = briefs(parse(text));
+    expect(found).toHaveLength(21);
+    expect(found[19]).toMatch(/^20:\d+: error: YAML syntax: a value cannot start with "@"/);
+    expect(found[20]).toMatch(/^21:\d+: error: YAML syntax: …and 40 more lines with YAML errors after this\. Fix the ones above first, then check again\.$/);
+  });
+
+  it('reports each repeat of a field as its own error, at the repeated field (checked in one pass, not by the parser)', () => {
+    const text = `name: A\n${'name: B\n'.repeat(3)}`;
+    expect(briefs(parse(text))).toEqual(['2:1', '3:1', '4:1'].map((at) => `${at}: error: YAML syntax: Map keys must be unique. A field appears twice: keep one of them.`));
   });
 
   it('refuses a list or a single value where a set of fields should be', () => {

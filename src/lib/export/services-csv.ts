@@ -3,6 +3,7 @@
 import { areasKnown, serviceReach, serviceTimes } from '../coverage.ts';
 import { formatSession } from '../format.ts';
 import { isDated, newestSource, sourcesFor } from '../source-age.ts';
+import { isolate } from '../text-safety.ts';
 import type { Dataset } from '../validate.ts';
 import { multi, toCsv, type Cell } from './csv-writer.ts';
 import { providerUrl, type ExportOptions } from './meta.ts';
@@ -23,13 +24,13 @@ const yesNo = (known: boolean, value: boolean): string => (known ? (value ? 'yes
 
 export const SERVICE_CSV_COLUMNS: CsvColumn[] = [
   { name: 'provider_slug', description: 'The organisation or group’s id: its file name in the data, and the end of its page address.', value: (r) => r.provider.slug },
-  { name: 'provider_name', description: 'The name of the organisation or group.', value: (r) => r.provider.data.name },
+  { name: 'provider_name', description: 'The name of the organisation or group.', value: (r) => isolate(r.provider.data.name) },
   { name: 'provider_url', description: 'Its page on this site.', value: (r, c) => providerUrl(c.options, r.provider.slug) },
   { name: 'led_by', description: 'Who runs it: user-led, peer-led-group, voluntary-sector or statutory.', value: (r) => r.provider.data.led_by },
   { name: 'charter', description: 'Whether it signed the Peer Support Charter: active, lapsed, or empty if it has not signed.', value: (r, c) => charterStatus(c.dataset, r.provider.slug) },
   { name: 'service_id', description: 'The service’s id, unique within its organisation.', value: (r) => r.service.id },
   { name: 'service_uuid', description: 'The service’s id in the HSDS files (a UUID that stays the same between builds).', value: (r) => ids.service(r.provider.slug, r.service.id) },
-  { name: 'service_name', description: 'The name of the service.', value: (r) => r.service.name },
+  { name: 'service_name', description: 'The name of the service.', value: (r) => isolate(r.service.name) },
   { name: 'service_summary', description: 'One sentence on what the service is.', value: (r) => r.service.summary },
   { name: 'status', description: 'active, temporarily-closed or closed. Closed services stay in the data.', value: (r) => r.service.status },
   { name: 'status_note', description: 'More about the status, naming the source.', value: (r) => r.service.status_note },
@@ -54,7 +55,7 @@ export const SERVICE_CSV_COLUMNS: CsvColumn[] = [
   { name: 'areas_confirmed', description: 'no when the sources say only that the organisation works somewhere in Sussex: its areas are then a guess, and it is left out of districts_served unless a venue names one; yes otherwise.', value: (r) => (areasKnown(r.provider.data) ? 'yes' : 'no') },
   { name: 'districts_served', description: 'The districts the service reaches: where its venues are, plus every district it covers without a venue or online (see the coverage page for the rules).', value: (r, c) => multi([...serviceReach(c.dataset.vocab, r.provider.data, r.service).keys()]) },
   { name: 'location_uuid', description: 'The venue’s id in the HSDS files; empty when the service has no venue.', value: (r) => r.venue?.id },
-  { name: 'location_name', description: 'The name of the venue.', value: (r) => r.venue?.location.name },
+  { name: 'location_name', description: 'The name of the venue.', value: (r) => (r.venue?.location.name ? isolate(r.venue.location.name) : undefined) },
   { name: 'location_address', description: 'The street address of the venue.', value: (r) => r.venue?.location.address },
   { name: 'location_town', description: 'The town.', value: (r) => r.venue?.location.town },
   { name: 'location_postcode', description: 'The postcode.', value: (r) => r.venue?.location.postcode },

@@ -152,7 +152,7 @@ describe('services.csv', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('@x')).toBe("'@x");
     expect(csvCell('-0.137')).toBe('-0.137');
-    expect(csvCell('+44 1273 000000')).toBe('+44 1273 000000');
+    expect(csvCell('+44 1273 000000', { phone: true })).toBe('+44 1273 000000');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(parseCsv(toCsv(['a', 'b'], [['x, "y"\r\nz', 3]]))).toEqual([{ a: 'x, "y"\r\nz', b: '3' }]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, joinBase, providerPath } from '../../src/lib/site-url.ts';
+import { absoluteUrl, joinBase, likelyPath, providerPath } from '../../src/lib/site-url.ts';
 
 describe('joinBase', () => {
   it('joins the root base', () => expect(joinBase('/', 'search/')).toBe('/search/'));
@@ -16,4 +16,29 @@ describe('providerPath', () => {
 
 describe('absoluteUrl', () => {
   it('resolves a path against the site', () => expect(absoluteUrl('https://example.org', '/providers/a/')).toBe('https://example.org/providers/a/'));
+});
+
+describe('likelyPath', () => {
+  it('lower-cases a short link typed with capitals and adds its trailing slash', () => {
+    expect(likelyPath('/P/MindOut/')).toBe('/p/mindout/');
+    expect(likelyPath('/P/MindOut')).toBe('/p/mindout/');
+    expect(likelyPath('/p/mindout')).toBe('/p/mindout/');
+  });
+  it('drops a full stop or bracket a sentence left at the end of the address', () => {
+    expect(likelyPath('/p/mindout.')).toBe('/p/mindout/');
+    expect(likelyPath('/p/mindout/),')).toBe('/p/mindout/');
+  });
+  it('keeps a file name as it is, apart from its case', () => {
+    expect(likelyPath('/data/Providers.CSV')).toBe('/data/providers.csv');
+    expect(likelyPath('/data/providers.csv')).toBeUndefined();
+  });
+  it('has nothing to offer for an address that is already in its usual form', () => {
+    expect(likelyPath('/p/mindout/')).toBeUndefined();
+    expect(likelyPath('/')).toBeUndefined();
+  });
+  it('keeps the base path as the host spells it and lower-cases only what follows', () => {
+    expect(likelyPath('/Sussex-Directory/P/MindOut', '/Sussex-Directory/')).toBe('/Sussex-Directory/p/mindout/');
+    expect(likelyPath('/sussex-directory/p/mindout', '/Sussex-Directory/')).toBe('/Sussex-Directory/p/mindout/');
+    expect(likelyPath('/Sussex-Directory', '/Sussex-Directory/')).toBe('/Sussex-Directory/');
+  });
 });

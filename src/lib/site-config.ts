@@ -1,6 +1,10 @@
+import { emailSetting } from './mailto.ts';
+
 // Where volunteers send corrections; set GITHUB_REPOSITORY (owner/name) when deploying a fork.
 export const REPOSITORY = process.env.GITHUB_REPOSITORY ?? 'sussex-peer-support/directory';
 export const BRANCH = process.env.DATA_BRANCH ?? 'main';
+/** The maintainers' address for corrections by email (README, "Publish it"); unset, the site offers no email. */
+export const CORRECTIONS_EMAIL = emailSetting(process.env.CORRECTIONS_EMAIL);
 
 export function editFileUrl(file: string): string {
   return `https://github.com/${REPOSITORY}/edit/${BRANCH}/${file}`;

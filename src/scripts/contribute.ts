@@ -25,6 +25,7 @@ import { editLayout } from '../lib/edit-layout.ts';
 import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
 import { editDataFileName, type ProviderEditData } from '../lib/edit-data.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
+import { entryEmail, MAILTO_LIMIT } from '../lib/mailto.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';
 
 export interface ContributeConfig {
@@ -40,6 +41,8 @@ export interface ContributeConfig {
   slugsUrl: string;
   /** Areas and districts, so the form can check places as the validator does. */
   places: PlaceVocabularies;
+  /** CORRECTIONS_EMAIL from site-config.ts: the form then offers "Send by email"; absent, it never mentions email. */
+  correctionsEmail?: string;
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
@@ -74,6 +77,9 @@ export function startContribute(): void {
     editLink: $<HTMLAnchorElement>(section, '[data-github-edit]')!,
     inexact: $(section, '[data-edit-inexact]')!,
     heading: $(section, '[data-output-title]')!,
+    email: $(section, '[data-send-email-box]'),
+    emailLink: $<HTMLAnchorElement>(section, '[data-email-link]'),
+    emailLong: $(section, '[data-email-long]'),
   };
 
   let values: FormValues = emptyValues(model, { today: today() });
@@ -204,6 +210,17 @@ export function startContribute(): void {
     out.githubLink.href = ready ? url : '#';
     out.newPage.href = newFileUrl(config.repository, config.branch, file);
     out.editLink.href = `${config.editUrlPrefix}${file}`;
+    const to = config.correctionsEmail;
+    if (to && out.email && out.emailLink && out.emailLong) {
+      // Without the schema's comments: the message is for a volunteer, and shorter fits more mail programs.
+      const plain = ready ? renderProvider(provider, schema!, { comments: false }) : '';
+      const about = { name: typeof provider.name === 'string' ? provider.name : slug, file, editing: !!editing };
+      const whole = entryEmail(to, { ...about, yaml: plain });
+      const fits = whole.length <= MAILTO_LIMIT;
+      out.email.hidden = !ready;
+      out.emailLong.hidden = fits;
+      out.emailLink.href = !ready ? '#' : fits ? whole : entryEmail(to, { ...about, yaml: '(Paste the text of the file here.)' });
+    }
   }
 
   function check(): void {

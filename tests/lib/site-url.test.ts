@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, joinBase, likelyPath, providerPath } from '../../src/lib/site-url.ts';
+import { absoluteUrl, joinBase, likelyPath, PLACEHOLDER_SITE, providerPath, siteAddress } from '../../src/lib/site-url.ts';
 
 describe('joinBase', () => {
   it('joins the root base', () => expect(joinBase('/', 'search/')).toBe('/search/'));
@@ -40,5 +40,23 @@ describe('likelyPath', () => {
     expect(likelyPath('/Sussex-Directory/P/MindOut', '/Sussex-Directory/')).toBe('/Sussex-Directory/p/mindout/');
     expect(likelyPath('/sussex-directory/p/mindout', '/Sussex-Directory/')).toBe('/Sussex-Directory/p/mindout/');
     expect(likelyPath('/Sussex-Directory', '/Sussex-Directory/')).toBe('/Sussex-Directory/');
+  });
+});
+
+describe('siteAddress', () => {
+  it('is SITE_URL when it is set', () => expect(siteAddress({ SITE_URL: 'https://peer.example.org' })).toBe('https://peer.example.org'));
+  it("is Netlify's main address on a Netlify build without SITE_URL", () => {
+    expect(siteAddress({ NETLIFY: 'true', URL: 'https://sussex-peer.netlify.app' })).toBe('https://sussex-peer.netlify.app');
+    expect(siteAddress({ NETLIFY: 'true', URL: 'https://a.netlify.app', SITE_URL: 'https://peer.example.org' })).toBe('https://peer.example.org');
+  });
+  it('is the placeholder for a local or CI build that publishes nothing', () => expect(siteAddress({})).toBe(PLACEHOLDER_SITE));
+  it('stops a build for a host without an address, saying what to set', () => {
+    expect(() => siteAddress({ REQUIRE_SITE_URL: '1' })).toThrow(/SITE_URL is not set, so the pages built for this deployment would link, share and make QR codes to https:\/\/sussex-peer-support\.example\. Set SITE_URL/);
+    expect(() => siteAddress({ CF_PAGES: '1' })).toThrow(/for Cloudflare Pages/);
+    expect(() => siteAddress({ NETLIFY: 'true' })).toThrow(/for Netlify/);
+  });
+  it('stops on an address that is not one, or is the placeholder itself', () => {
+    expect(() => siteAddress({ SITE_URL: 'peer.example.org' })).toThrow(/SITE_URL="peer\.example\.org" is not a web address/);
+    expect(() => siteAddress({ SITE_URL: 'https://sussex-peer-support.example/', REQUIRE_SITE_URL: '1' })).toThrow(/is the placeholder/);
   });
 });

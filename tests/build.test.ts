@@ -78,7 +78,7 @@ describe('astro build', () => {
 
   it('stops a build for a host without SITE_URL, saying what to set, so the placeholder domain never goes live', () => {
     const d = makeDataDir({ providers: { 'one.yaml': provider('One') } });
-    for (const env of [{ REQUIRE_SITE_URL: '1' }, { CF_PAGES: '1' }]) {
+    for (const env of [{ REQUIRE_SITE_URL: '1' }, { CF_PAGES: '1' }] as Record<string, string>[]) {
       const r = build(d, env);
       expect(r.status).not.toBe(0);
       expect(`${r.stdout}\n${r.stderr}`).toMatch(/SITE_URL is not set, so the pages built for .* would link, share and make QR codes to https:\/\/sussex-peer-support\.example\. Set SITE_URL/);

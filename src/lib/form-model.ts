@@ -224,25 +224,59 @@ const DEFAULTS: Record<string, string> = {
   'verification.last_checked': 'today',
 };
 
-/** Titled parts of a group on screen, by the group's place; fields not named stay where the schema puts them. */
-const SECTIONS: Record<string, { title: string; keys: string[]; help?: string; collapsed?: boolean }[]> = {
+/** One part of a group on screen: titled (a heading, or a closed <details>), or untitled (its fields as they are). */
+interface Part {
+  title?: string;
+  keys: string[];
+  help?: string;
+  /** Shown closed at first (a <details>), for things most people skip. */
+  collapsed?: boolean;
+  /** Takes every field no other part names, except answers that are needed and have no starting value. */
+  rest?: boolean;
+}
+
+/**
+ * The order of each group on screen, by the group's place: the essentials first (name, what it offers, where,
+ * when, how to contact, where the information comes from), then everything else under a closed "More details".
+ * An answer that is needed and has no starting value never goes there: it stays with the essentials.
+ */
+const LAYOUT: Record<string, Part[]> = {
   '': [
-    { title: 'About the organisation or group', keys: ['name', 'summary', 'description', 'led_by'] },
+    { title: 'About the organisation or group', keys: ['name', 'summary', 'led_by'] },
+    { title: 'How to get in touch', keys: ['website', 'email', 'phone'], help: 'The organisation’s own contact details. Everything here will be public.' },
+    { title: 'Where it works', keys: ['areas'] },
+    { keys: ['services', 'verification'] },
     {
-      title: 'How to get in touch',
-      keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
-      help: 'The organisation’s own contact details. Everything here will be public.',
+      title: 'More details about the organisation',
+      keys: [],
+      rest: true,
+      collapsed: true,
+      help: 'Only if you know them: a longer description, a contact person, the districts it covers.',
     },
-    { title: 'Where it works', keys: ['areas', 'areas_unconfirmed', 'districts'] },
   ],
   services: [
-    { title: 'What it offers and who it is for', keys: ['formats', 'settings', 'formality', 'supporters', 'communities', 'age_range', 'access', 'cost', 'delivery', 'languages'] },
+    { keys: ['name'] },
+    { title: 'What it offers and who it is for', keys: ['formats', 'communities'] },
+    { title: 'When and where', keys: ['schedule', 'locations', 'delivery'] },
     {
-      title: 'Contact details for this service',
-      keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
-      help: 'Only if they are different from the organisation’s.',
+      title: 'More details about this service',
+      keys: [],
+      rest: true,
       collapsed: true,
+      help: 'Only if you know them: cost, ages, how to join, languages, its own contact details.',
     },
+  ],
+  'services.schedule': [
+    { keys: ['note'] },
+    { title: 'Days and times of regular sessions', keys: [], rest: true, collapsed: true, help: 'Only if the group gives the day, the start and the end.' },
+  ],
+  'services.locations': [
+    { keys: ['town', 'postcode', 'name', 'address'] },
+    { title: 'More details about this place', keys: [], rest: true, collapsed: true },
+  ],
+  verification: [
+    { keys: ['source', 'source_url'] },
+    { title: 'More details about the checks', keys: [], rest: true, collapsed: true },
   ],
 };
 
@@ -355,31 +389,48 @@ function group(base: FieldBase, schema: JsonSchema, vocab: Vocabularies): GroupF
     fields.splice(fields.indexOf(f), 1);
     fields.splice(fields.findIndex((x) => x.key === from) + 1, 0, f);
   }
+  return { ...base, kind: 'group', fields: laidOut(base.at, fields), ...(typeof schema['x-hint'] === 'string' ? { hint: schema['x-hint'] } : {}) };
+}
+
+/** Whether a field must be answered and starts empty: such a field is never hidden in "More details". */
+function neededAndEmpty(f: DataField): boolean {
+  if (!f.required) return false;
+  if (f.kind === 'text') return !f.default && !f.derived;
+  if (f.kind === 'choice') return !f.default;
+  return f.kind !== 'check' && f.kind !== 'group';
+}
+
+/** A group's fields in the parts of its layout (LAYOUT); in the schema's order when it has none. */
+function laidOut(at: string, fields: DataField[]): Field[] {
+  const parts = LAYOUT[at];
+  if (!parts) return fields;
+  const named = new Set(parts.flatMap((p) => p.keys));
+  const rest = fields.filter((f) => !named.has(f.key));
   const out: Field[] = [];
-  const sections = SECTIONS[base.at] ?? [];
-  const placed = new Set<string>();
-  // A section goes where its first field would have been, so the schema's order still leads.
-  for (const f of fields) {
-    if (placed.has(f.key)) continue;
-    const section = sections.find((s) => s.keys.includes(f.key));
-    if (!section) {
-      out.push(f);
+  for (const part of parts) {
+    const members = part.rest ? rest.filter((f) => !neededAndEmpty(f)) : part.keys.map((k) => fields.find((f) => f.key === k)).filter((f): f is DataField => !!f);
+    // Needed answers no part names come just before the closed part, with the essentials.
+    if (part.rest) out.push(...rest.filter(neededAndEmpty));
+    if (!members.length) continue;
+    if (!part.title) {
+      out.push(...members);
       continue;
     }
-    const members = fields.filter((x) => section.keys.includes(x.key));
-    members.forEach((m) => placed.add(m.key));
     out.push({
       kind: 'section',
-      key: slugify(section.title),
-      at: base.at,
-      title: section.title,
-      ...(section.help ? { help: section.help } : {}),
-      collapsed: section.collapsed ?? false,
+      key: slugify(part.title),
+      at,
+      title: part.title,
+      ...(part.help ? { help: part.help } : {}),
+      collapsed: part.collapsed ?? false,
       fields: members,
     });
   }
-  return { ...base, kind: 'group', fields: out, ...(typeof schema['x-hint'] === 'string' ? { hint: schema['x-hint'] } : {}) };
+  // A layout without a part for the rest still shows every field.
+  if (!parts.some((p) => p.rest)) out.push(...rest);
+  return out;
 }
+
 
 /** The form's fields from the provider schema (schema.ts) and the vocabularies' labels and descriptions. */
 export function buildFormModel(schema: JsonSchema, vocab: Vocabularies): FormModel {

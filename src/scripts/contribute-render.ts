@@ -162,6 +162,29 @@ function hasValue(v: unknown): boolean {
   return v === true;
 }
 
+/** Where a place of a service is in the model: its items get a box that fills the place from a town or postcode. */
+export const PLACE_AT = 'services.locations';
+
+/**
+ * "Town, village or postcode": contribute.ts looks what is typed up in the site's list of places and fills in the
+ * town, postcode and district below, so nobody types coordinates (the build gives a town's place on the map).
+ * It has no name: what is typed here is not part of the file.
+ */
+function placeFinder(itemPath: Path): HTMLElement {
+  const id = `${pathId(itemPath)}-find`;
+  return h(
+    'div',
+    { class: 'field place-finder' },
+    h('label', { for: id }, 'Town, village or postcode'),
+    h('p', { class: 'help', id: `${id}-help` }, 'Type it and press Enter, or move on: the town, postcode and district below are filled in for you.'),
+    h('div', { class: 'finder-row' },
+      h('input', { id, type: 'text', class: 'medium', autocomplete: 'postal-code', spellcheck: 'false', 'aria-describedby': `${id}-help ${id}-status`, 'data-place-find': pathName(itemPath) }),
+      h('button', { type: 'button', 'data-place-find-button': pathName(itemPath) }, 'Find the place'),
+    ),
+    h('p', { class: 'finder-status', id: `${id}-status`, role: 'status', 'aria-live': 'polite' }),
+  );
+}
+
 export function itemTitle(list: ListField, index: number): string {
   return `${list.itemLabel} ${index + 1}`;
 }
@@ -193,6 +216,7 @@ export function listField(f: ListField, path: Path, values: FormValues, level: n
                 { class: 'item', id: iid, 'data-field': pathName(ipath) },
                 h('legend', {}, heading(level + 1, itemTitle(f, i), { id: `${iid}-title`, tabindex: '-1' })),
                 errorSlot(iid),
+                f.item.at === PLACE_AT ? placeFinder(ipath) : undefined,
                 ...fields(f.item.fields, ipath, values, level + 2, false),
                 items.length > f.minItems
                   ? h('button', { type: 'button', class: 'remove', 'data-remove': pathName(ipath) }, `Remove ${noun} ${i + 1}`)

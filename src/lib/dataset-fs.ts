@@ -7,6 +7,8 @@ import { formatProblem, hasErrors, sortProblems, summary, type Problem } from '.
 import { parseDocument } from 'yaml';
 import { entryKind, validateSources, type Dataset, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate.ts';
 import { MAX_FILE_BYTES } from './yaml-source.ts';
+import { fillTownLevelCoordinates } from './place-coordinates.ts';
+import { loadPlaceLookup } from './places-fs.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -217,5 +219,8 @@ export function loadDataset(root = dataDir()): Dataset {
   if (hasErrors(result.problems)) throw new InvalidDataError(result.problems, result.files);
   cached = { root, dataset: result.dataset };
   sharedCache().set(root, { key, dataset: result.dataset });
+  // A venue with only a postcode or town gets its town's coordinates, so it reaches the map (place-coordinates.ts).
+  // After caching: reading the gazetteer asks for this dataset's vocabularies.
+  if (existsSync(path.join(root, 'gazetteer.yaml')) && existsSync(path.join(root, 'postcodes.yaml'))) fillTownLevelCoordinates(result.dataset.providers, loadPlaceLookup(root));
   return result.dataset;
 }

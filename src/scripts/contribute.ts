@@ -364,11 +364,13 @@ export function startContribute(): void {
     }
     input.dataset.found = text;
     fill([...itemPath, 'town'], match.place.name);
-    if (match.kind === 'postcode') fill([...itemPath, 'postcode'], match.postcode);
+    // A whole postcode goes in the file; a district code alone ("BN43") only finds the town.
+    const whole = match.kind === 'postcode' && match.postcode.includes(' ');
+    if (whole) fill([...itemPath, 'postcode'], match.postcode);
     const districts = config.places.districts.terms;
     const district = districts.find((d) => d.id === match.place.district);
     if (district) fill([...itemPath, 'district'], district.id);
-    status.textContent = `Found: ${match.place.name}${district ? `, ${district.label}` : ''}. The town${match.kind === 'postcode' ? ', postcode' : ''} and district are filled in below. The map shows it near the middle of ${match.place.name}.`;
+    status.textContent = `Found: ${match.place.name}${district ? `, ${district.label}` : ''}. The town${whole ? ', postcode' : ''} and district are filled in below. The map shows it near the middle of ${match.place.name}.`;
     check();
   }
 

@@ -165,7 +165,7 @@ const LABELS: Record<string, string> = {
   'locations.note': 'Getting there',
   delivery: 'Online or by phone',
   languages: 'Languages',
-  verification: 'How the details were checked',
+  verification: 'How we know',
   'verification.status': 'Has the organisation confirmed these details?',
   last_checked: 'Date the details were checked',
   source: 'Where the information came from',
@@ -185,6 +185,22 @@ const HELP: Record<string, string> = {
   // The options say it, each with its own description.
   led_by: '',
   'verification.status': '',
+  // The label says it: on a phone, every line of help is a line further to scroll.
+  name: '',
+  website: 'Starting with https://',
+  email: '',
+  phone: 'Like 01273 123456.',
+  areas: '',
+  services: '',
+  communities: 'If it is open to everyone, choose the first.',
+  verification: '',
+  source: 'For example “phone call with the group” or a leaflet or report, with its year.',
+  source_url: '',
+  summary: 'One sentence on what it does.',
+  'schedule.note': 'Like “Wednesdays, 7pm to 9pm” or “the first Monday of the month”.',
+  schedule: '',
+  locations: '',
+  delivery: '',
 };
 
 /** What to say when a required answer is missing; anything not here gets "Enter …" or "Choose …" with its label. */
@@ -242,12 +258,11 @@ interface Part {
  */
 const LAYOUT: Record<string, Part[]> = {
   '': [
-    { title: 'About the organisation or group', keys: ['name', 'summary', 'led_by'] },
-    { title: 'How to get in touch', keys: ['website', 'email', 'phone'], help: 'The organisation’s own contact details. Everything here will be public.' },
-    { title: 'Where it works', keys: ['areas'] },
-    { keys: ['services', 'verification'] },
+    { title: 'About the group', keys: ['name', 'summary', 'led_by'] },
+    { title: 'How to get in touch', keys: ['website', 'email', 'phone'], help: 'These will be public.' },
+    { keys: ['areas', 'services', 'verification'] },
     {
-      title: 'More details about the organisation',
+      title: 'More about the group',
       keys: [],
       rest: true,
       collapsed: true,
@@ -256,27 +271,26 @@ const LAYOUT: Record<string, Part[]> = {
   ],
   services: [
     { keys: ['name'] },
-    { title: 'What it offers and who it is for', keys: ['formats', 'communities'] },
-    { title: 'When and where', keys: ['schedule', 'locations', 'delivery'] },
+    { keys: ['communities', 'schedule', 'locations', 'delivery'] },
     {
-      title: 'More details about this service',
+      title: 'More about this service',
       keys: [],
       rest: true,
       collapsed: true,
-      help: 'Only if you know them: cost, ages, how to join, languages, its own contact details.',
+      help: 'Only if you know them: the kind of support, cost, ages, how to join, languages, its own contact details.',
     },
   ],
   'services.schedule': [
     { keys: ['note'] },
-    { title: 'Days and times of regular sessions', keys: [], rest: true, collapsed: true, help: 'Only if the group gives the day, the start and the end.' },
+    { title: 'Regular days and times', keys: [], rest: true, collapsed: true, help: 'Only if the group gives the day, the start and the end.' },
   ],
   'services.locations': [
     { keys: ['town', 'postcode', 'name', 'address'] },
-    { title: 'More details about this place', keys: [], rest: true, collapsed: true },
+    { title: 'More about this place', keys: [], rest: true, collapsed: true },
   ],
   verification: [
     { keys: ['source', 'source_url'] },
-    { title: 'More details about the checks', keys: [], rest: true, collapsed: true },
+    { title: 'More about the checks', keys: [], rest: true, collapsed: true },
   ],
 };
 

@@ -69,9 +69,11 @@ function optionList(f: Extract<DataField, { kind: 'choice' | 'choices' }>, path:
   const name = pathName(path);
   // A radio button cannot be unticked: an answer that may be left out needs a button of its own.
   const options = allowNone ? [...f.options, { value: '', label: 'Not known, or leave it out' }] : f.options;
-  return h(
+  const hinted = options.filter((o) => o.hint);
+  const list = h(
     'div',
-    { class: 'options' },
+    // Choices close together, as many to a line as fit, so a long list takes less of a phone.
+    { class: 'options many' },
     ...options.map((o, i) => {
       const oid = `${id}-${i}`;
       const input = h('input', {
@@ -80,11 +82,25 @@ function optionList(f: Extract<DataField, { kind: 'choice' | 'choices' }>, path:
         name,
         value: o.value,
         'data-kind': f.kind,
-        'aria-describedby': o.hint ? `${oid}-hint` : undefined,
+        'aria-describedby': o.hint && options.length > 3 ? `${oid}-hint` : undefined,
       }) as HTMLInputElement;
       input.checked = checked(o.value);
-      return h('div', { class: 'check' }, input, h('label', { for: oid }, o.label), o.hint ? h('p', { class: 'option-hint', id: `${oid}-hint` }, o.hint) : undefined);
+      return h('div', { class: 'check' }, input, h('label', { for: oid }, o.label));
     }),
+  );
+  // Three choices or fewer (areas, online or phone) speak for themselves.
+  if (!hinted.length || options.length <= 3) return list;
+  // What each choice means, closed, so the choices fit on a phone; screen readers still hear each with its box.
+  return h(
+    'div',
+    {},
+    list,
+    h(
+      'details',
+      { class: 'option-hints' },
+      h('summary', {}, 'What these mean'),
+      h('dl', {}, ...options.flatMap((o, i) => (o.hint ? [h('dt', {}, o.label), h('dd', { class: 'option-hint', id: `${id}-${i}-hint` }, o.hint)] : []))),
+    ),
   );
 }
 
@@ -149,10 +165,18 @@ function sectionField(f: SectionField, path: Path, values: FormValues, level: nu
   const body = [help(id, f.help), ...fields(f.fields, path, values, level + 1, optionalPart)];
   if (f.collapsed) {
     // Open it when something in it was filled in (correcting a group), so nothing is hidden that matters.
-    const filled = f.fields.some((x) => x.kind !== 'section' && hasValue(getAt(values, [...path, x.key])));
+    const filled = f.fields.some((x) => x.kind !== 'section' && hasValue(getAt(values, [...path, x.key])) && !isStartingValue(x, getAt(values, [...path, x.key])));
     return h('details', { class: 'section', id, open: filled }, h('summary', {}, f.title), ...body);
   }
   return h('div', { class: 'section', id }, heading(level, f.title, { id: `${id}-title` }), ...body);
+}
+
+/** Whether a field still holds the value the form starts it with (a service "active", today's date): not news. */
+function isStartingValue(f: DataField, v: unknown): boolean {
+  if ((f.kind !== 'text' && f.kind !== 'choice') || !f.default) return false;
+  if (f.default !== 'today') return v === f.default;
+  const d = new Date();
+  return v === `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function hasValue(v: unknown): boolean {

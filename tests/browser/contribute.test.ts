@@ -53,12 +53,13 @@ async function fillRequired(page: Page, name: string): Promise<void> {
   await group(page, /^Areas it serves/).getByLabel('West Sussex').check();
   const first = service(page, 1);
   await fillAndLeave(page, 'Name of the service (required)', 'Tuesday café', first);
+  await openPart(first, 'More about this service');
   await first.getByRole('group', { name: /^Kind of support/ }).getByLabel('Drop-in').check();
   await first.getByRole('group', { name: /^Who it is for/ }).getByLabel('Anyone with experience of mental distress').check();
   await fillAndLeave(page, 'Where the information came from (required)', 'Phone call with the group');
   // The form starts with today's date in the browser's time zone; a date safely in the past keeps the file valid
   // wherever the validator's "today" falls.
-  await openPart(page, 'More details about the checks');
+  await openPart(page, 'More about the checks');
   await fillAndLeave(page, 'Date the details were checked (required)', CHECKED);
 }
 
@@ -115,7 +116,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     expect(await page.locator('#f-services-0-locations-0-postcode').getAttribute('aria-invalid')).toBe('true');
 
     // A session.
-    await openPart(first, 'Days and times of regular sessions');
+    await openPart(first, 'Regular days and times');
     await first.getByRole('button', { name: 'Add a session' }).click();
     const session = page.locator('#f-services-0-schedule-sessions-0');
     await session.getByLabel(/^Day/).selectOption({ label: 'Tuesday' });
@@ -208,7 +209,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await openForm(page);
     await fillRequired(page, 'Bexhill Evening Circle');
     const first = service(page, 1);
-    await openPart(first, 'Days and times of regular sessions');
+    await openPart(first, 'Regular days and times');
     await first.getByRole('button', { name: 'Add a session' }).click();
     const session = page.locator('#f-services-0-schedule-sessions-0');
     await session.getByLabel(/^Day/).selectOption({ label: 'Thursday' });
@@ -229,7 +230,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');
     expect(await page.locator('[data-yaml]').textContent()).not.toContain('areas_unconfirmed');
-    await openPart(page, 'More details about the organisation');
+    await openPart(page, 'More about the group');
     await page.getByLabel('We only know it works somewhere in Sussex, not which areas').check();
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect.poll(() => page.locator('[data-yaml]').textContent()).toMatch(/\nareas_unconfirmed: true\n/);
@@ -265,7 +266,7 @@ describe('/contribute/ with a long file', () => {
     await openForm(page);
     await fillRequired(page, 'Long Description Peer Group');
     const words = 'We meet every week to talk, listen and share what helps, with tea and biscuits for everyone. ';
-    await openPart(page, 'More details about the organisation');
+    await openPart(page, 'More about the group');
     await page.getByLabel(/^More about it/).fill(words.repeat(70).trim());
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');

@@ -81,7 +81,7 @@ describe('with CORRECTIONS_EMAIL set', () => {
     try {
       await gotoAndSettle(page, `${server.url}/contribute/?edit=${slug}`);
       await page.waitForSelector('form[data-ready="true"]', { timeout: 10_000 });
-      const more = page.locator('details.section > summary', { hasText: 'More details about the organisation' }).first();
+      const more = page.locator('details.section > summary', { hasText: 'More about the group' }).first();
       if ((await more.locator('xpath=..').getAttribute('open')) === null) await more.click();
       await page.getByLabel(/^More about it/).fill('We meet every week to talk, listen and share what helps. '.repeat(150).trim());
       await page.getByRole('button', { name: 'Check the answers' }).click();

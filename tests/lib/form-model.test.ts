@@ -147,14 +147,14 @@ describe('buildFormModel', () => {
     expect(root.open).toEqual(['name', 'summary', 'led_by', 'website', 'email', 'phone', 'areas', 'services', 'verification']);
     expect(root.closed).toEqual(expect.arrayContaining(['description', 'contact_name', 'districts', 'areas_unconfirmed']));
     const service = (fieldAt(model, ['services']) as ListField).item;
-    expect(split(service).open).toEqual(['name', 'formats', 'communities', 'schedule', 'locations', 'delivery']);
-    expect(split(service).closed).toEqual(expect.arrayContaining(['id', 'status', 'cost', 'age_range', 'languages', 'phone']));
+    expect(split(service).open).toEqual(['name', 'communities', 'schedule', 'locations', 'delivery']);
+    expect(split(service).closed).toEqual(expect.arrayContaining(['id', 'status', 'formats', 'cost', 'age_range', 'languages', 'phone']));
     const place = (fieldAt(model, ['services', 0, 'locations']) as ListField).item;
     expect(split(place).open).toEqual(['town', 'postcode', 'name', 'address']);
     expect(split(place).closed).toEqual(expect.arrayContaining(['district', 'latitude', 'longitude', 'precision']));
     expect(split(fieldAt(model, ['services', 0, 'schedule']) as GroupField)).toEqual({ open: ['note'], closed: ['sessions'] });
     const last = model.root.fields.at(-1)!;
-    expect(last.kind === 'section' && last.collapsed && last.title).toBe('More details about the organisation');
+    expect(last.kind === 'section' && last.collapsed && last.title).toBe('More about the group');
   });
 
   it('never hides an answer that is needed and starts empty, even one the layout does not name', () => {

@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadDataset } from '../../src/lib/dataset-fs.ts';
+import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
+import { buildMapData } from '../../src/lib/map-data.ts';
+import { placed } from '../../src/lib/place-coordinates.ts';
 import { makeDataDir } from '../helpers/data-dir.ts';
 import { gotoAndSettle, newPage, overflowingElements, recordRequests, runAxe } from './harness.ts';
 
@@ -118,7 +121,11 @@ describe('a place given only by postcode', () => {
     expect(yaml).not.toMatch(/latitude|longitude/);
     const d = makeDataDir({ providers: { 'harbour-postcode-peer-group.yaml': yaml } });
     cleanup.push(() => d.remove());
-    const loc = loadDataset(d.root).providers[0]!.data.services[0]!.locations![0]!;
-    expect(loc).toMatchObject({ postcode: 'BN43 5DA', latitude: 50.834, longitude: -0.273, geocoded: true });
+    const dataset = loadDataset(d.root);
+    const loc = dataset.providers[0]!.data.services[0]!.locations![0]!;
+    expect(placed(loc)).toMatchObject({ postcode: 'BN43 5DA', latitude: 50.834, longitude: -0.273 });
+    // On the map, near the middle of Shoreham-by-Sea.
+    const places = buildMapData(dataset, loadGazetteer(d.root)).places;
+    expect(places.n.length).toBe(1);
   });
 });

@@ -3,18 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import directoryBuild from './src/integrations/directory-build.ts';
 import { BUILD_OPTIONS } from './src/lib/site-config.ts';
+import { siteAddress } from './src/lib/site-url.ts';
 
 // The build reads data/ next to this file unless SPSD_DATA_DIR points elsewhere (tests, benchmarks).
 process.env.SPSD_DATA_DIR ??= fileURLToPath(new URL('./data', import.meta.url));
 
 // SITE_URL and BASE_PATH let the same build deploy to a domain or under a sub-path (e.g. GitHub Pages).
-const site = process.env.SITE_URL ?? 'https://sussex-peer-support.example';
+// A build for a host without SITE_URL stops here rather than publish the placeholder domain (site-url.ts).
+const site = siteAddress(process.env);
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site,
   base,
-  trailingSlash: 'always',
+  // Every link the site makes ends in '/'; 'ignore' lets `astro preview` also serve /p/mindout, as static hosts do.
+  trailingSlash: 'ignore',
   // Four pages at a time: file writes overlap rendering (page generation 8.0 s → 5.4 s at 1,000 providers).
   build: BUILD_OPTIONS,
   devToolbar: { enabled: false },

@@ -23,7 +23,7 @@ export function writeBaselineAstro(dir: string, pages: number, { bodyBytes = 0 }
   // The same output options as the site, nothing else.
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: ${JSON.stringify(BUILD_OPTIONS)}, devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'ignore', build: ${JSON.stringify(BUILD_OPTIONS)}, devToolbar: { enabled: false } });\n`,
   );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[page].astro'),

@@ -13,7 +13,7 @@ import { writeBaselineAstro } from './baseline-astro.ts';
 import { launch, measurePage, startGzipServer, type PageLoad } from './lib/browser.ts';
 import { loadAverage, machine, median, runMeasured, type ChildResult } from './lib/proc.ts';
 import { writeSummary, type BenchResults, type SizeResult } from './lib/report.ts';
-import { dirBytes, gzipBytes, meanFileBytes, parseAstroLog, sizeByRoute, timeByRoute } from './lib/site.ts';
+import { dirBytes, gzipBytes, meanFileBytes, parseAstroLog, sizeByRoute, timeByRoute, type AstroLog } from './lib/site.ts';
 import { summariseProfile } from './profile-summary.ts';
 
 const HELP = `Usage: npm run bench [-- options]
@@ -199,6 +199,17 @@ async function profileRun(n: number, dataDir: string, outDir: string) {
   };
 }
 
+
+/** The link previews: the first build drew them all (an empty cache); the median of the later builds, a rebuild, found them in the cache. */
+function previewFigures(logs: AstroLog[]): NonNullable<NonNullable<SizeResult['build']>['previews']> {
+  const [first, ...rebuilds] = logs;
+  return {
+    drawn: first!.previewsDrawn ?? 0,
+    drawnMs: ms(first!.previewsMs ?? Number.NaN),
+    ...(rebuilds.length ? { reused: rebuilds[0]!.previewsReused ?? 0, rebuildDrawn: rebuilds[0]!.previewsDrawn ?? 0, rebuildMs: ms(median(rebuilds.map((l) => l.previewsMs ?? Number.NaN))) } : {}),
+  };
+}
+
 async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnType<typeof launch>> | undefined): Promise<SizeResult> {
   const dataDir = path.join(dataRoot, `data-${n}`);
   log(`N=${n}: generating`);
@@ -260,6 +271,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   // The site and the bare baseline, interleaved.
   const buildRuns = n >= LARGE ? largeBuildRuns : runs;
   const siteOut = path.join(workRoot, `site-${n}`);
+  const previewCache = path.join(workRoot, `previews-${n}`);
   const bareDir = path.join(workRoot, `bare-astro-${n}`);
   writeBaselineAstro(bareDir, n);
   // The same bare project with pages as large as the site's provider pages, written once the first build shows their size.
@@ -272,7 +284,9 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   for (let r = 0; r < buildRuns; r++) {
     rmSync(siteOut, { recursive: true, force: true });
     log(`N=${n}: astro build of the site, run ${r + 1}/${buildRuns}`);
-    const built = await runMeasured(bin('astro'), ['build', '--outDir', siteOut], { cwd: buildRoot, env: childEnv({ SPSD_DATA_DIR: dataDir }), timeoutMs: buildTimeoutMs });
+    // The first build draws every link preview into an empty cache; the later ones are rebuilds that find them all there.
+    if (r === 0) rmSync(previewCache, { recursive: true, force: true });
+    const built = await runMeasured(bin('astro'), ['build', '--outDir', siteOut], { cwd: buildRoot, env: childEnv({ SPSD_DATA_DIR: dataDir, SPSD_PREVIEW_CACHE: previewCache }), timeoutMs: buildTimeoutMs });
     if (built.status !== 0) {
       const reason = built.wallMs >= buildTimeoutMs - 1000 ? `did not finish in ${buildTimeoutMs / 60_000} minutes` : `failed (exit ${built.status})`;
       log(`N=${n}: the site build ${reason}`);
@@ -391,6 +405,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
     rmSync(bareDir, { recursive: true, force: true });
     rmSync(sizedDir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(previewCache, { recursive: true, force: true });
   }
 
   const s = summary(site);
@@ -407,6 +422,7 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
       shareFiles: lastLog.shareFiles,
       shareFilesMs: ms(median(siteLogs.map((l) => l.shareFilesMs ?? Number.NaN))),
       ...(lastLog.providerFiles ? { providerFiles: lastLog.providerFiles, providerFilesMs: ms(median(siteLogs.map((l) => l.providerFilesMs ?? Number.NaN))) } : {}),
+      ...(siteLogs[0]?.previewsMs !== undefined ? { previews: previewFigures(siteLogs) } : {}),
       pages: lastLog.pageCount ?? lastLog.pages.length,
       renderSumMs: ms(sitePageSum),
       providerPageMs: providerRoute?.meanMs,

@@ -99,6 +99,16 @@ describe('astro build', () => {
     expect(page('areas/east-sussex/lewes')).toMatch(/<h2[^>]*>Meets in Lewes<\/h2>/);
   });
 
+  it('stops a build for a host without SITE_URL, saying what to set, so the placeholder domain never goes live', () => {
+    const d = makeDataDir({ providers: { 'one.yaml': provider('One') } });
+    for (const env of [{ REQUIRE_SITE_URL: '1' }, { CF_PAGES: '1' }] as Record<string, string>[]) {
+      const r = build(d, env);
+      expect(r.status).not.toBe(0);
+      expect(`${r.stdout}\n${r.stderr}`).toMatch(/SITE_URL is not set, so the pages built for .* would link, share and make QR codes to https:\/\/sussex-peer-support\.example\. Set SITE_URL/);
+      expect(existsSync(path.join(r.outDir, 'index.html'))).toBe(false);
+    }
+  });
+
   it('deploys under a sub-path: every link, canonical URL and sitemap entry carries the base path', () => {
     const d = makeDataDir({ providers: { 'every-field.yaml': readFixture('providers', 'valid', 'every-field.yaml') } });
     const r = build(d, { BASE_PATH: '/directory/', SITE_URL: 'https://example.org' });

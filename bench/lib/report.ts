@@ -41,6 +41,8 @@ export interface SizeResult {
     shareFilesMs?: number;
     providerFiles?: number;
     providerFilesMs?: number;
+    /** Link preview pictures: all drawn by the first build (empty cache); found in the cache by the rebuilds. */
+    previews?: { drawn: number; drawnMs: number; reused?: number; rebuildDrawn?: number; rebuildMs?: number };
     pages: number;
     renderSumMs: number;
     providerPageMs: number | undefined;
@@ -189,6 +191,9 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
     if (built.build.providerFiles) out.push(`| (calendars and correction data: written while Pagefind indexes, so not added to the total) | ${n(built.build.providerFiles)} | ${s(built.build.providerFilesMs)} | ${msf((built.build.providerFilesMs ?? 0) / built.build.providerFiles)} |`);
     out.push(`| (before the pages: the open data files under /data/) | | ${s(built.build.openDataMs)} | |`);
     if (built.build.shareFiles) out.push(`| (short links${built.build.providerFiles ? '' : ', calendars, correction data'}: written after the pages) | ${n(built.build.shareFiles)} | ${s(built.build.shareFilesMs)} | ${msf((built.build.shareFilesMs ?? 0) / built.build.shareFiles)} |`);
+    const pv = built.build.previews;
+    if (pv) out.push(`| (link previews, drawn by the first build into an empty cache: after the pages) | ${n(pv.drawn)} | ${s(pv.drawnMs)} | ${msf(pv.drawnMs / Math.max(1, pv.drawn))} |`);
+    if (pv?.rebuildMs !== undefined) out.push(`| (link previews on a rebuild: ${n(pv.reused ?? 0)} from the cache, ${n(pv.rebuildDrawn ?? 0)} drawn) | ${n((pv.reused ?? 0) + (pv.rebuildDrawn ?? 0))} | ${s(pv.rebuildMs)} | ${msf(pv.rebuildMs / Math.max(1, (pv.reused ?? 0) + (pv.rebuildDrawn ?? 0)))} |`);
     out.push(`| (the rest of Astro's total: bundling, sitemap, moving the index in) | | ${s(built.build.astroTotalMs - built.build.generateMs - (built.build.searchIndexMs || 0) - (built.build.dataLoadMs || 0) - (built.build.openDataMs || 0) - (built.build.shareFilesMs || 0))} | |`);
     out.push('');
   }

@@ -26,6 +26,10 @@ export interface AstroLog {
   /** Calendars and correction data, written by the integration while Pagefind indexes. */
   providerFiles?: number;
   providerFilesMs?: number;
+  /** Link preview pictures after the pages: how many were drawn, how many came from the cache, and the time for all. */
+  previewsDrawn?: number;
+  previewsReused?: number;
+  previewsMs?: number;
   /** Every page Astro logged, with the time it says that page took (from its start to its end: pages overlap). */
   pages: { path: string; ms: number }[];
 }
@@ -50,6 +54,7 @@ export function parseAstroLog(log: string): AstroLog {
   const openData = /Open data: \d+ files in (\d+)ms/.exec(text);
   const shareFiles = /Share files: (\d+) (?:files|short links) in (\d+)ms/.exec(text);
   const providerFiles = /Provider files: (\d+) calendars and correction data in (\d+)ms/.exec(text);
+  const previews = /Link previews: (\d+) drawn, (\d+) from the cache in (\d+)ms/.exec(text);
   return {
     ...(generated ? { generateMs: duration(generated[1]!) } : {}),
     ...(searchIndex ? { searchIndexMs: Number(searchIndex[1]) } : {}),
@@ -57,6 +62,7 @@ export function parseAstroLog(log: string): AstroLog {
     ...(openData ? { openDataMs: Number(openData[1]) } : {}),
     ...(shareFiles ? { shareFiles: Number(shareFiles[1]), shareFilesMs: Number(shareFiles[2]) } : {}),
     ...(providerFiles ? { providerFiles: Number(providerFiles[1]), providerFilesMs: Number(providerFiles[2]) } : {}),
+    ...(previews ? { previewsDrawn: Number(previews[1]), previewsReused: Number(previews[2]), previewsMs: Number(previews[3]) } : {}),
     ...(built ? { pageCount: Number(built[1]), totalMs: duration(built[2]!) } : {}),
     pages,
   };

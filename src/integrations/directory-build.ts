@@ -1,5 +1,5 @@
 // Before Astro renders: the search index (and meanwhile the calendars and correction data), then the open data
-// files. After: all of them moved in, sitemap.xml, the short links, signatory logos.
+// files. After: all of them moved in, sitemap.xml, the short links, link preview pictures, signatory logos, _headers.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { EXPORT_FORMATS } from '../lib/export/index.ts';
 import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
 import { writeSearchIndex } from '../lib/search-index-fs.ts';
 import { mergeDir, moveDir } from '../lib/move-fs.ts';
+import { writePreviews } from '../lib/previews-fs.ts';
 import { writeProviderFiles, writeShortLinks } from '../lib/share-files-fs.ts';
 import { sitemapFiles } from '../lib/sitemap.ts';
 
@@ -75,6 +76,10 @@ export default function directoryBuild(): AstroIntegration {
         const shareStarted = performance.now();
         const shared = await writeShortLinks({ out, dataset: loadDataset() });
         logger.info(`Share files: ${shared} short links in ${Math.round(performance.now() - shareStarted)}ms.`);
+        const previewsStarted = performance.now();
+        const previews = await writePreviews({ out, dataset: loadDataset() });
+        // The benchmark reads this line (bench/lib/site.ts).
+        logger.info(`Link previews: ${previews.drawn} drawn, ${previews.reused} from the cache in ${Math.round(performance.now() - previewsStarted)}ms.`);
 
         // Only the logos signatories name, each checked again: nothing else in the folder reaches the site.
         publishLogos(loadDataset(), path.join(dataDir(), 'signatories', 'logos'), path.join(out, 'logos'));

@@ -10,6 +10,8 @@ import { entryKind, validateSources, type Dataset, type DataSources, type EntryK
 import { MAX_FILE_BYTES } from './yaml-source.ts';
 import { fileKind, unusualFileReason } from './file-kinds-fs.ts';
 import { logoProblem } from './logo-check.ts';
+import { fillTownLevelCoordinates } from './place-coordinates.ts';
+import { loadPlaceLookup } from './places-fs.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -253,5 +255,8 @@ export function loadDataset(root = dataDir()): Dataset {
   if (listing.gazetteer) fillTownCoordinates(result.dataset.providers, checkGazetteer(parse(readFileSync(listing.gazetteer.full, 'utf8')), result.dataset.vocab).places);
   cached = { root, dataset: result.dataset };
   sharedCache().set(root, { key, dataset: result.dataset });
+  // A venue with only a postcode or town gets its town's coordinates, so it reaches the map (place-coordinates.ts).
+  // After caching: reading the gazetteer asks for this dataset's vocabularies.
+  if (existsSync(path.join(root, 'gazetteer.yaml')) && existsSync(path.join(root, 'postcodes.yaml'))) fillTownLevelCoordinates(result.dataset.providers, loadPlaceLookup(root));
   return result.dataset;
 }

@@ -194,6 +194,22 @@ const HELP: Record<string, string> = {
   // The options say it, each with its own description.
   led_by: '',
   'verification.status': '',
+  // The label says it: on a phone, every line of help is a line further to scroll.
+  name: '',
+  website: 'Starting with https://',
+  email: '',
+  phone: 'Like 01273 123456.',
+  areas: '',
+  services: '',
+  communities: 'If it is open to everyone, choose the first.',
+  verification: '',
+  source: 'For example “phone call with the group” or a leaflet or report, with its year.',
+  source_url: '',
+  summary: 'One sentence on what it does.',
+  'schedule.note': 'Like “Wednesdays, 7pm to 9pm” or “the first Monday of the month”.',
+  schedule: '',
+  locations: '',
+  delivery: '',
 };
 
 /** What to say when a required answer is missing; anything not here gets "Enter …" or "Choose …" with its label. */
@@ -233,24 +249,44 @@ const DEFAULTS: Record<string, string> = {
   'verification.status': 'unverified',
 };
 
-/** Titled parts of a group on screen, by the group's place; fields not named stay where the schema puts them. */
-const SECTIONS: Record<string, { title: string; keys: string[]; help?: string; collapsed?: boolean }[]> = {
+/** One part of a group on screen: titled (a heading, or a closed <details>), or untitled (its fields as they are). */
+interface Part {
+  title?: string;
+  keys: string[];
+  help?: string;
+  /** Shown closed at first (a <details>), for things most people skip. */
+  collapsed?: boolean;
+  /** Takes every field no other part names, except answers that are needed and have no starting value. */
+  rest?: boolean;
+}
+
+/**
+ * The order of each group on screen, by the group's place: the essentials first (name, what it offers, where,
+ * when, how to contact, where the information comes from), then everything else under a closed "More details".
+ * An answer that is needed and has no starting value never goes there: it stays with the essentials.
+ */
+const LAYOUT: Record<string, Part[]> = {
   '': [
-    { title: 'About the organisation or group', keys: ['name', 'summary', 'description', 'led_by'] },
+    { title: 'About the group', keys: ['name', 'summary', 'led_by'] },
+    { title: 'How to get in touch', keys: ['website', 'email', 'phone'], help: 'These will be public.' },
+    { keys: ['areas', 'services', 'verification'] },
     {
-      title: 'How to get in touch',
-      keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
-      help: 'The organisation’s own contact details. Everything here will be public.',
+      title: 'More about the group',
+      keys: [],
+      rest: true,
+      collapsed: true,
+      help: 'Only if you know them: a longer description, a contact person, the districts it covers.',
     },
-    { title: 'Where it works', keys: ['areas', 'areas_unconfirmed', 'districts'] },
   ],
   services: [
-    { title: 'What it offers and who it is for', keys: ['formats', 'settings', 'formality', 'supporters', 'communities', 'age_range', 'access', 'cost', 'delivery', 'languages'] },
+    { keys: ['name'] },
+    { keys: ['communities', 'schedule', 'locations', 'delivery'] },
     {
-      title: 'Contact details for this service',
-      keys: ['website', 'email', 'phone', 'contact_name', 'contact_role', 'personal_contact_consent'],
-      help: 'Only if they are different from the organisation’s.',
+      title: 'More about this service',
+      keys: [],
+      rest: true,
       collapsed: true,
+      help: 'Only if you know them: the kind of support, cost, ages, how to join, languages, its own contact details.',
     },
     {
       title: 'Sources for this service',
@@ -258,6 +294,18 @@ const SECTIONS: Record<string, { title: string; keys: string[]; help?: string; c
       help: 'Only for facts just this service’s sources give, such as its times or that it has closed.',
       collapsed: true,
     },
+  ],
+  'services.schedule': [
+    { keys: ['note'] },
+    { title: 'Regular days and times', keys: [], rest: true, collapsed: true, help: 'Only if the group gives the day, the start and the end.' },
+  ],
+  'services.locations': [
+    { keys: ['town', 'postcode', 'name', 'address'] },
+    { title: 'More about this place', keys: [], rest: true, collapsed: true },
+  ],
+  verification: [
+    { keys: ['source', 'source_url'] },
+    { title: 'More about the checks', keys: [], rest: true, collapsed: true },
   ],
 };
 
@@ -370,31 +418,48 @@ function group(base: FieldBase, schema: JsonSchema, vocab: Vocabularies): GroupF
     fields.splice(fields.indexOf(f), 1);
     fields.splice(fields.findIndex((x) => x.key === from) + 1, 0, f);
   }
+  return { ...base, kind: 'group', fields: laidOut(base.at, fields), ...(typeof schema['x-hint'] === 'string' ? { hint: schema['x-hint'] } : {}) };
+}
+
+/** Whether a field must be answered and starts empty: such a field is never hidden in "More details". */
+function neededAndEmpty(f: DataField): boolean {
+  if (!f.required) return false;
+  if (f.kind === 'text') return !f.default && !f.derived;
+  if (f.kind === 'choice') return !f.default;
+  return f.kind !== 'check' && f.kind !== 'group';
+}
+
+/** A group's fields in the parts of its layout (LAYOUT); in the schema's order when it has none. */
+function laidOut(at: string, fields: DataField[]): Field[] {
+  const parts = LAYOUT[at];
+  if (!parts) return fields;
+  const named = new Set(parts.flatMap((p) => p.keys));
+  const rest = fields.filter((f) => !named.has(f.key));
   const out: Field[] = [];
-  const sections = SECTIONS[base.at] ?? [];
-  const placed = new Set<string>();
-  // A section goes where its first field would have been, so the schema's order still leads.
-  for (const f of fields) {
-    if (placed.has(f.key)) continue;
-    const section = sections.find((s) => s.keys.includes(f.key));
-    if (!section) {
-      out.push(f);
+  for (const part of parts) {
+    const members = part.rest ? rest.filter((f) => !neededAndEmpty(f)) : part.keys.map((k) => fields.find((f) => f.key === k)).filter((f): f is DataField => !!f);
+    // Needed answers no part names come just before the closed part, with the essentials.
+    if (part.rest) out.push(...rest.filter(neededAndEmpty));
+    if (!members.length) continue;
+    if (!part.title) {
+      out.push(...members);
       continue;
     }
-    const members = fields.filter((x) => section.keys.includes(x.key));
-    members.forEach((m) => placed.add(m.key));
     out.push({
       kind: 'section',
-      key: slugify(section.title),
-      at: base.at,
-      title: section.title,
-      ...(section.help ? { help: section.help } : {}),
-      collapsed: section.collapsed ?? false,
+      key: slugify(part.title),
+      at,
+      title: part.title,
+      ...(part.help ? { help: part.help } : {}),
+      collapsed: part.collapsed ?? false,
       fields: members,
     });
   }
-  return { ...base, kind: 'group', fields: out, ...(typeof schema['x-hint'] === 'string' ? { hint: schema['x-hint'] } : {}) };
+  // A layout without a part for the rest still shows every field.
+  if (!parts.some((p) => p.rest)) out.push(...rest);
+  return out;
 }
+
 
 /** The form's fields from the provider schema (schema.ts) and the vocabularies' labels and descriptions. */
 export function buildFormModel(schema: JsonSchema, vocab: Vocabularies): FormModel {

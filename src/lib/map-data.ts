@@ -7,6 +7,7 @@ import { buildDate } from './build-info.ts';
 import { formatSession } from './format.ts';
 import { asOfText, serviceAge, shortAgeText } from './source-age.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
+import { placed } from './place-coordinates.ts';
 import type { Dataset, Location, Service } from './validate.ts';
 import { findTerm, label, termIds } from './vocab.ts';
 import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from '../scripts/map-format.ts';
@@ -134,7 +135,8 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[], today = build
       const s = rows.length;
       // Filter values of this one service: providerFacets on a provider that runs only this service.
       const facets = providerFacets(dataset, { ...entry, data: { ...entry.data, services: [service] } });
-      const located = (service.locations ?? []).filter(isLocated);
+      // A place given only by postcode or town is placed at its town (place-coordinates.ts).
+      const located = (service.locations ?? []).map(placed).filter(isLocated);
       const spots = located.map((loc) => {
         const areaOnly = loc.precision === 'area-only';
         const step = areaOnly ? AREA_ONLY_STEP : 1;

@@ -55,7 +55,7 @@ export async function writeShortLinks({ out, dataset }: Pick<ShareFilesOptions, 
   const template = await readFile(path.join(templateDir, 'index.html'), 'utf8');
   let written = 0;
   for (let i = 0; i < dataset.providers.length; i += PROVIDERS_AT_ONCE) {
-    const files = shortLinkPages(dataset.providers.slice(i, i + PROVIDERS_AT_ONCE), template);
+    const files = shortLinkPages(dataset.providers.slice(i, i + PROVIDERS_AT_ONCE), template, dataset.vocab);
     await writeFiles(out, files);
     written += files.length;
   }

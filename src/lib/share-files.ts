@@ -8,7 +8,9 @@ import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
 import { withoutTownCoordinates } from './gazetteer.ts';
 import { isolate } from './text-safety.ts';
 import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
+import { previewAlt, providerPreviewText } from './previews.ts';
 import type { Dataset, Entry, Provider } from './validate.ts';
+import type { Vocabularies } from './vocab.ts';
 
 export { EDIT_DATA_PER_FILE, type ProviderEditData };
 
@@ -29,7 +31,7 @@ export interface ShareFile {
  * so it has the site's styles and crisis contacts; each provider's page is that template with its own slug
  * and name. Neither can be a real slug or a real name's escaped text.
  */
-export const SHORT_LINK_TEMPLATE = { slug: '__short_link_slug__', name: '__SHORT_LINK_NAME__' } as const;
+export const SHORT_LINK_TEMPLATE = { slug: '__short_link_slug__', name: '__SHORT_LINK_NAME__', alt: '__SHORT_LINK_PREVIEW_ALT__' } as const;
 
 /** Escapes text the way Astro escapes `{expressions}` in a page. */
 export function escapeHtml(text: string): string {
@@ -39,8 +41,8 @@ export function escapeHtml(text: string): string {
 /** The folder of the short-link template in the output, which is removed once the real pages are written. */
 export const shortLinkTemplateDir = `p/${SHORT_LINK_TEMPLATE.slug}`;
 
-/** One /p/<slug>/index.html for each provider, from the page Astro rendered for the template. */
-export function shortLinkPages(providers: readonly Entry<Provider>[], template: string): ShareFile[] {
+/** One /p/<slug>/index.html for each provider, from the page Astro rendered for the template (with `vocab`, its link preview's words too). */
+export function shortLinkPages(providers: readonly Entry<Provider>[], template: string, vocab?: Vocabularies): ShareFile[] {
   if (!template.includes(SHORT_LINK_TEMPLATE.slug) || !template.includes(SHORT_LINK_TEMPLATE.name)) {
     throw new Error('The short-link template page does not have the slug and name to fill in.');
   }
@@ -48,7 +50,10 @@ export function shortLinkPages(providers: readonly Entry<Provider>[], template: 
   const parts = template.split(SHORT_LINK_TEMPLATE.slug).map((part) => part.split(SHORT_LINK_TEMPLATE.name));
   return providers.map((entry) => {
     const name = escapeHtml(isolate(entry.data.name));
-    return { path: `p/${entry.slug}/index.html`, text: parts.map((part) => part.join(name)).join(entry.slug) };
+    const text = parts.map((part) => part.join(name)).join(entry.slug);
+    // The link preview's words (they name the areas, which the template does not know).
+    const alt = vocab && text.includes(SHORT_LINK_TEMPLATE.alt) ? escapeHtml(previewAlt(providerPreviewText(vocab, entry.data))) : undefined;
+    return { path: `p/${entry.slug}/index.html`, text: alt === undefined ? text : text.split(SHORT_LINK_TEMPLATE.alt).join(alt) };
   });
 }
 

@@ -69,9 +69,11 @@ function optionList(f: Extract<DataField, { kind: 'choice' | 'choices' }>, path:
   const name = pathName(path);
   // A radio button cannot be unticked: an answer that may be left out needs a button of its own.
   const options = allowNone ? [...f.options, { value: '', label: 'Not known, or leave it out' }] : f.options;
-  return h(
+  const hinted = options.filter((o) => o.hint);
+  const list = h(
     'div',
-    { class: 'options' },
+    // Choices close together, as many to a line as fit, so a long list takes less of a phone.
+    { class: 'options many' },
     ...options.map((o, i) => {
       const oid = `${id}-${i}`;
       const input = h('input', {
@@ -80,11 +82,25 @@ function optionList(f: Extract<DataField, { kind: 'choice' | 'choices' }>, path:
         name,
         value: o.value,
         'data-kind': f.kind,
-        'aria-describedby': o.hint ? `${oid}-hint` : undefined,
+        'aria-describedby': o.hint && options.length > 3 ? `${oid}-hint` : undefined,
       }) as HTMLInputElement;
       input.checked = checked(o.value);
-      return h('div', { class: 'check' }, input, h('label', { for: oid }, o.label), o.hint ? h('p', { class: 'option-hint', id: `${oid}-hint` }, o.hint) : undefined);
+      return h('div', { class: 'check' }, input, h('label', { for: oid }, o.label));
     }),
+  );
+  // Three choices or fewer (areas, online or phone) speak for themselves.
+  if (!hinted.length || options.length <= 3) return list;
+  // What each choice means, closed, so the choices fit on a phone; screen readers still hear each with its box.
+  return h(
+    'div',
+    {},
+    list,
+    h(
+      'details',
+      { class: 'option-hints' },
+      h('summary', {}, 'What these mean'),
+      h('dl', {}, ...options.flatMap((o, i) => (o.hint ? [h('dt', {}, o.label), h('dd', { class: 'option-hint', id: `${id}-${i}-hint` }, o.hint)] : []))),
+    ),
   );
 }
 
@@ -149,10 +165,18 @@ function sectionField(f: SectionField, path: Path, values: FormValues, level: nu
   const body = [help(id, f.help), ...fields(f.fields, path, values, level + 1, optionalPart)];
   if (f.collapsed) {
     // Open it when something in it was filled in (correcting a group), so nothing is hidden that matters.
-    const filled = f.fields.some((x) => x.kind !== 'section' && hasValue(getAt(values, [...path, x.key])));
+    const filled = f.fields.some((x) => x.kind !== 'section' && hasValue(getAt(values, [...path, x.key])) && !isStartingValue(x, getAt(values, [...path, x.key])));
     return h('details', { class: 'section', id, open: filled }, h('summary', {}, f.title), ...body);
   }
   return h('div', { class: 'section', id }, heading(level, f.title, { id: `${id}-title` }), ...body);
+}
+
+/** Whether a field still holds the value the form starts it with (a service "active", today's date): not news. */
+function isStartingValue(f: DataField, v: unknown): boolean {
+  if ((f.kind !== 'text' && f.kind !== 'choice') || !f.default) return false;
+  if (f.default !== 'today') return v === f.default;
+  const d = new Date();
+  return v === `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function hasValue(v: unknown): boolean {
@@ -160,6 +184,29 @@ function hasValue(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (v && typeof v === 'object') return Object.values(v).some(hasValue);
   return v === true;
+}
+
+/** Where a place of a service is in the model: its items get a box that fills the place from a town or postcode. */
+export const PLACE_AT = 'services.locations';
+
+/**
+ * "Town, village or postcode": contribute.ts looks what is typed up in the site's list of places and fills in the
+ * town, postcode and district below, so nobody types coordinates (the build gives a town's place on the map).
+ * It has no name: what is typed here is not part of the file.
+ */
+function placeFinder(itemPath: Path): HTMLElement {
+  const id = `${pathId(itemPath)}-find`;
+  return h(
+    'div',
+    { class: 'field place-finder' },
+    h('label', { for: id }, 'Town, village or postcode'),
+    h('p', { class: 'help', id: `${id}-help` }, 'Type it and press Enter, or move on: the town, postcode and district below are filled in for you.'),
+    h('div', { class: 'finder-row' },
+      h('input', { id, type: 'text', class: 'medium', autocomplete: 'postal-code', spellcheck: 'false', 'aria-describedby': `${id}-help ${id}-status`, 'data-place-find': pathName(itemPath) }),
+      h('button', { type: 'button', 'data-place-find-button': pathName(itemPath) }, 'Find the place'),
+    ),
+    h('p', { class: 'finder-status', id: `${id}-status`, role: 'status', 'aria-live': 'polite' }),
+  );
 }
 
 export function itemTitle(list: ListField, index: number): string {
@@ -193,6 +240,7 @@ export function listField(f: ListField, path: Path, values: FormValues, level: n
                 { class: 'item', id: iid, 'data-field': pathName(ipath) },
                 h('legend', {}, heading(level + 1, itemTitle(f, i), { id: `${iid}-title`, tabindex: '-1' })),
                 errorSlot(iid),
+                f.item.at === PLACE_AT ? placeFinder(ipath) : undefined,
                 ...fields(f.item.fields, ipath, values, level + 2, false),
                 items.length > f.minItems
                   ? h('button', { type: 'button', class: 'remove', 'data-remove': pathName(ipath) }, `Remove ${noun} ${i + 1}`)

@@ -25,7 +25,9 @@ import { editLayout } from '../lib/edit-layout.ts';
 import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
 import { editDataFileName, type ProviderEditData } from '../lib/edit-data.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
+import { entryEmail, MAILTO_LIMIT } from '../lib/mailto.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';
+import { outsideMessage, resolvePlace, type PlaceLookup } from '../lib/places.ts';
 
 export interface ContributeConfig {
   model: FormModel;
@@ -40,6 +42,10 @@ export interface ContributeConfig {
   slugsUrl: string;
   /** Areas and districts, so the form can check places as the validator does. */
   places: PlaceVocabularies;
+  /** The site's list of places (/places.json), fetched the first time someone looks a town or postcode up. */
+  placesUrl: string;
+  /** CORRECTIONS_EMAIL from site-config.ts: the form then offers "Send by email"; absent, it never mentions email. */
+  correctionsEmail?: string;
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
@@ -74,6 +80,9 @@ export function startContribute(): void {
     editLink: $<HTMLAnchorElement>(section, '[data-github-edit]')!,
     inexact: $(section, '[data-edit-inexact]')!,
     heading: $(section, '[data-output-title]')!,
+    email: $(section, '[data-send-email-box]'),
+    emailLink: $<HTMLAnchorElement>(section, '[data-email-link]'),
+    emailLong: $(section, '[data-email-long]'),
   };
 
   let values: FormValues = emptyValues(model, { today: today() });
@@ -204,6 +213,17 @@ export function startContribute(): void {
     out.githubLink.href = ready ? url : '#';
     out.newPage.href = newFileUrl(config.repository, config.branch, file);
     out.editLink.href = `${config.editUrlPrefix}${file}`;
+    const to = config.correctionsEmail;
+    if (to && out.email && out.emailLink && out.emailLong) {
+      // Without the schema's comments: the message is for a volunteer, and shorter fits more mail programs.
+      const plain = ready ? renderProvider(provider, schema!, { comments: false }) : '';
+      const about = { name: typeof provider.name === 'string' ? provider.name : slug, file, editing: !!editing };
+      const whole = entryEmail(to, { ...about, yaml: plain });
+      const fits = whole.length <= MAILTO_LIMIT;
+      out.email.hidden = !ready;
+      out.emailLong.hidden = fits;
+      out.emailLink.href = !ready ? '#' : fits ? whole : entryEmail(to, { ...about, yaml: '(Paste the text of the file here.)' });
+    }
   }
 
   function check(): void {
@@ -300,6 +320,74 @@ export function startContribute(): void {
       say(`${itemTitle(f, index)} removed.`);
     }
     check();
+  });
+
+  // ---- a place from a town or postcode -------------------------------------------------------------------
+
+  let places: Promise<PlaceLookup | undefined> | undefined;
+  /** The list of places, loaded once, the first time a place is looked up. */
+  function placeLookup(): Promise<PlaceLookup | undefined> {
+    places ??= fetch(config.placesUrl)
+      .then((res) => (res.ok ? (res.json() as Promise<PlaceLookup>) : undefined))
+      .catch(() => undefined);
+    return places;
+  }
+
+  /** Puts a value in a field of the form, as if typed, so it is kept and checked like any answer. */
+  function fill(path: Path, value: string): void {
+    const el = document.getElementById(pathId(path)) as HTMLInputElement | HTMLSelectElement | null;
+    if (!el) return;
+    el.value = value;
+    read(el);
+    touched.add(el.name);
+  }
+
+  async function findPlace(itemName: string): Promise<void> {
+    const itemPath = parseName(itemName);
+    const input = document.getElementById(`${pathId(itemPath)}-find`) as HTMLInputElement | null;
+    const status = document.getElementById(`${pathId(itemPath)}-find-status`);
+    const text = input?.value.trim() ?? '';
+    if (!input || !status || !text || input.dataset.found === text) return;
+    const lookup = await placeLookup();
+    if (!lookup) {
+      status.textContent = 'The list of places could not be loaded. Type the town and postcode below instead.';
+      return;
+    }
+    const match = resolvePlace(text, lookup);
+    if (!match) {
+      status.textContent = `We could not find “${text}” in Sussex. Check the spelling, or type the town and postcode below.`;
+      return;
+    }
+    if (match.kind === 'outside') {
+      status.textContent = outsideMessage(match);
+      return;
+    }
+    input.dataset.found = text;
+    fill([...itemPath, 'town'], match.place.name);
+    // A whole postcode goes in the file; a district code alone ("BN43") only finds the town.
+    const whole = match.kind === 'postcode' && match.postcode.includes(' ');
+    if (whole) fill([...itemPath, 'postcode'], match.postcode);
+    const districts = config.places.districts.terms;
+    const district = districts.find((d) => d.id === match.place.district);
+    if (district) fill([...itemPath, 'district'], district.id);
+    status.textContent = `Found: ${match.place.name}${district ? `, ${district.label}` : ''}. The town${whole ? ', postcode' : ''} and district are filled in below. The map shows it near the middle of ${match.place.name}.`;
+    check();
+  }
+
+  form.addEventListener('keydown', (e) => {
+    const el = e.target as HTMLElement;
+    if (e.key !== 'Enter' || !el.dataset.placeFind) return;
+    // Enter looks the place up; it does not check the whole form.
+    e.preventDefault();
+    void findPlace(el.dataset.placeFind);
+  });
+  form.addEventListener('change', (e) => {
+    const el = e.target as HTMLElement;
+    if (el.dataset.placeFind) void findPlace(el.dataset.placeFind);
+  });
+  form.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-place-find-button]');
+    if (button) void findPlace(button.dataset.placeFindButton!);
   });
 
   // ---- checking everything, and the summary --------------------------------------------------------------

@@ -27,6 +27,12 @@ async function openForm(page: Page, query = ''): Promise<void> {
 const group = (page: Page, name: RegExp | string) => page.getByRole('group', { name });
 const service = (page: Page, n: number) => page.locator(`#f-services-${n - 1}`);
 
+/** Opens a closed "More details" part by its title, as a person does, so the fields in it can be filled in. */
+async function openPart(scope: Page | ReturnType<Page['locator']>, title: string): Promise<void> {
+  const summary = scope.locator('details.section > summary', { hasText: title }).first();
+  if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click();
+}
+
 /** Leaves a field the way a person does (Tab), which is when its message appears. */
 async function fillAndLeave(page: Page, label: string | RegExp, value: string, scope: Page | ReturnType<Page['locator']> = page): Promise<void> {
   const input = scope.getByLabel(label, { exact: typeof label === 'string' });
@@ -47,11 +53,13 @@ async function fillRequired(page: Page, name: string): Promise<void> {
   await group(page, /^Areas it serves/).getByLabel('West Sussex').check();
   const first = service(page, 1);
   await fillAndLeave(page, 'Name of the service (required)', 'Tuesday café', first);
+  await openPart(first, 'More about this service');
   await first.getByRole('group', { name: /^Kind of support/ }).getByLabel('Drop-in').check();
   await first.getByRole('group', { name: /^Who it is for/ }).getByLabel('Anyone with experience of mental distress').check();
   await fillAndLeave(page, 'Where the information came from (required)', 'Phone call with the group');
   // The form starts with today's date in the browser's time zone; a date safely in the past keeps the file valid
   // wherever the validator's "today" falls.
+  await openPart(page, 'More about the checks');
   await fillAndLeave(page, 'Date the details were checked (required)', CHECKED);
 }
 
@@ -98,15 +106,17 @@ describe('/contribute/ as a volunteer fills it in', () => {
     const first = service(page, 1);
     await first.getByRole('button', { name: 'Add a place' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-0-locations-0-name');
+    // The first field of a new place is the box that finds it from a town or postcode.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-0-locations-0-find');
     const place = page.locator('#f-services-0-locations-0');
-    await page.keyboard.type('Harbour Hall');
+    await fillAndLeave(page, 'Name of the venue', 'Harbour Hall', place);
     await fillAndLeave(page, 'Town or village', 'Shoreham-by-Sea', place);
     await fillAndLeave(page, 'Postcode', 'SW1A 1AA', place);
     expect(await errorFor(page, 'f-services-0-locations-0-postcode')).toMatch(/^Error: "SW1A 1AA" is not a Sussex postcode/);
     expect(await page.locator('#f-services-0-locations-0-postcode').getAttribute('aria-invalid')).toBe('true');
 
     // A session.
+    await openPart(first, 'Regular days and times');
     await first.getByRole('button', { name: 'Add a session' }).click();
     const session = page.locator('#f-services-0-schedule-sessions-0');
     await session.getByLabel(/^Day/).selectOption({ label: 'Tuesday' });
@@ -199,6 +209,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await openForm(page);
     await fillRequired(page, 'Bexhill Evening Circle');
     const first = service(page, 1);
+    await openPart(first, 'Regular days and times');
     await first.getByRole('button', { name: 'Add a session' }).click();
     const session = page.locator('#f-services-0-schedule-sessions-0');
     await session.getByLabel(/^Day/).selectOption({ label: 'Thursday' });
@@ -219,6 +230,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');
     expect(await page.locator('[data-yaml]').textContent()).not.toContain('areas_unconfirmed');
+    await openPart(page, 'More about the group');
     await page.getByLabel('We only know it works somewhere in Sussex, not which areas').check();
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect.poll(() => page.locator('[data-yaml]').textContent()).toMatch(/\nareas_unconfirmed: true\n/);
@@ -254,6 +266,7 @@ describe('/contribute/ with a long file', () => {
     await openForm(page);
     await fillRequired(page, 'Long Description Peer Group');
     const words = 'We meet every week to talk, listen and share what helps, with tea and biscuits for everyone. ';
+    await openPart(page, 'More about the group');
     await page.getByLabel(/^More about it/).fill(words.repeat(70).trim());
     await page.getByRole('button', { name: 'Check the answers' }).click();
     await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');

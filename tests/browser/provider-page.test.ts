@@ -25,7 +25,8 @@ describe('sharing tags', () => {
     const summary = await page.locator('.lead').textContent();
     expect(await meta('meta[property="og:description"]')).toBe(summary?.trim());
     expect(await meta('meta[property="og:type"]')).toBe('article');
-    expect(await meta('meta[name="twitter:card"]')).toBe('summary');
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(new URL((await meta('meta[property="og:image"]'))!).pathname).toBe(`/previews/${SLUG}.png`);
     expect(await meta('meta[name="twitter:title"]')).toBe('Fixture Kemptown Peer Hub');
     await page.close();
   });

@@ -251,7 +251,7 @@ describe('posters', () => {
       const [, , slug] = link.split('/');
       const id = link.split('#')[1]!;
       expect(await shown(page)).toEqual([id]);
-      await expect(page.locator(`#${id} .poster-link`).textContent()).resolves.toMatch(new RegExp(`/p/${slug}$`));
+      await expect(page.locator(`#${id} .poster-link`).textContent()).resolves.toMatch(new RegExp(`/p/${slug}/$`));
       await expect(page.locator(`#${id}`).getByRole('img', { name: /^QR code\. It opens the page about / }).count()).resolves.toBe(1);
       // Printed, the share kit (where the code is defined) is hidden, and the poster's copy still decodes.
       await page.emulateMedia({ media: 'print' });

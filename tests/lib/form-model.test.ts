@@ -62,8 +62,10 @@ describe('buildFormModel', () => {
     expect(services.kind).toBe('list');
     expect(services.minItems).toBe(1);
     expect(services.itemLabel).toBe('Service');
-    // The id is made from the name when left blank, so it comes just after the name.
-    expect(dataFields(services.item).slice(0, 3).map((f) => f.key)).toEqual(['name', 'id', 'summary']);
+    // The id is made from the name when left blank: it waits first under "More details", after the essentials.
+    expect(dataFields(services.item)[0]!.key).toBe('name');
+    const more = services.item.fields.find((f) => f.kind === 'section' && f.collapsed);
+    expect(more?.kind === 'section' && more.fields[0]!.key).toBe('id');
     expect(fieldAt(model, ['services', 0, 'id'])).toMatchObject({ derived: 'name', required: true });
     const places = fieldAt(model, ['services', 0, 'locations']) as ListField;
     expect(places.kind).toBe('list');
@@ -127,6 +129,42 @@ describe('buildFormModel', () => {
     const contact = service.fields.find((f) => f.kind === 'section' && f.collapsed && f.title === 'Contact details for this service');
     expect(contact && contact.kind === 'section' && contact.fields.map((f) => f.key)).toContain('phone');
     expect(fieldAt(model, ['services', 0, 'phone'])).toMatchObject({ kind: 'text', input: 'tel' });
+  });
+
+  /** The keys a group shows before its closed parts, and the keys inside them. */
+  function split(g: GroupField): { open: string[]; closed: string[] } {
+    const open: string[] = [];
+    const closed: string[] = [];
+    for (const f of g.fields) {
+      if (f.kind === 'section') (f.collapsed ? closed : open).push(...f.fields.map((x) => x.key));
+      else open.push(f.key);
+    }
+    return { open, closed };
+  }
+
+  it('shows the essentials first and everything else under a closed "More details", for the group and each service, place and schedule', () => {
+    const root = split(model.root);
+    expect(root.open).toEqual(['name', 'summary', 'led_by', 'website', 'email', 'phone', 'areas', 'services', 'verification']);
+    expect(root.closed).toEqual(expect.arrayContaining(['description', 'contact_name', 'districts', 'areas_unconfirmed']));
+    const service = (fieldAt(model, ['services']) as ListField).item;
+    expect(split(service).open).toEqual(['name', 'communities', 'schedule', 'locations', 'delivery']);
+    expect(split(service).closed).toEqual(expect.arrayContaining(['id', 'status', 'formats', 'cost', 'age_range', 'languages', 'phone']));
+    const place = (fieldAt(model, ['services', 0, 'locations']) as ListField).item;
+    expect(split(place).open).toEqual(['town', 'postcode', 'name', 'address']);
+    expect(split(place).closed).toEqual(expect.arrayContaining(['district', 'latitude', 'longitude', 'precision']));
+    expect(split(fieldAt(model, ['services', 0, 'schedule']) as GroupField)).toEqual({ open: ['note'], closed: ['sessions'] });
+    const last = model.root.fields.at(-1)!;
+    expect(last.kind === 'section' && last.collapsed && last.title).toBe('More about the group');
+  });
+
+  it('never hides an answer that is needed and starts empty, even one the layout does not name', () => {
+    const changed = structuredClone(schema) as { properties: Record<string, unknown>; required: string[] };
+    changed.properties.charity_number = { type: 'string', minLength: 1 };
+    changed.required = [...changed.required, 'charity_number'];
+    const fields = buildFormModel(changed, vocab).root.fields;
+    expect(fields.map((f) => f.key)).toContain('charity_number');
+    // An answer that starts filled in (a service's status starts "active") may wait under "More details".
+    expect(split((fieldAt(model, ['services']) as ListField).item).closed).toContain('status');
   });
 });
 

@@ -139,7 +139,8 @@ describe('links', () => {
   it('short links are /p/<slug>/ under the base path', () => {
     expect(shortPath('/', 'synergy')).toBe('/p/synergy/');
     expect(shortPath('/dir/', 'synergy')).toBe('/dir/p/synergy/');
-    expect(typedLink('https://sussex-peer-support.example/p/synergy/')).toBe('sussex-peer-support.example/p/synergy');
+    expect(typedLink('https://sussex-peer-support.example/p/synergy/')).toBe('sussex-peer-support.example/p/synergy/');
+    expect(typedLink('https://sussex-peer-support.example/')).toBe('sussex-peer-support.example');
   });
 
   it('a poster is #poster--<service> on its provider page, never the anchor of another service', () => {

@@ -86,3 +86,16 @@ describe('editDataFiles', () => {
     expect(() => editDataFiles([dataset.providers[0]!], ['x'], 5)).toThrow(/does not start a file/);
   });
 });
+
+describe('shortLinkPages with the link preview', () => {
+  it("puts each provider's preview words, with its areas, where the template has the placeholder", () => {
+    const template = `${TEMPLATE}<meta property="og:image:alt" content="${SHORT_LINK_TEMPLATE.alt}"><meta property="og:image" content="/previews/${SLUG}.png">`;
+    const pages = shortLinkPages(dataset.providers, template, dataset.vocab);
+    for (const [i, page] of pages.entries()) {
+      const { slug, data } = dataset.providers[i]!;
+      expect(page.text).toContain(`<meta property="og:image" content="/previews/${slug}.png">`);
+      expect(page.text).toMatch(new RegExp(`<meta property="og:image:alt" content="${escapeHtml(data.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Peer support in [^"]+\\. Sussex Peer Support Directory\\.">`));
+      expect(page.text).not.toContain(SHORT_LINK_TEMPLATE.alt);
+    }
+  });
+});

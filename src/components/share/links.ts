@@ -30,7 +30,10 @@ export function hasPoster(service: Service): boolean {
   return service.status === 'active';
 }
 
-/** The short link without "https://", as people would type it from paper. */
+/**
+ * The short link without "https://", as people would type it from paper. A page keeps its trailing slash:
+ * that form opens the page on every host without a redirect (only the bare domain drops it).
+ */
 export function typedLink(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return url.replace(/^https?:\/\//, '').replace(/^([^/]*)\/$/, '$1');
 }

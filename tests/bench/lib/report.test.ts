@@ -254,3 +254,21 @@ describe('writeSummary', () => {
     expect(text.indexOf(START)).toBeLessThan(text.indexOf(END));
   });
 });
+
+describe('the link previews in the summary', () => {
+  it("shows the first build's drawing of every picture and a rebuild's use of the cache, each with its time per picture", () => {
+    const big = size(10_000, { build: build(40_000, GiB(1), { previews: { drawn: 10_001, drawnMs: 400_040, reused: 10_001, rebuildDrawn: 0, rebuildMs: 3000 } }) });
+    const md = summaryMarkdown(results([size(100), big]), RESULTS_FILE);
+    expect(md).toContain('| (link previews, drawn by the first build into an empty cache: after the pages) | 10,001 |');
+    expect(md).toMatch(/\| \(link previews on a rebuild: 10,001 from the cache, 0 drawn\) \| 10,001 \| [^|]+ \| 0\.3\d? ms \|/);
+  });
+
+  it('has no preview rows for results from before the previews', () => {
+    const md = summaryMarkdown(results([size(100), size(10_000, { build: build(40_000, GiB(1)) })]), RESULTS_FILE);
+    expect(md).not.toContain('link previews');
+  });
+});
+
+function GiB(n: number): number {
+  return n * 1024 * MiB;
+}

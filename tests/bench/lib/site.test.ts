@@ -39,6 +39,7 @@ const SITE_LOG = [
   `${dim('02:05:24')} ${green('✓ Completed in 41.24s.\n')}`,
   line('02:05:25', 'build', green('✓ Completed in 44.80s.')),
   line('02:05:26', 'sussex-directory-build', 'Share files: 10000 short links in 1533ms.'),
+  line('02:05:40', 'sussex-directory-build', 'Link previews: 12 drawn, 9989 from the cache in 2874ms.'),
   line('02:05:55', 'build', `11062 page(s) built in ${bold('1m 31s')}`),
   line('02:05:55', 'build', bold('Complete!')),
 ].join('\n');
@@ -115,9 +116,12 @@ describe('parseAstroLog', () => {
     expect(log.totalMs).toBe(91_000);
   });
 
-  it("reads the integration's own lines: data, search index, open data, short links and provider files", () => {
+  it("reads the integration's own lines: data, search index, open data, short links, provider files and link previews", () => {
     const log = parseAstroLog(SITE_LOG);
     expect(log).toMatchObject({
+      previewsDrawn: 12,
+      previewsReused: 9989,
+      previewsMs: 2874,
       dataLoadMs: 4985,
       searchIndexMs: 22_966,
       openDataMs: 19_218,

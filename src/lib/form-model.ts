@@ -323,7 +323,8 @@ function field(key: string, at: string, schema: JsonSchema, required: boolean, v
         ...base,
         kind: 'list',
         itemLabel: ITEM_LABELS[key] ?? humanize(key),
-        minItems: typeof schema.minItems === 'number' ? schema.minItems : 0,
+        // An optional list (a service's own sources) starts empty, even though it needs an item once it is given.
+        minItems: required && typeof schema.minItems === 'number' ? schema.minItems : 0,
         item: group({ key, at, label: ITEM_LABELS[key] ?? humanize(key), required: true }, items, vocab),
       };
     }

@@ -124,7 +124,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     expect(await page.locator('[data-list="services"] > ol > li').count()).toBe(3);
     await page.getByRole('button', { name: 'Remove service 3' }).click();
     expect(await page.locator('[data-list="services"] > ol > li').count()).toBe(2);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-1-title');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-1--title');
     await expect.poll(() => page.locator('[data-announce]').textContent()).toBe('Service 3 removed.');
 
     // Checking: the summary at the top lists both mistakes, and takes the volunteer to each field.

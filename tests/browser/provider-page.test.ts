@@ -176,7 +176,7 @@ describe('what the page shows', () => {
     const when = page.locator('section.service dt', { hasText: 'When' }).locator('xpath=following-sibling::dd[1]');
     await expect(when.textContent()).resolves.toMatch(/^\s*Wednesday evenings, as of 2017\s*$/);
     const where = page.locator('section.service dt', { hasText: 'Where' }).locator('xpath=following-sibling::dd[1]');
-    await expect(where.textContent()).resolves.toContain('In Bognor Regis; the exact place is not known.');
+    await expect(where.textContent()).resolves.toContain('In Eastbourne; the exact place is not known.');
     expect(await runAxe(page)).toEqual([]);
     await page.close();
   });
@@ -195,7 +195,7 @@ describe('what the page shows', () => {
 
   it('lists a group last heard of long ago after the current ones, never hiding it', async () => {
     const page = await newPage();
-    await gotoAndSettle(page, '/areas/west-sussex/whole-area/');
+    await gotoAndSettle(page, '/areas/east-sussex/whole-area/');
     const cards = await page.locator('li.card').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', old: !!el.querySelector('.age-short.old') })));
     const mine = cards.find((c) => c.text.includes('Wednesday circle'));
     expect(mine, 'the old group is listed').toMatchObject({ old: true });

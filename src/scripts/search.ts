@@ -141,7 +141,7 @@ export function startSearch(): void {
     if (data.meta.age) {
       // The same short form as the lists' cards: how old the facts are.
       const age = document.createElement('p');
-      age.className = data.meta.old ? 'muted age-short old' : 'muted age-short';
+      age.className = data.meta.old ? 'age-short old' : 'age-short';
       age.textContent = data.meta.age;
       li.append(age);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -182,6 +182,18 @@ describe('loadDataset', () => {
     expect(message).toContain(`${d.at('providers', 'b.yaml')}:1:1: error: the file holds a list`);
     expect(message).toMatch(/22 files checked: 2 errors, 0 warnings\.$/);
     expect((error as InvalidDataError).problems.length).toBe(2);
+  });
+
+  it('gives a town-only place its town\'s coordinates from the gazetteer, for the map and the exports', () => {
+    const d = dir({ providers: { 'town-precision.yaml': readFixture('providers', 'valid', 'town-precision.yaml') } });
+    const [worthing, hall] = loadDataset(d.root).providers[0]!.data.services[0]!.locations!;
+    const gazetteer = readFileSync(d.at('gazetteer.yaml'), 'utf8');
+    const point = (name: string) => {
+      const m = new RegExp(`name: ${name}, district: [a-z-]+, kind: [a-z]+, latitude: ([0-9.-]+), longitude: ([0-9.-]+)`).exec(gazetteer);
+      return { latitude: Number(m?.[1]), longitude: Number(m?.[2]) };
+    };
+    expect(worthing).toEqual({ town: 'Worthing', precision: 'town', ...point('Worthing') });
+    expect(hall).toMatchObject({ town: 'shoreham-by-sea', precision: 'town', ...point('Shoreham-by-Sea') });
   });
 
   it('builds with warnings, printing them', () => {

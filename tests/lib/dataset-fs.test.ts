@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { dataDir, InvalidDataError, loadDataset, PROJECT_ROOT, readDataSources, validateDataDir, validateFiles } from '../../src/lib/dataset-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { makeDataDir, provider, readFixture, signatory, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
@@ -187,10 +188,10 @@ describe('loadDataset', () => {
   it('gives a town-only place its town\'s coordinates from the gazetteer, for the map and the exports', () => {
     const d = dir({ providers: { 'town-precision.yaml': readFixture('providers', 'valid', 'town-precision.yaml') } });
     const [worthing, hall] = loadDataset(d.root).providers[0]!.data.services[0]!.locations!;
-    const gazetteer = readFileSync(d.at('gazetteer.yaml'), 'utf8');
+    const { places } = parse(readFileSync(d.at('gazetteer.yaml'), 'utf8')) as { places: { name: string; latitude: number; longitude: number }[] };
     const point = (name: string) => {
-      const m = new RegExp(`name: ${name}, district: [a-z-]+, kind: [a-z]+, latitude: ([0-9.-]+), longitude: ([0-9.-]+)`).exec(gazetteer);
-      return { latitude: Number(m?.[1]), longitude: Number(m?.[2]) };
+      const place = places.find((p) => p.name === name);
+      return { latitude: place?.latitude, longitude: place?.longitude };
     };
     expect(worthing).toEqual({ town: 'Worthing', precision: 'town', ...point('Worthing') });
     expect(hall).toMatchObject({ town: 'shoreham-by-sea', precision: 'town', ...point('Shoreham-by-Sea') });

@@ -188,6 +188,7 @@ const HELP: Record<string, string> = {
   week_of_month: 'For monthly sessions only: which one in the month.',
   geocoded: '',
   last_checked: 'Only if someone confirmed the details with the group: the date they did, like 2026-11-23. Leave it blank otherwise.',
+  'services.sources': 'Only for facts just this service’s own sources give, such as its times or that it has closed. Leave it empty otherwise.',
   'sources.title': 'A web page, a report or a leaflet, in plain words, for example “West Sussex Mind’s news page”.',
   'sources.url': 'Copy it from the browser’s address bar. Leave it blank for a document that is not on the web.',
   published: 'The date the source itself shows: a year (2023), a month (2023-02) or a date (2023-02-14). Write undated if it shows none.',
@@ -288,12 +289,6 @@ const LAYOUT: Record<string, Part[]> = {
       collapsed: true,
       help: 'Only if you know them: the kind of support, cost, ages, how to join, languages, its own contact details.',
     },
-    {
-      title: 'Sources for this service',
-      keys: ['sources'],
-      help: 'Only for facts just this service’s sources give, such as its times or that it has closed.',
-      collapsed: true,
-    },
   ],
   'services.schedule': [
     { keys: ['note'] },
@@ -372,7 +367,8 @@ function field(key: string, at: string, schema: JsonSchema, required: boolean, v
         ...base,
         kind: 'list',
         itemLabel: ITEM_LABELS[key] ?? humanize(key),
-        minItems: typeof schema.minItems === 'number' ? schema.minItems : 0,
+        // An optional list (a service's own sources) starts empty, even though it needs an item once it is given.
+        minItems: required && typeof schema.minItems === 'number' ? schema.minItems : 0,
         item: group({ key, at, label: ITEM_LABELS[key] ?? humanize(key), required: true }, items, vocab),
       };
     }

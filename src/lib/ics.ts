@@ -1,6 +1,6 @@
 // iCalendar (.ics, RFC 5545) files for services with regular sessions, so people can add them to a calendar.
 // Pure: the same data and build date give byte-identical files. No Astro, no file system, no clock.
-import { formatSession } from './format.ts';
+import { formatSession, townOnlyText } from './format.ts';
 import type { Provider, Service, Session } from './validate.ts';
 import { joinBase } from './site-url.ts';
 import { isolate } from './text-safety.ts';
@@ -170,7 +170,8 @@ function placeText(service: Service, vocab: Vocabularies): { location?: string; 
     if (l.precision === 'area-only') {
       const place = l.town ?? (l.district ? label(vocab, 'districts', l.district) : l.name);
       words.push(`In or near ${place}. The group tells you the exact place when you get in touch.`);
-    } else if (!one) words.push(`Place: ${address(l)}.`);
+    } else if (l.precision === 'town') words.push(townOnlyText(l));
+    else if (!one) words.push(`Place: ${address(l)}.`);
     if (l.note) words.push(l.note);
   }
   for (const d of service.delivery ?? []) words.push(`${label(vocab, 'delivery', d)}.`);

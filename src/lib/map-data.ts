@@ -61,18 +61,21 @@ export interface MapFiles {
   text: MapText;
 }
 
-/** Both files come from one pass; the two routes that write them share it (by dataset and gazetteer). */
-const built = new WeakMap<Dataset, WeakMap<readonly Place[], MapFiles>>();
+/** Both files come from one pass; the two routes that write them share it (by dataset, gazetteer and date). */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, MapFiles>>>();
 
-export function buildMapData(dataset: Dataset, places: readonly Place[] = []): MapFiles {
+/** The map's two files; `today` (the build date) says which groups' facts are old, to list them last. */
+export function buildMapData(dataset: Dataset, places: readonly Place[] = [], today = buildDate()): MapFiles {
   let byPlaces = built.get(dataset);
   if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
-  let files = byPlaces.get(places);
-  if (!files) byPlaces.set(places, (files = buildMapFiles(dataset, places)));
+  let byDate = byPlaces.get(places);
+  if (!byDate) byPlaces.set(places, (byDate = new Map()));
+  let files = byDate.get(today);
+  if (!files) byDate.set(today, (files = buildMapFiles(dataset, places, today)));
   return files;
 }
 
-function buildMapFiles(dataset: Dataset, places: readonly Place[], today = buildDate()): MapFiles {
+function buildMapFiles(dataset: Dataset, places: readonly Place[], today: string): MapFiles {
   const { vocab } = dataset;
   const facetTables: [string, string[]][] = [...FACETS.map((f): [string, string[]] => [f.key, termIds(vocab, f.vocab)]), ['charter', ['signatory']]];
   const offsets = new Map<string, number>();

@@ -160,6 +160,8 @@ export function ensureSchemaLine(doc: Document, kind: EntryKind): void {
 // ---------------------------------------------------------------------------------------------
 // Rendering a new entry (npm run new, the /contribute/ form)
 
+/** A year, month or date a source shows ("2023", "2023-02", "2023-02-14"): written in quotes, as the format asks. */
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const TIME = /^\d{1,2}:\d{2}$/;
 /** Maps written on one line, as in the seed data: `cost: {type: free}`, one line per session. */
 const FLOW_MAPS = new Set(['cost', 'age_range', 'sessions[]']);
@@ -189,8 +191,8 @@ function style(node: unknown, field: string | undefined): void {
   } else if (isSeq(node)) {
     if (node.items.length && node.items.every((i) => isScalar(i))) node.flow = true;
     for (const item of node.items) style(item, field ? `${field}[]` : undefined);
-  } else if (isScalar(node) && typeof node.value === 'string' && TIME.test(node.value)) {
-    // 18:30 is a number in older YAML readers; quoting keeps it text everywhere.
+  } else if (isScalar(node) && typeof node.value === 'string' && (TIME.test(node.value) || PARTIAL_DATE.test(node.value))) {
+    // 18:30 is a number in older YAML readers, and 2023 or 2023-02-14 a number or a date; quoting keeps them text everywhere.
     node.type = Scalar.QUOTE_DOUBLE;
   }
 }

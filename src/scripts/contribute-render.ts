@@ -238,7 +238,8 @@ export function listField(f: ListField, path: Path, values: FormValues, level: n
               h(
                 'fieldset',
                 { class: 'item', id: iid, 'data-field': pathName(ipath) },
-                h('legend', {}, heading(level + 1, itemTitle(f, i), { id: `${iid}-title`, tabindex: '-1' })),
+                // "--title": a field of the item may itself be called title (a source's), and its input is `${iid}-title`.
+                h('legend', {}, heading(level + 1, itemTitle(f, i), { id: `${iid}--title`, tabindex: '-1' })),
                 errorSlot(iid),
                 f.item.at === PLACE_AT ? placeFinder(ipath) : undefined,
                 ...fields(f.item.fields, ipath, values, level + 2, false),

@@ -285,9 +285,9 @@ export function startContribute(): void {
     const items = (getAt(values, listPath) as FormValues[] | undefined) ?? [];
     const target =
       index < items.length
-        ? document.getElementById(`${pathId([...listPath, index])}-title`)
+        ? document.getElementById(`${pathId([...listPath, index])}--title`)
         : items.length
-          ? document.getElementById(`${pathId([...listPath, items.length - 1])}-title`)
+          ? document.getElementById(`${pathId([...listPath, items.length - 1])}--title`)
           : document.querySelector<HTMLElement>(`[data-add="${CSS.escape(pathName(listPath))}"]`);
     target?.focus();
   }

@@ -67,7 +67,7 @@ export function renderPlaced(entry: ListEntry, options: EntryOptions): HTMLLIEle
   if (entry.miles !== undefined) li.dataset.miles = entry.miles.toFixed(4);
   li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
   if (service.when) li.append(el('p', { text: service.when }));
-  if (service.age) li.append(el('p', { className: service.old ? 'muted age-short old' : 'muted age-short', text: service.age }));
+  if (service.age) li.append(el('p', { className: service.old ? 'age-short old' : 'age-short', text: service.age }));
   const where = el('ul', { className: 'map-where' });
   for (const p of entry.places) {
     const item = el('li', {}, placeWords(p.location));
@@ -94,7 +94,7 @@ export function renderUnplaced(service: MapService, options: { base: string; how
   li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
   if (options.how) li.append(el('p', { text: options.how }));
   if (service.when) li.append(el('p', { text: service.when }));
-  if (service.age) li.append(el('p', { className: service.old ? 'muted age-short old' : 'muted age-short', text: service.age }));
+  if (service.age) li.append(el('p', { className: service.old ? 'age-short old' : 'age-short', text: service.age }));
   if (options.covers) li.append(el('p', { className: 'map-covers', text: options.covers }));
   return li;
 }

@@ -320,7 +320,7 @@ export function startMap(): void {
     const event = e as Leaflet.LeafletEvent & { layer: Leaflet.MarkerCluster; originalEvent?: KeyboardEvent };
     if (event.originalEvent?.keyCode === 13) focusAfterZoom = event.layer.getAllChildMarkers();
   });
-  markers.on('animationend', () => {
+  const focusChild = (): void => {
     const children = focusAfterZoom;
     focusAfterZoom = undefined;
     if (!children) return;
@@ -332,7 +332,10 @@ export function startMap(): void {
         return;
       }
     }
-  });
+  };
+  markers.on('animationend', focusChild);
+  // Without animations (reduced motion) the clusters are redrawn when the move ends, with no animationend.
+  if (reduced) map.on('moveend', () => setTimeout(focusChild, 0));
   let popupSource: Leaflet.Marker | undefined;
   map.on('popupopen', (e) => {
     popupOpen = true;

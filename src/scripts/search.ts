@@ -137,14 +137,14 @@ export function startSearch(): void {
     const where = document.createElement('p');
     where.className = 'muted';
     where.textContent = data.meta.areas ?? '';
+    li.append(h, summary, where);
     if (data.meta.age) {
       // The same short form as the lists' cards: how old the facts are.
-      const age = document.createElement('span');
+      const age = document.createElement('p');
       age.className = data.meta.old ? 'age-short old' : 'age-short';
       age.textContent = data.meta.age;
-      where.append(' · ', age);
+      li.append(age);
     }
-    li.append(h, summary, where);
     const badges = badgesOf(data);
     if (badges.length) {
       const ul = document.createElement('ul');

@@ -56,11 +56,9 @@ async function fillRequired(page: Page, name: string): Promise<void> {
   await openPart(first, 'More about this service');
   await first.getByRole('group', { name: /^Kind of support/ }).getByLabel('Drop-in').check();
   await first.getByRole('group', { name: /^Who it is for/ }).getByLabel('Anyone with experience of mental distress').check();
-  await fillAndLeave(page, 'Where the information came from (required)', 'Phone call with the group');
-  // The form starts with today's date in the browser's time zone; a date safely in the past keeps the file valid
-  // wherever the validator's "today" falls.
-  await openPart(page, 'More about the checks');
-  await fillAndLeave(page, 'Date the details were checked (required)', CHECKED);
+  await fillAndLeave(page, 'What the source is (required)', 'Phone call with the group');
+  // A date safely in the past keeps the file valid wherever the validator's "today" falls.
+  await fillAndLeave(page, 'Date the source shows (required)', CHECKED);
 }
 
 describe('/contribute/ without JavaScript', () => {
@@ -135,7 +133,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
     expect(await page.locator('[data-list="services"] > ol > li').count()).toBe(3);
     await page.getByRole('button', { name: 'Remove service 3' }).click();
     expect(await page.locator('[data-list="services"] > ol > li').count()).toBe(2);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-1-title');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-services-1--title');
     await expect.poll(() => page.locator('[data-announce]').textContent()).toBe('Service 3 removed.');
 
     // Checking: the summary at the top lists both mistakes, and takes the volunteer to each field.
@@ -194,7 +192,7 @@ describe('/contribute/ as a volunteer fills it in', () => {
         },
         { id: 'peer-phone-line', name: 'Peer phone line', delivery: ['phone'] },
       ],
-      verification: { status: 'unverified', last_checked: CHECKED, source: 'Phone call with the group' },
+      verification: { status: 'unverified', sources: [{ title: 'Phone call with the group', published: CHECKED }] },
     });
     expect(await runAxe(page)).toEqual([]);
     expect(requests.foreign()).toEqual([]);

@@ -57,7 +57,7 @@ async function build(dataDir: string, outDir: string, log: string): Promise<void
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, SPSD_DATA_DIR: dataDir, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { BUILD_DATE: '2026-11-23', ...process.env, SPSD_DATA_DIR: dataDir, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(out, { end: false });

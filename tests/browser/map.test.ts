@@ -44,11 +44,23 @@ interface Located {
   loc: YamlLocation & { latitude: number; longitude: number };
 }
 const running = providers.flatMap((p) => p.data.services.filter((s) => s.status === 'active').map((service) => ({ slug: p.slug, provider: p.data, service })));
+/** A town-only place stands at its town's middle in the gazetteer (looked up here by name, as written). */
+const withTownPoint = (l: YamlLocation): YamlLocation => {
+  if (l.precision !== 'town') return l;
+  const town = gazetteer.find((g) => g.name.toLowerCase() === l.town?.toLowerCase());
+  return town ? { ...l, latitude: town.latitude, longitude: town.longitude } : l;
+};
 const located: Located[] = running.flatMap(({ slug, service }) =>
-  (service.locations ?? []).filter((l): l is Located['loc'] => typeof l.latitude === 'number' && typeof l.longitude === 'number').map((loc) => ({ slug, service, loc })),
+  (service.locations ?? [])
+    .map(withTownPoint)
+    .filter((l): l is Located['loc'] => typeof l.latitude === 'number' && typeof l.longitude === 'number')
+    .map((loc) => ({ slug, service, loc })),
 );
-/** A place is a venue (to about 10 m) or an area-only spot (to about 1 km): services there share one marker. */
-const placeKey = (l: Located['loc']) => (l.precision === 'area-only' ? `area ${l.latitude.toFixed(2)},${l.longitude.toFixed(2)}` : `${l.latitude.toFixed(4)},${l.longitude.toFixed(4)}`);
+/** A place is a venue (to about 10 m), a town's middle, or an area-only spot (to about 1 km): services there share one marker. */
+const placeKey = (l: Located['loc']) =>
+  l.precision === 'area-only'
+    ? `area ${l.latitude.toFixed(2)},${l.longitude.toFixed(2)}`
+    : `${l.precision === 'town' ? 'town ' : ''}${l.latitude.toFixed(4)},${l.longitude.toFixed(4)}`;
 const places = new Map<string, Located[]>();
 for (const x of located) places.set(placeKey(x.loc), [...(places.get(placeKey(x.loc)) ?? []), x]);
 const areaOnlyPlaces = [...places.keys()].filter((k) => k.startsWith('area '));
@@ -200,6 +212,36 @@ describe('the map on a desktop', () => {
     await expect.poll(() => listItems(page, 'in-view').filter({ hasText: areaOnly.service.name }).textContent()).toMatch(/does not publish its venue/);
   });
 
+  test('a place known only by its town is a hollow, dashed marker at the town that says the exact place is not known', async () => {
+    const townOnly = located.filter((x) => x.loc.precision === 'town');
+    expect(townOnly.length).toBeGreaterThan(0);
+    const first = townOnly[0]!;
+    const words = `In ${first.loc.town}; the exact place is not known`;
+    await expect.poll(() => listItems(page, 'in-view').filter({ hasText: first.service.name }).textContent()).toContain(words);
+    await page.locator(`[data-service="${first.slug}#${first.service.id}"] .map-show`).click();
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    const marker = page.locator(`${MARKERS}.is-town`).filter({ hasText: words });
+    await expect.poll(() => marker.count()).toBe(1);
+    // Drawn apart from exact venues: a dashed border on the page's background, not a filled pin, and no area circle.
+    const look = await marker.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const probe = document.createElement('div');
+      probe.className = 'map-marker';
+      document.body.append(probe);
+      const venueBackground = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { border: style.borderTopStyle, background: style.backgroundColor, venueBackground };
+    });
+    expect(look.border).toBe('dashed');
+    expect(look.background).not.toBe(look.venueBackground);
+    expect(await page.locator('path.map-area-circle').count()).toBe(areaOnlyPlaces.length);
+    await marker.click();
+    await expect.poll(() => page.locator('.leaflet-popup .map-popup-place').first().textContent()).toBe(words);
+    await page.keyboard.press('Escape');
+    await resetView(page);
+  });
+
   test('online and phone-only services have no marker and are listed under "Online and by phone"', async () => {
     const names = (await buttonNames(page)).join('\n');
     const remoteList = (await listItems(page, 'remote').allTextContents()).join('\n');
@@ -301,7 +343,8 @@ describe('keyboard', () => {
     expect(await link.textContent()).toBe(x!.service.name);
     const text = (await popup.textContent()) ?? '';
     expect(text).toContain(providers.find((p) => p.slug === slug)!.data.name);
-    expect(text).toMatch(/Every|month|fortnight|other/);
+    // When it runs, as the source gave it, with the year of that source.
+    expect(text).toMatch(/(Every|month|fortnight|other|evenings).*, as of \d{4}\./);
     // Focus moves into the popup, and Escape brings it back to the marker.
     expect(await page.evaluate(() => document.activeElement?.closest('.leaflet-popup') !== null)).toBe(true);
     await page.keyboard.press('Escape');
@@ -323,10 +366,12 @@ describe('keyboard', () => {
     if (!(await page.locator(CLUSTERS).count())) return; // nothing clustered at this size
     await page.locator('[data-reset-view]').focus();
     expect(await tabTo('.map-cluster')).toBe(true);
-    const zoomBefore = await page.locator('[data-map]').evaluate((el) => el.querySelector('.leaflet-proxy')?.getAttribute('style'));
+    // Where the markers stand shows the zoom (Leaflet's zoom proxy exists only with animations on).
+    const view = () => page.locator('[data-map]').evaluate((el) => [...el.querySelectorAll('.leaflet-marker-icon')].map((m) => (m as HTMLElement).style.transform).join(' '));
+    const zoomBefore = await view();
     await page.keyboard.press('Enter');
     await page.waitForTimeout(600);
-    expect(await page.locator('[data-map]').evaluate((el) => el.querySelector('.leaflet-proxy')?.getAttribute('style'))).not.toBe(zoomBefore);
+    expect(await view()).not.toBe(zoomBefore);
     expect(await page.evaluate(() => !!document.activeElement?.matches('.map-marker, .map-cluster'))).toBe(true);
   });
 });

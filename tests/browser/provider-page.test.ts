@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROVIDER_PAGE_IDS } from '../../src/lib/page-ids.ts';
-import { gotoAndSettle, newPage, siteUrl } from './harness.ts';
+import { gotoAndSettle, newPage, runAxe, siteUrl } from './harness.ts';
 
 const SLUG = 'fixture-kemptown-peer-hub';
 
@@ -178,7 +178,47 @@ describe('what the page shows', () => {
     const page = await newPage();
     await gotoAndSettle(page, `/providers/${SLUG}/`);
     await expect(page.locator('.notice').first().textContent()).resolves.toContain('has not confirmed them yet');
-    await expect(page.locator('main').textContent()).resolves.toMatch(/Last checked on \d{1,2} \w+ \d{4}/);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/Where this information comes from:\s*Test fixture, \w+ \d{4}\./);
+    await page.close();
+  });
+
+  it('says where the facts come from and, for a group last heard of over 3 years ago, that it may have changed or stopped', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/providers/fixture-old-news-group/');
+    await expect(page.locator('.source-age').first().textContent()).resolves.toBe('Source: Example news article about the group, May 2017.');
+    await expect(page.locator('.old-notice').textContent()).resolves.toBe('We last heard of this group in 2017. It may have changed or stopped.');
+    expect(await page.locator('.old-notice').getAttribute('role')).toBe('note');
+    // Times as the source gave them, with its year; the place only as far as the source knows it.
+    const when = page.locator('section.service dt', { hasText: 'When' }).locator('xpath=following-sibling::dd[1]');
+    await expect(when.textContent()).resolves.toMatch(/^\s*Wednesday evenings, as of 2017\s*$/);
+    const where = page.locator('section.service dt', { hasText: 'Where' }).locator('xpath=following-sibling::dd[1]');
+    await expect(where.textContent()).resolves.toContain('In Eastbourne; the exact place is not known.');
+    expect(await runAxe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a group with a recent source no such notice, and warns plainly when sources disagree about a service', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/providers/fixture-recent-news-group/');
+    await expect(page.locator('.source-age').first().textContent()).resolves.toBe('Source: Example Lewes news page about the group, September 2026.');
+    expect(await page.locator('.old-notice').count()).toBe(0);
+    const service = page.locator('section.service#friday-cafe');
+    await expect(service.locator('.unclear-notice').textContent()).resolves.toContain('Our sources disagree about whether this is still running');
+    await expect(service.locator('.source-age').textContent()).resolves.toBe('Source: Example council directory entry, September 2026.');
+    expect(await runAxe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists a group last heard of long ago after the current ones, never hiding it', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/areas/east-sussex/whole-area/');
+    const cards = await page.locator('li.card').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', old: !!el.querySelector('.age-short.old') })));
+    const mine = cards.find((c) => c.text.includes('Wednesday circle'));
+    expect(mine, 'the old group is listed').toMatchObject({ old: true });
+    expect(mine?.text).toContain('Information from 2017');
+    expect(cards.some((c) => !c.old), 'a current group is listed too').toBe(true);
+    // Every current card comes before every old one.
+    expect(cards.map((c) => c.old)).toEqual([...cards.map((c) => c.old)].sort((a, b) => Number(a) - Number(b)));
     await page.close();
   });
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { dataDir, InvalidDataError, loadDataset, PROJECT_ROOT, readDataSources, validateDataDir, validateFiles } from '../../src/lib/dataset-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { makeDataDir, provider, readFixture, signatory, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
@@ -230,6 +231,18 @@ describe('loadDataset', () => {
     expect(message).toContain(`${d.at('providers', 'b.yaml')}:1:1: error: the file holds a list`);
     expect(message).toMatch(/22 files checked: 2 errors, 0 warnings\.$/);
     expect((error as InvalidDataError).problems.length).toBe(2);
+  });
+
+  it('gives a town-only place its town\'s coordinates from the gazetteer, for the map and the exports', () => {
+    const d = dir({ providers: { 'town-precision.yaml': readFixture('providers', 'valid', 'town-precision.yaml') } });
+    const [worthing, hall] = loadDataset(d.root).providers[0]!.data.services[0]!.locations!;
+    const { places } = parse(readFileSync(d.at('gazetteer.yaml'), 'utf8')) as { places: { name: string; latitude: number; longitude: number }[] };
+    const point = (name: string) => {
+      const place = places.find((p) => p.name === name);
+      return { latitude: place?.latitude, longitude: place?.longitude };
+    };
+    expect(worthing).toEqual({ town: 'Worthing', precision: 'town', ...point('Worthing') });
+    expect(hall).toMatchObject({ town: 'shoreham-by-sea', precision: 'town', ...point('Shoreham-by-Sea') });
   });
 
   it('builds with warnings, printing them', () => {

@@ -35,7 +35,7 @@ function dataset(): Dataset {
       'zebra-west.yaml': MINIMAL_PROVIDER.replace('Minimal Group', 'Zebra West').replace('[brighton-and-hove]', '[west-sussex]').replace('led_by: user-led', 'led_by: statutory'),
     },
     signatories: {
-      'example.yaml': `name: Example Peer Network\nkind: user-led\nsigned: "2019"\nstatus: active\nprovider: every-field\nverification: {status: unverified, last_checked: 2026-06-01, source: Test}\n`,
+      'example.yaml': `name: Example Peer Network\nkind: user-led\nsigned: "2019"\nstatus: active\nprovider: every-field\nverification: {status: unverified, last_checked: 2026-06-01, sources: [{title: Test, published: "2026-06"}]}\n`,
     },
   });
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);

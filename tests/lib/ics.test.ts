@@ -46,7 +46,7 @@ services:
 verification:
   status: unverified
   last_checked: 2026-06-01
-  source: Test fixture
+  sources: [{title: Test fixture, published: "2026-06"}]
 `;
 
 const result = validate({ providers: { 'fixture-calendar-group.yaml': PROVIDER } });

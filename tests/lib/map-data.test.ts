@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
+import { fillTownCoordinates, townCoordinates } from '../../src/lib/gazetteer.ts';
 import { mapCsp, tileConfig, tileSource } from '../../src/components/map/tiles.ts';
 import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { buildMapData, whenText } from '../../src/lib/map-data.ts';
@@ -29,7 +30,9 @@ function fixtureDataset(): Dataset {
 
 const dataset = fixtureDataset();
 const places = readGazetteer(path.join(PROJECT_ROOT, 'data'), dataset.vocab).places;
-const files = buildMapData(dataset, places);
+// As the build's loader does: a town-only place takes its town's coordinates.
+fillTownCoordinates(dataset.providers, places);
+const files = buildMapData(dataset, places, TODAY);
 /** What the page does: the markers from one file, then the words from the other. */
 function decodeBoth(built: ReturnType<typeof buildMapData>): MapData {
   const decoded = decodeMapFile(JSON.parse(JSON.stringify(built.places)));
@@ -66,8 +69,8 @@ function shown(d: MapData, f: MapFilter): string[] {
 
 describe('the marker file built from the map fixtures', () => {
   test('holds running services only, with their providers', () => {
-    expect(data.services.map((s) => s.id).sort()).toEqual(['art-club', 'home-visits', 'hybrid-group', 'lgbtq-cafe', 'peer-line', 'tuesday-group', 'video-circle', 'voices-group']);
-    expect(data.providers.map((p) => p.slug)).toEqual(['map-county-wide', 'map-hall-hub', 'map-hall-neighbours', 'map-quiet-voices', 'map-remote-lines']);
+    expect(data.services.map((s) => s.id).sort()).toEqual(['art-club', 'home-visits', 'hybrid-group', 'lgbtq-cafe', 'peer-line', 'tuesday-group', 'video-circle', 'voices-group', 'worthing-circle']);
+    expect(data.providers.map((p) => p.slug)).toEqual(['map-county-wide', 'map-hall-hub', 'map-hall-neighbours', 'map-quiet-voices', 'map-remote-lines', 'map-town-only']);
     expect(service('lgbtq-cafe').provider).toMatchObject({ slug: 'map-hall-hub', name: 'Map Fixture Hall Hub' });
   });
 
@@ -78,8 +81,8 @@ describe('the marker file built from the map fixtures', () => {
     expect(hall[0]).toMatchObject({ areaOnly: false, town: 'Worthing' });
     expect(hall[0]?.lat).toBeCloseTo(50.8123, 4);
     expect(hall[0]?.lng).toBeCloseTo(-0.3712, 4);
-    // Hall, Lancing, Hastings (area-only), Brighton: four places in all.
-    expect(data.locations).toHaveLength(4);
+    // Hall, Lancing, Hastings (area-only), Brighton, and Worthing (town only, apart from the hall): five places in all.
+    expect(data.locations).toHaveLength(5);
   });
 
   test('an area-only place is flagged and rounded to about 1 km, so the venue is never pinned', () => {
@@ -99,15 +102,31 @@ describe('the marker file built from the map fixtures', () => {
 
   test('a service of a provider whose areas are not known covers "Sussex", not the areas listed as a guess', () => {
     const own = validateSources({ vocab: vocabSources(), providers: [{ path: 'tests/fixtures/providers/valid/areas-not-confirmed.yaml', bytes: readFileSync(path.join(FIXTURES, 'providers', 'valid', 'areas-not-confirmed.yaml')) }], signatories: [], logos: [], stray: [] }, { today: TODAY }).dataset;
-    const decoded = decodeBoth(buildMapData(own, places));
+    const decoded = decodeBoth(buildMapData(own, places, TODAY));
     expect(decoded.services.find((s) => s.id === 'peer-support')?.covers).toBe(AREAS_NOT_KNOWN);
     expect(decoded.services.find((s) => s.id === 'lewes-group')?.covers).toBe('');
   });
 
   test('says when each service runs, in the words the provider pages use', () => {
-    expect(service('tuesday-group').when).toBe('Every Tuesday, 6pm to 8pm.');
-    expect(service('lgbtq-cafe').when).toBe('The last Friday of the month, 10:30am to 12 noon. Not in August.');
+    expect(service('tuesday-group').when).toBe('Every Tuesday, 6pm to 8pm, as of 2026.');
+    expect(service('lgbtq-cafe').when).toBe('The last Friday of the month, 10:30am to 12 noon. Not in August, as of 2026.');
     expect(service('peer-line').when).toBe('');
+    expect(service('worthing-circle').when).toBe('Wednesdays, as of 2017.');
+  });
+
+  test('says how old each service\'s facts are, and lists those we last heard of long ago after the rest', () => {
+    expect(service('tuesday-group')).toMatchObject({ age: 'Information from 2026', old: false });
+    expect(service('worthing-circle')).toMatchObject({ age: 'Information from 2017', old: true });
+    expect(service('worthing-circle').rank).toBe(data.services.length - 1);
+  });
+
+  test('puts a town-only place at its town\'s middle, marked as town-only, apart from any venue', () => {
+    const worthing = townCoordinates('Worthing', places)!;
+    const loc = data.locations[service('worthing-circle').locations[0]!]!;
+    expect(loc).toMatchObject({ townOnly: true, areaOnly: false, town: 'Worthing' });
+    expect(loc.lat).toBeCloseTo(worthing.latitude, 4);
+    expect(loc.lng).toBeCloseTo(worthing.longitude, 4);
+    expect(data.locations.filter((l) => l.townOnly)).toHaveLength(1);
   });
 
   test('a place that names no district takes the district of the nearest gazetteer town', () => {
@@ -129,6 +148,7 @@ describe('filters on the marker file', () => {
       'tuesday-group@Worthing',
       'video-circle',
       'voices-group@Hastings',
+      'worthing-circle@Worthing',
     ]);
   });
 
@@ -153,7 +173,7 @@ describe('filters on the marker file', () => {
 
   test('an unknown filter value matches nothing, and an unknown filter key is ignored', () => {
     expect(shown(data, filter({ community: ['no-such-community'] }))).toEqual([]);
-    expect(shown(data, filter({ colour: ['blue'] })).length).toBe(9);
+    expect(shown(data, filter({ colour: ['blue'] })).length).toBe(10);
   });
 });
 

@@ -36,6 +36,7 @@ const answers = {
   email: 'hello@example.org',
   phone: '01273 000000',
   source: 'Phone call with the group',
+  sourcePublished: '2026-11',
   today: '2026-11-01',
 };
 
@@ -48,7 +49,7 @@ describe('keyOrder', () => {
     expect(service?.keys).toEqual(Object.keys(props.services?.items?.properties ?? {}));
     expect(service?.fields.locations?.items?.keys).toContain('geocoded');
     expect(service?.fields.schedule?.fields.sessions?.items?.keys).toEqual(['day', 'start', 'end', 'frequency', 'week_of_month', 'note']);
-    expect(order.fields.verification?.keys).toEqual(['status', 'last_checked', 'source', 'source_url']);
+    expect(order.fields.verification?.keys).toEqual(['status', 'last_checked', 'sources']);
     expect(keyOrder(signatorySchema(vocab)).keys.slice(0, 4)).toEqual(['name', 'kind', 'signed', 'status']);
   });
 
@@ -98,7 +99,8 @@ describe('renderProvider', () => {
     expect(Object.keys(data)).toEqual(['name', 'summary', 'led_by', 'website', 'email', 'phone', 'areas', 'services', 'verification']);
     expect(text).toContain('areas: [brighton-and-hove]\n');
     expect(text).toContain('    formats: [drop-in, group]\n');
-    expect(text).not.toMatch(/source_url|personal_contact_consent|: ""|: \[\]/);
+    expect(text).not.toMatch(/\burl:|last_checked|personal_contact_consent|: ""|: \[\]/);
+    expect(data.verification).toEqual({ status: 'unverified', sources: [{ title: 'Phone call with the group', published: '2026-11' }] });
     expect(data.services).toEqual([{ id: 'tuesday-cafe', name: 'Tuesday café', status: 'active', formats: ['drop-in', 'group'], communities: ['everyone'] }]);
   });
 
@@ -149,11 +151,12 @@ describe('renderProvider', () => {
 describe('renderSignatory', () => {
   it('writes a signatory that validates, with the year in quotes', () => {
     const text = renderSignatory(
-      { status: 'active', signed: '2019', kind: 'user-led', name: 'Fixture Signatory', verification: { source: 'Test fixture', status: 'unverified', last_checked: '2026-06-01' } },
+      { status: 'active', signed: '2019', kind: 'user-led', name: 'Fixture Signatory', verification: { sources: [{ published: '2026-06', title: 'Test fixture' }], status: 'unverified', last_checked: '2026-06-01' } },
       signatorySchema(vocab),
     );
     expect(text.split('\n')[0]).toBe(SCHEMA_LINES.signatory);
     expect(text).toContain('signed: "2019"\n');
+    expect(text).toContain('  sources:\n    - title: Test fixture\n      published: "2026-06"\n');
     expect(Object.keys(parse(text) as object)).toEqual(['name', 'kind', 'signed', 'status', 'verification']);
     expect(problemsIn(validate({ signatories: { 'fixture-signatory.yaml': text } }), 'data/signatories/fixture-signatory.yaml')).toEqual([]);
   });

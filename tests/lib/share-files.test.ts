@@ -72,6 +72,16 @@ describe('editDataFiles', () => {
     expect(JSON.parse(file!.text)).toEqual({ [entry.slug]: { slug: entry.slug, file: `data/providers/${entry.slug}.yaml`, text: '# schema\nname: X\n', data: entry.data } satisfies ProviderEditData });
   });
 
+  it('gives a town-only place as its file does, without the coordinates the build took from the gazetteer', () => {
+    const entry = structuredClone(dataset.providers.find((p) => p.slug === 'town-precision')!);
+    const town = entry.data.services[0]!.locations![0]!;
+    Object.assign(town, { latitude: 50.818, longitude: -0.372 });
+    const [file] = editDataFiles([entry], ['name: X\n'], 0);
+    const data = (JSON.parse(file!.text) as Record<string, ProviderEditData>)[entry.slug]!.data;
+    expect(data.services[0]!.locations![0]).toEqual({ town: 'Worthing', precision: 'town' });
+    expect(town.latitude).toBe(50.818);
+  });
+
   it('puts providers ten to a file, each file named by the place of its first provider in the list', () => {
     const entries = Array.from({ length: 25 }, (_, i) => ({ ...dataset.providers[0]!, slug: `group-${i}` }));
     const files = editDataFiles(entries, entries.map(() => 'name: X\n'), 30);

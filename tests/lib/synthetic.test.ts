@@ -169,7 +169,7 @@ describe('validating in worker threads', () => {
   });
 
   it('falls back to one thread for a link to a provider that does not exist, and still says the same', () => {
-    writeFileSync(dir.at('signatories', 'zz-missing.yaml'), 'name: Missing\nkind: user-led\nsigned: "2020"\nstatus: active\nprovider: no-such-provider\nverification: {status: unverified, last_checked: 2026-06-01, source: Test}\n');
+    writeFileSync(dir.at('signatories', 'zz-missing.yaml'), 'name: Missing\nkind: user-led\nsigned: "2020"\nstatus: active\nprovider: no-such-provider\nverification: {status: unverified, last_checked: 2026-06-01, sources: [{title: Test, published: "2026-06"}]}\n');
     expect(validateListingInWorkers(listDataSources(dir.root), { today: TODAY }, 2)).toBeUndefined();
     process.env.SPSD_VALIDATE_THREADS = '2';
     const parallel = validateDataDir(dir.root, { today: TODAY });

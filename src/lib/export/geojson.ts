@@ -34,7 +34,7 @@ export const GEOJSON_PROPERTIES: [string, string][] = [
   ['postcode', 'Postcode, or null.'],
   ['district', 'District id, or null.'],
   ['area', 'Area id, or null.'],
-  ['precision', 'exact, or area-only when the point only marks the town or area because the group does not publish its venue.'],
+  ['precision', 'exact; area-only when the point only marks the town or area because the group does not publish its venue; town when the sources name only the town and the point is its middle.'],
   ['accessibility', 'Accessibility features of the venue (list of ids).'],
 ];
 

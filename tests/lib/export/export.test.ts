@@ -137,6 +137,9 @@ describe('services.csv', () => {
       phone: '01632 960101',
       verification_status: 'verified',
       last_checked: '2026-10-01',
+      sources: 'Test fixture, 2026-10',
+      newest_source_date: '2026-10',
+      status_unclear: '',
       service_uuid: ids.service('fixture-worthing-rainbow-group', 'rainbow-evenings'),
     });
     const line = rows.find((r) => r.service_id === 'peer-phone-line') as Row;

@@ -110,10 +110,12 @@ for (const [label, load] of [['the fixture data', fixtureDataset], ['the real da
       expect((t.attributes ?? []).filter((a) => a.link_type === 'leaders')).toHaveLength(ds.providers.length);
     });
 
-    test('every service has its status and assured_date filled', () => {
+    test('every service has its status, and an assured_date only when a person confirmed its entry with the group', () => {
+      const confirmed = new Set(ds.providers.filter((p) => p.data.verification.last_checked).map((p) => ids.organization(p.slug)));
       for (const s of t.services ?? []) {
         expect(Object.values(HSDS_STATUS)).toContain(s.status);
-        expect(s.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (confirmed.has(s.organization_id as string)) expect(s.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        else expect(s.assured_date).toBeUndefined();
       }
     });
   });
@@ -130,6 +132,24 @@ describe('HSDS export of a provider whose areas are not known', () => {
     ]);
     expect(areas[0]!.description).toMatch(/not known/);
     for (const row of areas) expect(passes(tabular.service_area as ValidateFunction, row), ajv.errorsText(tabular.service_area?.errors)).toBe(true);
+  });
+});
+
+describe('HSDS export of sources that disagree, and of a town-only place', () => {
+  test('keeps a service whose sources disagree active, with the disagreement as its alert', () => {
+    const { dataset } = validateData({ providers: { 'status-unclear.yaml': readFixture('providers', 'valid', 'status-unclear.yaml') } });
+    const s = (tablesOf(dataset).t.services ?? [])[0] as Obj;
+    expect(s.status).toBe('active');
+    expect(s.alert).toMatch(/^Sources disagree about whether this is still running: check with the group\.\n\nA council directory in 2025 lists it/);
+  });
+
+  test('names a town-only place as such and says it marks the middle of the town', () => {
+    const { dataset } = validateData({ providers: { 'town-precision.yaml': readFixture('providers', 'valid', 'town-precision.yaml') } });
+    const locations = tablesOf(dataset).t.locations ?? [];
+    expect(locations.map((l) => [l.name, l.description])).toEqual([
+      ['Worthing (town only)', 'Only the town is known: this place marks the middle of Worthing.'],
+      ['Example Community Hall', 'Only the town is known: this place marks the middle of shoreham-by-sea.'],
+    ]);
   });
 });
 
@@ -192,7 +212,7 @@ describe('HSDS export: contents of the fixture', () => {
     const org = ids.organization('fixture-worthing-rainbow-group');
     expect((t.attributes ?? []).filter((a) => a.link_id === org).map((a) => [a.link_type, (t.taxonomy_terms ?? []).find((x) => x.id === a.taxonomy_term_id)?.code, a.value])).toEqual([
       ['leaders', 'user-led', undefined],
-      ['verification-statuses', 'verified', 'Test fixture'],
+      ['verification-statuses', 'verified', 'Test fixture, 2026-10'],
       ['signatory-statuses', 'active', '2019'],
     ]);
     const nested = full.find((s) => s.id === rainbow) as { attributes: { taxonomy_term: { code: string; taxonomy_detail: { name: string } } }[] };

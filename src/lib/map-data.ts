@@ -7,7 +7,7 @@ import { buildDate } from './build-info.ts';
 import { formatSession } from './format.ts';
 import { asOfText, serviceAge, shortAgeText } from './source-age.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
-import { placed } from './place-coordinates.ts';
+import { placed, townPosition } from './place-coordinates.ts';
 import type { Dataset, Location, Service } from './validate.ts';
 import { findTerm, label, termIds } from './vocab.ts';
 import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from '../scripts/map-format.ts';
@@ -139,15 +139,15 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[], today: string
       // Filter values of this one service: providerFacets on a provider that runs only this service.
       const facets = providerFacets(dataset, { ...entry, data: { ...entry.data, services: [service] } });
       // A place given only by postcode or town is placed at its town (place-coordinates.ts).
-      const located = (service.locations ?? []).map(placed).filter(isLocated);
-      const spots = located.map((loc) => {
+      const located = (service.locations ?? []).map((loc) => ({ loc: placed(loc), byTown: !!townPosition(loc) && typeof loc.latitude !== 'number' })).filter((l) => isLocated(l.loc));
+      const spots = located.map(({ loc, byTown }) => {
         const areaOnly = loc.precision === 'area-only';
         const step = areaOnly ? AREA_ONLY_STEP : 1;
         const lat = Math.round(((loc.latitude - LAT0) * SCALE) / step) * step;
         const lng = Math.round(((loc.longitude - LNG0) * SCALE) / step) * step;
         const district = districtOf(loc, entry);
         const town = loc.town ?? (loc.district ? label(vocab, 'districts', loc.district) : '');
-        return { lat, lng, areaOnly, townOnly: loc.precision === 'town', district, town };
+        return { lat, lng, areaOnly, townOnly: loc.precision === 'town' || byTown, district, town };
       });
       const selfPlaced = spots.length > 0 && spots.every((r) => r.district > 0);
       const numbers = numbersOf(facets, (k) => !PROVIDER_FACETS.has(k) && !(selfPlaced && (k === 'area' || k === 'district')));

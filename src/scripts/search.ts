@@ -1,45 +1,70 @@
-// Search enhancement: Pagefind runs in the browser, and the query and filters live in the URL.
-// The counts beside the filters need every Pagefind filter file (which grow with the directory), so they are
-// loaded only when the visitor reaches for the filters (or when there is nothing to search for yet), never
-// before the first results.
+// Search enhancement; the query and filters live in the URL. Vocabulary words in the query become visible
+// filters (search-query.ts). Words that may be a place load the resolver (search-place.ts): a query with a
+// place is answered from small per-district files, nearest first, without Pagefind; other words go to
+// Pagefind. The counts beside the filters need every Pagefind filter file, so in a word search they load only
+// when the visitor reaches for the filters (or when there is nothing to search for yet).
 import { distance } from 'fastest-levenshtein';
-import type { SearchBadges } from '../lib/directory.ts';
+import type { SearchTables } from '../lib/search-places.ts';
+import { normaliseWords, parseQuery, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
+import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type PlaceRecord, type Ranked } from '../lib/search-rank.ts';
 import { correctWord } from '../lib/search-words.ts';
+import type { PlaceSearch } from './search-place.ts';
+
 interface PagefindResultData {
   url: string;
+  content?: string;
   meta: Record<string, string>;
 }
-interface PagefindResponse {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-  unfilteredResultCount: number;
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
 }
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+type Filters = Record<string, { any: string[] }>;
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string | null, o: { filters: Record<string, { any: string[] }> }) => Promise<PagefindResponse | null>;
+  search: (q: string | null, o: { filters: Filters }) => Promise<PagefindResponse | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
+type Config = TermIndex & SearchTables;
 
 const PAGE_SIZE = 30;
+/** Words this short must be whole words: "men" is not "mental". */
+const SHORT_WORD = 4;
+/** Results checked for whole short words (their text is loaded for that). */
+const CHECK_AT_MOST = 60;
+/** Groups offered when filters leave none. */
+const OFFER = 5;
 
 export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-  if (!form) return;
+  const configElement = document.getElementById('search-config');
+  if (!form || !configElement) return;
+  const config = JSON.parse(configElement.textContent ?? '{}') as Config;
+  const facetIndex = new Map(config.facets.map((f, i) => [f, i]));
   const base = form.dataset.base ?? '/';
   const input = form.querySelector<HTMLInputElement>('#search-input')!;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results') as HTMLOListElement;
+  const termList = document.getElementById('search-terms') as HTMLUListElement;
+  const none = document.getElementById('search-none')!;
+  const noneGroups = document.getElementById('search-none-groups')!;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const filterPanel = form.querySelector<HTMLElement>('[data-filters]');
   let pagefind: Promise<Pagefind> | undefined;
+  let placeModule: Promise<typeof import('./search-place.ts')> | undefined;
   let knownWords: Promise<string[]> | undefined;
   let run = 0;
-  /** The words the results on show were found with (a corrected query after a typo), for the counts. */
-  let shownQuery = '';
+  /** The words and filters of the word search on show, for its counts; undefined while a place search is on show. */
+  let shown: { query: string; filters: Filters } | undefined;
 
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-      await pf.options({ baseUrl: base });
+      // Whole words first: a word that only starts a longer one ranks lower.
+      await pf.options({ baseUrl: base, ranking: { termSimilarity: 10 } });
       return pf;
     }));
 
@@ -47,6 +72,7 @@ export function startSearch(): void {
   let counts: Promise<void> | undefined;
   let countsReady = false;
   function loadCounts(): Promise<void> {
+    if (!shown) return Promise.resolve();
     return (counts ??= load()
       .then((pf) => pf.filters())
       .then(() => {
@@ -55,29 +81,38 @@ export function startSearch(): void {
       }));
   }
 
-  /** Counts for what is on show now, once the filter files are loaded. */
+  /**
+   * Counts for the word search on show: a facet's counts come from the search without that facet's own
+   * choices, so a count says how many groups ticking the box lets through, whatever else is ticked.
+   */
   async function refreshCounts(): Promise<void> {
-    if (!countsReady) return;
+    if (!countsReady || !shown) return;
     const mine = run;
+    const { query, filters } = shown;
     const pf = await load();
-    const filters = chosenFilters();
-    const totals = !shownQuery && !Object.keys(filters).length ? await pf.filters() : (await pf.search(shownQuery || null, { filters }))?.filters;
-    if (mine === run && totals) showCounts(totals);
+    const totals = !query && !Object.keys(filters).length ? await pf.filters() : (await pf.search(query || null, { filters }))?.filters;
+    if (!totals) return;
+    for (const key of Object.keys(filters)) {
+      const others = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== key));
+      const without = !query && !Object.keys(others).length ? await pf.filters() : (await pf.search(query || null, { filters: others }))?.filters;
+      if (without?.[key]) totals[key] = without[key];
+    }
+    if (mine === run) showCounts((facet) => totals[facetKey(facet)]?.[facet.slice(facet.indexOf(':') + 1)] ?? 0);
   }
 
-  /** Shows the counts for what is on show, loading the filter files first if need be. */
   function wantCounts(): void {
     if (countsReady) void refreshCounts();
     else void loadCounts();
   }
 
   // Reaching for the filters (pointer, touch, keyboard, opening a group) loads the counts.
-  for (const type of ['pointerover', 'touchstart', 'focusin']) filterPanel?.addEventListener(type, () => void loadCounts(), { once: true, passive: true });
-  filterPanel?.addEventListener('toggle', () => void loadCounts(), { once: true, capture: true });
+  for (const type of ['pointerover', 'touchstart', 'focusin']) filterPanel?.addEventListener(type, () => void loadCounts(), { passive: true });
+  filterPanel?.addEventListener('toggle', () => void loadCounts(), { capture: true });
 
   function readUrl(): void {
     const params = new URLSearchParams(location.search);
-    input.value = params.get('q') ?? '';
+    // The home page asks "what" (q) and "where" (near) apart; here they share one box.
+    input.value = [params.get('q') ?? '', params.get('near') ?? ''].map((s) => s.trim()).filter(Boolean).join(' ');
     for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
   }
 
@@ -90,7 +125,6 @@ export function startSearch(): void {
   }
 
   const mapLink = document.querySelector<HTMLAnchorElement>('[data-map-link]');
-  /** Keeps the browser address and the map link in step with the form. */
   function saveState(push: boolean): void {
     const url = stateUrl();
     if (push) history.pushState(null, '', url);
@@ -98,15 +132,9 @@ export function startSearch(): void {
     if (mapLink) mapLink.href = `${base}map/${location.search}`;
   }
 
-  function chosenFilters(): Record<string, { any: string[] }> {
-    const filters: Record<string, { any: string[] }> = {};
-    for (const box of boxes) if (box.checked) (filters[box.name] ??= { any: [] }).any.push(box.value);
-    return filters;
-  }
-
-  function showCounts(counts: Record<string, Record<string, number>>): void {
+  function showCounts(countOf: (facet: string) => number): void {
     for (const box of boxes) {
-      const n = counts[box.name]?.[box.value] ?? 0;
+      const n = countOf(`${box.name}:${box.value}`);
       const label = box.closest('label');
       const count = label?.querySelector<HTMLElement>('[data-count]');
       if (count) count.textContent = `(${n})`;
@@ -114,36 +142,61 @@ export function startSearch(): void {
     }
   }
 
-  /** A result's badges (closed, user-led, Charter, not yet checked), as the build wrote them (searchRecord). */
-  function badgesOf(data: PagefindResultData): SearchBadges {
+  type Badge = [string, string, string];
+  interface Card {
+    url: string;
+    title: string;
+    summary: string;
+    areas: string;
+    badges: Badge[];
+    why?: string;
+  }
+
+  function badgesOf(data: PagefindResultData): Badge[] {
     try {
-      return data.meta.badges ? (JSON.parse(data.meta.badges) as SearchBadges) : [];
+      return data.meta.badges ? (JSON.parse(data.meta.badges) as Badge[]) : [];
     } catch {
       return [];
     }
   }
 
-  /** The same card as the lists' (ProviderCard): name, summary, areas and badges. */
-  function renderResult(data: PagefindResultData): HTMLLIElement {
+  const cardOfPagefind = (data: PagefindResultData): Card => ({ url: data.url, title: data.meta.title ?? data.url, summary: data.meta.summary ?? '', areas: data.meta.areas ?? '', badges: badgesOf(data) });
+  const cardOfRecord = (r: Ranked): Card => ({
+    url: `${base}providers/${r.record.u}/`,
+    title: r.record.n,
+    summary: r.record.s,
+    areas: areasOf(r.record, config),
+    badges: [...(r.record.b ?? '')].map((c) => BADGES[c]).filter((b): b is Badge => !!b),
+    why: r.why,
+  });
+
+  /** The same card as the lists' (ProviderCard), with why it is there when a place was searched for. */
+  function renderCard(card: Card): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'card';
     const h = document.createElement('h3');
     const a = document.createElement('a');
-    a.href = data.url;
-    a.textContent = data.meta.title ?? data.url;
+    a.href = card.url;
+    a.textContent = card.title;
     h.append(a);
+    li.append(h);
+    if (card.why) {
+      const why = document.createElement('p');
+      why.className = 'why';
+      why.textContent = card.why;
+      li.append(why);
+    }
     const summary = document.createElement('p');
-    summary.textContent = data.meta.summary ?? '';
+    summary.textContent = card.summary;
     const where = document.createElement('p');
     where.className = 'muted';
-    where.textContent = data.meta.areas ?? '';
-    li.append(h, summary, where);
-    const badges = badgesOf(data);
-    if (badges.length) {
+    where.textContent = card.areas;
+    li.append(summary, where);
+    if (card.badges.length) {
       const ul = document.createElement('ul');
       ul.className = 'badges';
-      ul.setAttribute('aria-label', `About ${a.textContent}`);
-      for (const [kind, icon, text] of badges) {
+      ul.setAttribute('aria-label', `About ${card.title}`);
+      for (const [kind, icon, text] of card.badges) {
         const item = document.createElement('li');
         item.className = `badge ${kind}`;
         const mark = document.createElement('span');
@@ -157,52 +210,170 @@ export function startSearch(): void {
     return li;
   }
 
-  /** Groups that have closed go after those still running; otherwise Pagefind's order (best match first). */
-  const closedLast = (results: PagefindResultData[]) =>
-    results.map((data) => ({ data, closed: badgesOf(data).some(([kind]) => kind === 'closed') })).sort((x, y) => Number(x.closed) - Number(y.closed)).map((r) => r.data);
+  const isClosed = (c: Card) => c.badges.some(([kind]) => kind === 'closed');
+  /** Groups that have closed go after those still running; otherwise the order given. */
+  const closedLast = (cards: Card[]) => [...cards].sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)));
+
+  function chosenFilters(extra: [string, string][]): Filters {
+    const filters: Filters = {};
+    const add = (key: string, value: string) => {
+      const any = (filters[key] ??= { any: [] }).any;
+      if (!any.includes(value)) any.push(value);
+    };
+    for (const box of boxes) if (box.checked) add(box.name, box.value);
+    for (const [key, value] of extra) add(key, value);
+    return filters;
+  }
+
+  /** "Showing groups for men · Clear" for each vocabulary word in the query. */
+  function showTerms(found: { term: number; words: string }[]): void {
+    termList.replaceChildren(
+      ...found.map(({ term, words }) => {
+        const li = document.createElement('li');
+        const phrase = config.terms[term]![2];
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button';
+        button.textContent = 'Clear';
+        const hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = ` ${phrase}`;
+        button.append(hidden);
+        button.addEventListener('click', () => {
+          input.value = withoutWords(input.value, words);
+          input.focus();
+          saveState(true);
+          void search();
+        });
+        li.append(`Showing ${phrase}`, button);
+        return li;
+      }),
+    );
+    termList.hidden = !found.length;
+  }
+
+  function showNone(offers: Card[]): void {
+    noneGroups.replaceChildren();
+    if (offers.length) {
+      const p = document.createElement('p');
+      p.textContent = 'Groups near there, without the filters:';
+      const ol = document.createElement('ol');
+      ol.className = 'card-list';
+      ol.append(...offers.map(renderCard));
+      noneGroups.append(p, ol);
+    }
+    none.hidden = false;
+  }
+
+  const plural = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'}`;
 
   async function search(): Promise<void> {
     const mine = ++run;
-    const query = input.value.trim();
-    const filters = chosenFilters();
+    const raw = input.value.trim();
+    const parsed = parseQuery(raw, config);
+    showTerms(parsed.found);
+    const termFilters = parsed.found.map(({ term }): [string, string] => [config.terms[term]![0], config.terms[term]![1]]);
+    const filters = chosenFilters(termFilters);
     const anyFilter = Object.keys(filters).length > 0;
+    none.hidden = true;
     status.textContent = 'Searching…';
-    const pf = await load();
-    if (!query && !anyFilter) {
+    if (!parsed.rest && !anyFilter) {
+      await load();
       if (mine !== run) return;
-      shownQuery = '';
+      shown = { query: '', filters };
       list.replaceChildren();
       status.textContent = 'Type a word or choose a filter to see groups.';
       // Nothing to show but the filters, so their counts are what the visitor needs first.
       wantCounts();
       return;
     }
+    // A place is recognised before any spelling correction, so a town is never "corrected" into another.
+    const found = parsed.rest ? await (placeModule ??= import('./search-place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
+    if (mine !== run) return;
+    if (found.match) {
+      const result = await (await placeModule!).searchPlace(found.match, base, config);
+      if (mine !== run) return;
+      showPlaceResults(result, normaliseWords(found.rest), filters);
+      return;
+    }
+    await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), filters);
+  }
+
+  function showPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
+    shown = undefined;
+    const chosen: Chosen = new Map();
+    for (const [key, { any }] of Object.entries(filters)) chosen.set(key, new Set(any.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)));
+    const matching = words ? result.ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : result.ranked;
+    const counts = facetCounts(matching.map((r) => r.record.f), chosen, config.facets);
+    showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
+    const hits = matching.filter((r) => passes(r.record.f, chosen));
+    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
+    const what = words ? ` for "${words}"` : '';
+    const where = result.outside ? `${result.outside} ` : '';
+    const n = hits.length;
+    const more = n > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE}.` : '';
+    if (result.outside) status.textContent = n ? `${where}${plural(n)}${what} you can join online or by phone.${more}` : `${where}We found no group${what} that works online or by phone.`;
+    else {
+      const near = hits.filter((r) => r.tier === 'near').length;
+      status.textContent = n
+        ? `${plural(n)} found${what} for ${result.name}: ${near} meeting in or near it first, then groups covering the area, then online or by phone.${more}`
+        : `No groups found${what} for ${result.name} with these filters.`;
+    }
+    if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
+  }
+
+  /** Keeps only results that have every short word as a whole word ("men" finds "men", not "mental"). */
+  async function wholeShortWords(results: PagefindResult[], query: string, mine: number): Promise<PagefindResult[] | undefined> {
+    const short = normaliseWords(query).split(' ').filter((w) => w && w.length <= SHORT_WORD);
+    if (!short.length) return results;
+    const checked = results.slice(0, CHECK_AT_MOST);
+    const texts = await Promise.all(checked.map((r) => r.data()));
+    if (mine !== run) return undefined;
+    return checked.filter((_, i) => {
+      const d = texts[i]!;
+      const text = `${d.meta.title ?? ''} ${d.content ?? ''}`;
+      return short.every((w) => normaliseWords(text).split(' ').includes(w));
+    });
+  }
+
+  async function wordSearch(mine: number, rest: string, termWords: string, filters: Filters): Promise<void> {
+    const pf = await load();
+    let query = rest;
     let response = await pf.search(query || null, { filters });
     let corrected = '';
     if (query && response && response.results.length === 0) {
-      // Forgive typos: retry once with each word moved to the nearest word the directory knows.
+      // Forgive typos: retry once with each word moved to the nearest word the directory knows (never a place).
       knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
       const known = await knownWords;
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
-      if (fixed.toLowerCase() !== query.toLowerCase()) {
+      if (fixed !== query) {
         const retry = await pf.search(fixed, { filters });
-        if (retry && retry.results.length) [response, corrected] = [retry, fixed];
+        if (retry && retry.results.length) [response, corrected, query] = [retry, fixed, fixed];
       }
     }
     if (mine !== run || !response) return;
-    const shown = await Promise.all(response.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    let results = await wholeShortWords(response.results, query, mine);
+    if (!results) return;
+    // Vocabulary words that are also in a group's own words put it first ("bipolar" before other groups).
+    if (!query && termWords) {
+      const named = await pf.search(termWords, { filters });
+      if (mine !== run) return;
+      const first = new Set((await wholeShortWords(named?.results ?? [], termWords, mine))?.map((r) => r.id) ?? []);
+      results = [...results.filter((r) => first.has(r.id)), ...results.filter((r) => !first.has(r.id))];
+    }
+    const cards = (await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()))).map(cardOfPagefind);
     if (mine !== run) return;
-    shownQuery = corrected || query;
-    if (countsReady) showCounts(response.filters);
-    list.replaceChildren(...closedLast(shown).map(renderResult));
-    // Someone who has chosen a filter is using them: their counts follow the results.
-    if (anyFilter && !countsReady) void loadCounts();
-    const n = response.results.length;
-    const words = corrected ? ` for "${corrected}" (we could not find "${query}")` : query ? ` for "${query}"` : '';
+    shown = { query, filters };
+    list.replaceChildren(...closedLast(cards).map(renderCard));
+    if (countsReady) void refreshCounts();
+    // Someone who has ticked a filter is using them: their counts follow the results.
+    else if (boxes.some((b) => b.checked)) void loadCounts();
+    const n = results.length;
+    const typed = rest || termWords;
+    const words = corrected ? ` for "${corrected}" (we could not find "${rest}")` : typed ? ` for "${typed}"` : '';
     status.textContent =
-      n === 0
-        ? `No groups found${words}. Try fewer filters or another word.`
-        : `${n} ${n === 1 ? 'group' : 'groups'} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
+      n === 0 ? `No groups found${words}. Try fewer filters or another word.` : `${plural(n)} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
+    if (!n) showNone([]);
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -220,6 +391,7 @@ export function startSearch(): void {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(typing);
     saveState(true);
     void search();
   });
@@ -235,6 +407,8 @@ export function startSearch(): void {
     void search();
   });
   readUrl();
+  // One box holds what and where: an address with near= is rewritten to q= once read.
+  if (new URLSearchParams(location.search).has('near')) saveState(false);
   if (mapLink) mapLink.href = `${base}map/${location.search}`;
   void search();
 }

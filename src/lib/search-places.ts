@@ -1,0 +1,87 @@
+// The files place search loads (search-rank.ts ranks them in the browser): one per district, with the groups
+// meeting in it or naming it, and one per area, with the groups covering all of it and online and phone
+// support there. A search with a place loads its area's file and the files of districts within reach only.
+import { areasKnown } from './coverage.ts';
+import { currentServices, FACETS, providerBadges, providerFacets, signatoryFor } from './directory.ts';
+import { nearestPlace, type Place } from './gazetteer.ts';
+import { BADGES, type PlaceRecord, type PlaceTables } from './search-rank.ts';
+import type { Dataset } from './validate.ts';
+import { label, termIds } from './vocab.ts';
+
+/** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
+export interface SearchTables extends PlaceTables {
+  facets: string[];
+}
+
+export function searchTables(dataset: Dataset): SearchTables {
+  const { vocab } = dataset;
+  const areas = termIds(vocab, 'areas');
+  return {
+    facets: [...FACETS.flatMap((f) => termIds(vocab, f.vocab).map((id) => `${f.key}:${id}`)), 'charter:signatory'],
+    areas: areas.map((id) => [id, label(vocab, 'areas', id)]),
+    districts: vocab.districts.terms.map((t) => [t.id, t.label, areas.indexOf(t.area ?? '')]),
+  };
+}
+
+const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** Record files by name (a district or area id); every district and area has one, empty or not. */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, PlaceRecord[]>>>();
+
+export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[]> {
+  let byPlaces = built.get(dataset);
+  if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
+  let files = byPlaces.get(places);
+  if (!files) byPlaces.set(places, (files = buildFiles(dataset, places)));
+  return files;
+}
+
+function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[]> {
+  const tables = searchTables(dataset);
+  const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
+  const areaIds = tables.areas.map(([id]) => id);
+  const districtIds = tables.districts.map(([id]) => id);
+  const files = new Map<string, PlaceRecord[]>([...areaIds, ...districtIds].map((id) => [id, []]));
+  for (const entry of dataset.providers) {
+    const p = entry.data;
+    const running = currentServices(p);
+    const known = areasKnown(p);
+    const facets = providerFacets(dataset, entry);
+    const record: PlaceRecord = {
+      u: entry.slug,
+      n: p.name,
+      s: p.summary,
+      f: Object.entries(facets).flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)).filter((i) => i >= 0),
+    };
+    const badges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data)
+      .map((b) => Object.entries(BADGES).find(([, [kind, icon]]) => kind === b.kind && icon === b.icon)?.[0] ?? '')
+      .join('');
+    if (badges) record.b = badges;
+    if (known) record.ar = p.areas.map((a) => areaIds.indexOf(a));
+    const named = (p.districts ?? []).map((d) => districtIds.indexOf(d)).filter((i) => i >= 0);
+    if (known && named.length) record.d = named;
+    // An area in which it names no district is covered wholly.
+    const whole = known ? p.areas.filter((a) => !named.some((d) => tables.districts[d]![2] === areaIds.indexOf(a))) : [];
+    if (whole.length) record.w = whole.map((a) => areaIds.indexOf(a));
+    const meets: PlaceRecord['l'] = [];
+    for (const s of running)
+      for (const loc of s.locations ?? []) {
+        if (typeof loc.latitude !== 'number' || typeof loc.longitude !== 'number') continue;
+        const district = loc.district ?? nearestPlace(places, loc.latitude, loc.longitude)?.district;
+        const town = loc.town ?? nearestPlace(places, loc.latitude, loc.longitude)?.name ?? '';
+        const spot: [number, number, string, number] = [round4(loc.latitude), round4(loc.longitude), town, district ? districtIds.indexOf(district) : -1];
+        if (!meets.some((m) => m[0] === spot[0] && m[1] === spot[1])) meets.push(spot);
+      }
+    if (meets.length) record.l = meets;
+    if (running.some((s) => s.delivery?.length || !s.locations?.length && s.settings?.some((x) => x === 'online' || x === 'phone'))) record.o = 1;
+    if (!running.length) record.x = 1;
+
+    const into = new Set<string>();
+    for (const m of meets) if (m[3] >= 0) into.add(districtIds[m[3]]!);
+    for (const d of named) into.add(districtIds[d]!);
+    for (const a of whole) into.add(a);
+    if (record.o) for (const a of known ? p.areas : areaIds) into.add(a);
+    for (const file of into) files.get(file)?.push(record);
+  }
+  return files;
+}

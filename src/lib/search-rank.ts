@@ -1,0 +1,176 @@
+// Search with a place: which groups to show and why, nearest first. Pure, and small: the browser imports it
+// (lazily, only when a query has a place) together with the place records written at build time
+// (search-places.ts): groups meeting in or near the place, then those covering its district, then those
+// covering its whole area, then groups meeting nearby but for another area, then online and phone support.
+
+/** A provider as place search needs it; short keys, as thousands are downloaded. */
+export interface PlaceRecord {
+  /** Slug: the page is providers/<u>/. */
+  u: string;
+  /** Name and summary, as the search result card shows them. */
+  n: string;
+  s: string;
+  /** Badges, a letter each (BADGES). */
+  b?: string;
+  /** Areas it works in (indexes into the page's area table); missing when its areas are not known yet. */
+  ar?: number[];
+  /** Areas it covers wholly, naming no district in them. */
+  w?: number[];
+  /** Districts it names. */
+  d?: number[];
+  /** Where its running services meet: latitude, longitude (4 decimals), town, district index (-1 unknown). */
+  l?: [number, number, string, number][];
+  /** 1 when a running service is given online or by phone. */
+  o?: 1;
+  /** 1 when every service has closed. */
+  x?: 1;
+  /** Filter values (indexes into the page's facet table, "key:id"). */
+  f: number[];
+}
+
+/** Place tables the page carries: ids and labels of areas and districts, a district's area index. */
+export interface PlaceTables {
+  areas: [id: string, label: string][];
+  districts: [id: string, label: string, area: number][];
+}
+
+/** Where a query says to look: a place in Sussex, or a place outside it. */
+export interface SearchPlace {
+  name: string;
+  district: string;
+  area: string;
+  latitude: number;
+  longitude: number;
+}
+
+export type Tier = 'near' | 'district' | 'area' | 'other-area' | 'remote';
+export const TIERS: readonly Tier[] = ['near', 'district', 'area', 'other-area', 'remote'];
+
+export interface Ranked {
+  record: PlaceRecord;
+  tier: Tier;
+  /** Kilometres from the place to where it meets, for the groups that meet near it. */
+  km?: number;
+  /** Why it is there: "Meets in Worthing, 3 km away", "Covers all of Arun", "Online or by phone". */
+  why: string;
+}
+
+/** Badge letters → [kind, icon, text], the same badges as providerBadges in directory.ts. */
+export const BADGES: Record<string, [string, string, string]> = {
+  x: ['closed', '✕', 'Closed'],
+  u: ['user-led', '★', 'User-led'],
+  c: ['charter', '✓', 'Charter signatory'],
+  l: ['charter', '○', 'Signed the Charter (lapsed)'],
+  v: ['unverified', '!', 'Not yet checked with the group'],
+};
+
+/** Where a group works, in words, as areasText in directory.ts says it. */
+export function areasOf(record: PlaceRecord, tables: PlaceTables): string {
+  return record.ar ? record.ar.map((a) => tables.areas[a]?.[1] ?? '').join(', ') : 'Sussex (which areas is not known yet)';
+}
+
+/** Groups meeting this close count as near; so does any group meeting in the same district. */
+export const NEAR_KM = 15;
+
+const EARTH_KM = 6371;
+const rad = (d: number) => (d * Math.PI) / 180;
+
+/** Great-circle distance in kilometres. */
+export function kmApart(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const dLat = rad(b.latitude - a.latitude);
+  const dLng = rad(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** "Meets in Worthing", "Meets in Lancing, 4 km away": whole kilometres, none said under one. */
+export function meetsText(town: string, km: number): string {
+  const where = town ? `Meets in ${town}` : 'Meets nearby';
+  const n = Math.round(km);
+  return n >= 1 ? `${where}, ${n} km away` : where;
+}
+
+/**
+ * The groups to show for a place, each once, in tiers and with the reason it is there. A group is only "near"
+ * when it works in the place's area; one meeting nearby for another area comes after the area-wide groups,
+ * saying which area it is for. A place outside Sussex gets online and phone support only.
+ */
+export function rankForPlace(place: SearchPlace | null, records: readonly PlaceRecord[], tables: PlaceTables): Ranked[] {
+  const area = place ? tables.areas.findIndex(([id]) => id === place.area) : -1;
+  const district = place ? tables.districts.findIndex(([id]) => id === place.district) : -1;
+  const seen = new Set<string>();
+  const out: Ranked[] = [];
+  for (const record of records) {
+    if (seen.has(record.u)) continue;
+    seen.add(record.u);
+    const ranked = place && area >= 0 ? rankOne(record, place, area, district, tables) : record.o ? { record, tier: 'remote' as const, why: 'Online or by phone' } : undefined;
+    if (ranked) out.push(ranked);
+  }
+  const order = (r: Ranked) => TIERS.indexOf(r.tier);
+  return out.sort(
+    (x, y) =>
+      Number(!!x.record.x) - Number(!!y.record.x) ||
+      order(x) - order(y) ||
+      (x.km ?? 0) - (y.km ?? 0) ||
+      x.record.n.localeCompare(y.record.n, 'en-GB', { sensitivity: 'base' }),
+  );
+}
+
+function rankOne(record: PlaceRecord, place: SearchPlace, area: number, district: number, tables: PlaceTables): Ranked | undefined {
+  const known = !!record.ar;
+  const inArea = !known || record.ar!.includes(area);
+  let nearest: { km: number; town: string; sameDistrict: boolean } | undefined;
+  for (const [lat, lng, town, d] of record.l ?? []) {
+    const km = kmApart(place, { latitude: lat, longitude: lng });
+    if (!nearest || km < nearest.km) nearest = { km, town, sameDistrict: d === district && d >= 0 };
+  }
+  const near = nearest && (nearest.km <= NEAR_KM || nearest.sameDistrict);
+  if (near && inArea) return { record, tier: 'near', km: nearest!.km, why: meetsText(nearest!.town, nearest!.km) };
+  if (known && district >= 0 && record.d?.includes(district)) return { record, tier: 'district', why: `Covers all of ${tables.districts[district]![1]}` };
+  if (known && record.w?.includes(area)) return { record, tier: 'area', why: `Covers all of ${tables.areas[area]![1]}` };
+  if (near && nearest!.km <= NEAR_KM) return { record, tier: 'other-area', km: nearest!.km, why: `${meetsText(nearest!.town, nearest!.km)}, for ${areasOf(record, tables)}` };
+  if (record.o && inArea) return { record, tier: 'remote', why: 'Online or by phone' };
+  return undefined;
+}
+
+/**
+ * The record files to load for a place: its area's (groups covering all of it, online and phone support) and
+ * those of every district with a place within NEAR_KM of it, its own first. Outside Sussex: every area's.
+ */
+export function chunksFor(place: SearchPlace | null, places: readonly { district: string; latitude: number; longitude: number }[], tables: PlaceTables): string[] {
+  if (!place || !tables.areas.some(([id]) => id === place.area)) return tables.areas.map(([id]) => id);
+  const districts = new Set<string>([place.district]);
+  for (const p of places) if (!districts.has(p.district) && kmApart(place, p) <= NEAR_KM) districts.add(p.district);
+  return [place.area, ...districts].filter((d) => d);
+}
+
+/** Filters chosen, by facet key, as indexes into the facet table ("key:id"). */
+export type Chosen = Map<string, Set<number>>;
+
+/** The facet key of "key:id". */
+export const facetKey = (facet: string) => facet.slice(0, facet.indexOf(':'));
+
+/** Whether a group's filter values pass every chosen facet (any value within one, all facets together), leaving out `except`. */
+export function passes(values: readonly number[], chosen: Chosen, except?: string): boolean {
+  for (const [key, wanted] of chosen) if (key !== except && wanted.size && !values.some((v) => wanted.has(v))) return false;
+  return true;
+}
+
+/**
+ * Counts beside each filter value: how many groups have it among those passing every other facet's choice.
+ * So ticking a value never shows "(0)" beside a sibling that would add groups, and a ticked value's count is
+ * the groups it lets through.
+ */
+export function facetCounts(items: readonly (readonly number[])[], chosen: Chosen, facets: readonly string[]): number[] {
+  const counts = new Array<number>(facets.length).fill(0);
+  const keys = facets.map(facetKey);
+  const chosenKeys = [...chosen].filter(([, s]) => s.size).map(([k]) => k);
+  for (const values of items) {
+    const all = passes(values, chosen);
+    // Passing all but one chosen facet counts only for that facet's values.
+    const failing = all ? undefined : chosenKeys.filter((k) => !passes(values, new Map([[k, chosen.get(k)!]])));
+    if (!all && failing!.length !== 1) continue;
+    for (const v of values) if (all || keys[v] === failing![0]) counts[v]!++;
+  }
+  return counts;
+}

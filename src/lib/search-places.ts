@@ -1,7 +1,7 @@
 // The files place search loads (search-rank.ts ranks them in the browser): one per district, with the groups
 // meeting in it or naming it, and one per area, with the groups covering all of it and online and phone
 // support there. A search with a place loads its area's file and the files of districts within reach only.
-import { areasKnown } from './coverage.ts';
+import { areasKnown, isRemoteOnly } from './coverage.ts';
 import { currentServices, FACETS, providerBadges, providerFacets, signatoryFor } from './directory.ts';
 import { nearestPlace, type Place } from './gazetteer.ts';
 import { BADGES, type PlaceRecord, type PlaceTables } from './search-rank.ts';
@@ -60,8 +60,8 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
     if (known) record.ar = p.areas.map((a) => areaIds.indexOf(a));
     const named = (p.districts ?? []).map((d) => districtIds.indexOf(d)).filter((i) => i >= 0);
     if (known && named.length) record.d = named;
-    // An area in which it names no district is covered wholly.
-    const whole = known ? p.areas.filter((a) => !named.some((d) => tables.districts[d]![2] === areaIds.indexOf(a))) : [];
+    // An area in which it names no district is covered wholly, by a service that is not only online or by phone.
+    const whole = known && running.some((s) => !isRemoteOnly(s)) ? p.areas.filter((a) => !named.some((d) => tables.districts[d]![2] === areaIds.indexOf(a))) : [];
     if (whole.length) record.w = whole.map((a) => areaIds.indexOf(a));
     const meets: PlaceRecord['l'] = [];
     for (const s of running)
@@ -73,7 +73,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
         if (!meets.some((m) => m[0] === spot[0] && m[1] === spot[1])) meets.push(spot);
       }
     if (meets.length) record.l = meets;
-    if (running.some((s) => s.delivery?.length || !s.locations?.length && s.settings?.some((x) => x === 'online' || x === 'phone'))) record.o = 1;
+    if (running.some((s) => s.delivery?.length || isRemoteOnly(s))) record.o = 1;
     if (!running.length) record.x = 1;
 
     const into = new Set<string>();

@@ -71,12 +71,6 @@ export function withoutWords(query: string, words: string): string {
   return kept.join(' ');
 }
 
-/** Whether `word` is in `text` as a whole word, or (for words of five letters or more) as the start of one. */
-export function hasWord(text: string, word: string): boolean {
-  const words = normaliseWords(text).split(' ');
-  return words.includes(word) || (word.length >= 5 && words.some((w) => w.startsWith(word)));
-}
-
 /** 2 when every word is there as a whole word, 1 when each is at least the start of one, 0 otherwise. */
 export function wordScore(text: string, query: string): number {
   const wanted = normaliseWords(query).split(' ').filter(Boolean);

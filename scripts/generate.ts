@@ -10,7 +10,7 @@ import { loadVocabularies } from '../src/lib/validate.ts';
 const HELP = `Usage: tsx scripts/generate.ts --count N --out DIR [--seed S] [--today YYYY-MM-DD]
 
 Writes a complete data folder of N made-up providers (and a few Charter
-signatories) to DIR, with a copy of data/vocab (and data/gazetteer.yaml), for
+signatories) to DIR, with a copy of data/vocab (and data/gazetteer.yaml and data/postcodes.yaml), for
 benchmarks and load tests:
 
   SPSD_DATA_DIR=DIR npm run build     builds the site from it
@@ -39,7 +39,7 @@ export function writeSyntheticDataDir(out: string, options: Omit<SyntheticOption
   mkdirSync(path.join(dir, 'signatories'), { recursive: true });
   cpSync(path.join(data, 'vocab'), path.join(dir, 'vocab'), { recursive: true });
   // The map's place names, when the project has them.
-  if (existsSync(path.join(data, 'gazetteer.yaml'))) cpSync(path.join(data, 'gazetteer.yaml'), path.join(dir, 'gazetteer.yaml'));
+  for (const name of ['gazetteer.yaml', 'postcodes.yaml']) if (existsSync(path.join(data, name))) cpSync(path.join(data, name), path.join(dir, name));
   for (const f of [...generated.providers, ...generated.signatories]) writeFileSync(path.join(dir, f.path), f.content);
   return { providers: generated.providers.length, signatories: generated.signatories.length };
 }

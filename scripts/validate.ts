@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
-import { GAZETTEER_FILE, readGazetteer } from '../src/lib/gazetteer-fs.ts';
+import { GAZETTEER_FILE, POSTCODES_FILE, readGazetteer, readPostcodes } from '../src/lib/gazetteer-fs.ts';
 import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/problems.ts';
 
 const HELP = `Usage: npm run validate [-- [options] [files...]]
@@ -56,11 +56,14 @@ const root = values.data ?? dataDir();
 const options = { today: values.today };
 // A mistyped or misplaced name is an error, never a silent pass (the pre-commit hook passes names through).
 const result = positionals.length ? validateFiles(positionals, root, options) : validateDataDir(root, options);
-// The map's list of places is data too: check it whenever it is there and asked for, by name or by its folder.
+// The list of places and of postcodes are data too: check each whenever it is there and asked for, by name or by its folder.
 const gazetteer = path.join(root, GAZETTEER_FILE);
-const wantsGazetteer = !positionals.length || positionals.some((f) => isInside(path.resolve(gazetteer), path.resolve(f)));
-if (wantsGazetteer && existsSync(gazetteer)) {
-  result.problems = sortProblems([...result.problems, ...readGazetteer(root, result.dataset.vocab).problems]);
+const postcodes = path.join(root, POSTCODES_FILE);
+const wants = (file: string) => existsSync(file) && (!positionals.length || positionals.some((f) => isInside(path.resolve(file), path.resolve(f))));
+if (wants(gazetteer) || wants(postcodes)) {
+  const read = readGazetteer(root, result.dataset.vocab);
+  const found = [...(wants(gazetteer) ? read.problems : []), ...(wants(postcodes) ? readPostcodes(root, read.places).problems : [])];
+  result.problems = sortProblems([...result.problems, ...found]);
 }
 
 if (format === 'json') {

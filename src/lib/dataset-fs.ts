@@ -50,7 +50,7 @@ export function listDataSources(root = dataDir()): DataListing {
   for (const name of list(root)) {
     const full = path.join(root, name);
     if (DATA_FOLDERS.includes(name) && isDir(full)) continue;
-    if (name === 'gazetteer.yaml' || IGNORED.test(name)) continue;
+    if (name === 'gazetteer.yaml' || name === 'postcodes.yaml' || IGNORED.test(name)) continue;
     sources.stray.push({ path: display(full), reason: `is not where data files go. Put providers in data/providers/ and Charter signatories in data/signatories/.` });
   }
   for (const folder of DATA_FOLDERS) {

@@ -1,8 +1,10 @@
-// The gazetteer (data/gazetteer.yaml): Sussex towns and villages for the map's "near me" and its plain
-// background. Pure: parsing and checking only; gazetteer-fs.ts reads the file. No Astro, no file system.
+// The gazetteer (data/gazetteer.yaml) and postcode list (data/postcodes.yaml): Sussex towns, villages and
+// neighbourhoods for the place resolver (places.ts), the map's "near me" and its plain background.
+// Pure: parsing and checking only; gazetteer-fs.ts reads the files. No Astro, no file system.
+import { normalisePlaceName } from './places.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS, type Vocabularies } from './vocab.ts';
 
-export const PLACE_KINDS = ['city', 'town', 'village'] as const;
+export const PLACE_KINDS = ['city', 'town', 'village', 'neighbourhood'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface Place {
@@ -14,12 +16,35 @@ export interface Place {
   kind: PlaceKind;
   latitude: number;
   longitude: number;
+  /** The area id of the district (set by checkGazetteer). */
+  area?: string;
+  /** Other names people write for it: "Bognor", "Shoreham", "Kemp Town". */
+  aliases?: string[];
+  /** The name is an everyday word too ("Battle", "Rye", "Worth"), so a query needs more than the word. */
+  commonWord?: boolean;
+}
+
+/** A place near Sussex that is not in it, so the site can say "Guildford is outside Sussex". */
+export interface OutsidePlace {
+  name: string;
+  /** Where it is instead: "Surrey", "Kent", "Hampshire". */
+  county: string;
+  aliases?: string[];
+}
+
+/** A postcode district ("BN11") or sector ("PO10 8") and its main place (a gazetteer id), or the town outside Sussex it belongs to. */
+export interface PostcodeDistrict {
+  code: string;
+  place?: string;
+  outside?: string;
 }
 
 export interface GazetteerProblem {
-  /** Index of the place in the file's list, or -1 for the file as a whole. */
+  /** Index of the item in the file's list (places, or the list named by `at`), or -1 for the file as a whole. */
   index: number;
   message: string;
+  /** Where in the file, when it is not places[index]: ["outside", 2] or ["places", 4, "aliases", 1]. */
+  at?: (string | number)[];
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,21 +64,48 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const FIELDS = new Set(['id', 'name', 'district', 'kind', 'latitude', 'longitude']);
+const FIELDS = new Set(['id', 'name', 'district', 'kind', 'latitude', 'longitude', 'aliases', 'common_word']);
+const OUTSIDE_FIELDS = new Set(['name', 'county', 'aliases']);
+
+/** A list of names, or a problem with it. */
+function nameList(value: unknown, where: string): { names: string[]; problem?: string } {
+  if (value === undefined) return { names: [] };
+  if (!Array.isArray(value) || value.some((a) => typeof a !== 'string' || !a.trim()))
+    return { names: [], problem: `${where} has aliases that are not a list of names. Write them like this: aliases: [Bognor, Bognor-Regis].` };
+  return { names: value.map((a: string) => a.trim()) };
+}
 
 /**
  * Checks the parsed YAML of data/gazetteer.yaml ({ places: [...] }) and returns the places that are sound
  * with a plain-English problem for each one that is not: unknown district, outside Sussex, outside the
  * district's area, duplicate id.
  */
-export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: Place[]; problems: GazetteerProblem[] } {
+export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: Place[]; outside: OutsidePlace[]; problems: GazetteerProblem[] } {
   const problems: GazetteerProblem[] = [];
   const places: Place[] = [];
+  const outside: OutsidePlace[] = [];
   const list = isRecord(value) ? value.places : undefined;
   if (!Array.isArray(list)) {
     problems.push({ index: -1, message: 'must have a list called "places".' });
-    return { places, problems };
+    return { places, outside, problems };
   }
+  if (isRecord(value)) for (const key of Object.keys(value)) if (key !== 'places' && key !== 'outside') problems.push({ index: -1, message: `has "${key}", which is not a list we know (places, outside).`, at: [key] });
+  // Every name and alias leads to one place: normalised name → where it was first given.
+  const names = new Map<string, { label: string; at: string }>();
+  const claim = (name: string, label: string, at: string, index: number, path: (string | number)[]): boolean => {
+    const key = normalisePlaceName(name);
+    const other = names.get(key);
+    if (other && other.at !== at) {
+      problems.push({ index, at: path, message: `"${name}" already leads to ${other.label} (${other.at}). A name must lead to one place: remove it from one of them, or add what tells them apart ("East Dean (Chichester)").` });
+      return false;
+    }
+    if (other) {
+      problems.push({ index, at: path, message: `"${name}" is the same as another name of ${label} once capitals, hyphens and "St"/"Saint" are set aside. Remove it.` });
+      return false;
+    }
+    names.set(key, { label, at });
+    return true;
+  };
   const seen = new Map<string, number>();
   for (const [index, item] of list.entries()) {
     const bad = (message: string): void => void problems.push({ index, message });
@@ -80,6 +132,15 @@ export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: P
       continue;
     }
     const kind = item.kind ?? 'village';
+    const { names: aliases, problem: aliasProblem } = nameList(item.aliases, where);
+    if (aliasProblem) {
+      bad(aliasProblem);
+      continue;
+    }
+    if (item.common_word !== undefined && typeof item.common_word !== 'boolean') {
+      bad(`${where} has common_word: ${JSON.stringify(item.common_word)}: use true, or leave it out.`);
+      continue;
+    }
     if (!PLACE_KINDS.includes(kind as PlaceKind)) {
       bad(`${where} has the kind ${JSON.stringify(kind)}: use ${PLACE_KINDS.join(', ')}.`);
       continue;
@@ -105,9 +166,123 @@ export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: P
       continue;
     }
     seen.set(id, index);
-    places.push({ id, name, district, kind: kind as PlaceKind, latitude: lat, longitude: lng });
+    const label = `"${name}"`;
+    const at = `places[${index}]`;
+    claim(name, label, at, index, ['places', index, 'name']);
+    const kept = aliases.filter((a, j) => claim(a, label, at, index, ['places', index, 'aliases', j]));
+    const place: Place = { id, name, district, kind: kind as PlaceKind, latitude: lat, longitude: lng, area: term.area ?? '' };
+    if (kept.length) place.aliases = kept;
+    if (item.common_word === true) place.commonWord = true;
+    places.push(place);
   }
-  return { places, problems };
+  const others = isRecord(value) ? value.outside : undefined;
+  if (others !== undefined && !Array.isArray(others)) problems.push({ index: -1, at: ['outside'], message: 'has "outside", which must be a list of places, like - {name: Guildford, county: Surrey}.' });
+  for (const [index, item] of (Array.isArray(others) ? others : []).entries()) {
+    const bad = (message: string): void => void problems.push({ index, message, at: ['outside', index] });
+    if (!isRecord(item)) {
+      bad(`outside[${index}] must be a set of fields: name, county.`);
+      continue;
+    }
+    const name = typeof item.name === 'string' ? item.name.trim() : '';
+    const where = name ? `"${name}"` : `outside[${index}]`;
+    const unknown = Object.keys(item).filter((key) => !OUTSIDE_FIELDS.has(key));
+    if (unknown.length) {
+      bad(`${where} has "${unknown[0]}", which is not a field we know (${[...OUTSIDE_FIELDS].join(', ')}).`);
+      continue;
+    }
+    const county = typeof item.county === 'string' ? item.county.trim() : '';
+    if (!name || !county) {
+      bad(`${where} needs a name and a county (where it is instead of Sussex), like {name: Guildford, county: Surrey}.`);
+      continue;
+    }
+    const { names: aliases, problem } = nameList(item.aliases, where);
+    if (problem) {
+      bad(problem);
+      continue;
+    }
+    const label = `"${name}" outside Sussex`;
+    if (!claim(name, label, `outside[${index}]`, index, ['outside', index, 'name'])) continue;
+    const kept = aliases.filter((a, j) => claim(a, label, `outside[${index}]`, index, ['outside', index, 'aliases', j]));
+    outside.push(kept.length ? { name, county, aliases: kept } : { name, county });
+  }
+  return { places, outside, problems };
+}
+
+const POSTCODE_CODE = /^[A-Z]{1,2}\d[A-Z\d]?(?: \d)?$/;
+const DISTRICT_FIELDS = new Set(['code', 'place']);
+const OUTSIDE_DISTRICT_FIELDS = new Set(['code', 'name']);
+
+/**
+ * Checks the parsed YAML of data/postcodes.yaml ({ districts: [{code, place}], outside: [{code, name}] }) against
+ * the gazetteer's place ids: well-formed codes in capitals, each listed once, each place in the gazetteer.
+ * `at` in each problem is its place in the file.
+ */
+export function checkPostcodes(value: unknown, places: readonly Place[]): { postcodes: PostcodeDistrict[]; problems: GazetteerProblem[] } {
+  const problems: GazetteerProblem[] = [];
+  const postcodes: PostcodeDistrict[] = [];
+  if (!isRecord(value) || !Array.isArray(value.districts)) {
+    problems.push({ index: -1, message: 'must have a list called "districts" (and may have one called "outside").' });
+    return { postcodes, problems };
+  }
+  for (const key of Object.keys(value)) if (key !== 'districts' && key !== 'outside') problems.push({ index: -1, message: `has "${key}", which is not a list we know (districts, outside).`, at: [key] });
+  if (value.outside !== undefined && !Array.isArray(value.outside)) problems.push({ index: -1, at: ['outside'], message: 'has "outside", which must be a list, like - {code: GU1, name: Guildford}.' });
+  const ids = new Set(places.map((p) => p.id));
+  const seen = new Map<string, string>();
+  const lists = [['districts', value.districts], ['outside', Array.isArray(value.outside) ? value.outside : []]] as const;
+  for (const [list, items] of lists) {
+    const fields = list === 'districts' ? DISTRICT_FIELDS : OUTSIDE_DISTRICT_FIELDS;
+    for (const [index, item] of (items as unknown[]).entries()) {
+      const bad = (message: string, field?: string): void => void problems.push({ index, message, at: field ? [list, index, field] : [list, index] });
+      const example = list === 'districts' ? '{code: BN11, place: worthing}' : '{code: GU1, name: Guildford}';
+      if (!isRecord(item)) {
+        bad(`${list}[${index}] must be a set of fields, like ${example}.`);
+        continue;
+      }
+      const code = typeof item.code === 'string' ? item.code : typeof item.code === 'number' ? String(item.code) : '';
+      const where = code ? `"${code}"` : `${list}[${index}]`;
+      const unknown = Object.keys(item).filter((key) => !fields.has(key));
+      if (unknown.length) {
+        bad(`${where} has "${unknown[0]}", which is not a field we know here (${[...fields].join(', ')}).`, unknown[0]);
+        continue;
+      }
+      if (!POSTCODE_CODE.test(code)) {
+        const tidy = code.toUpperCase().replace(/\s+/g, ' ').trim();
+        const hint = POSTCODE_CODE.test(tidy) ? ` Write it as "${tidy}".` : '';
+        bad(`${where} is not a postcode district like BN11 (or a sector like "PO10 8"), in capitals.${hint}`, 'code');
+        continue;
+      }
+      const other = seen.get(code);
+      if (other) {
+        bad(`"${code}" is listed twice (also at ${other}). Keep one.`, 'code');
+        continue;
+      }
+      seen.set(code, `${list}[${index}]`);
+      if (list === 'districts') {
+        const place = typeof item.place === 'string' ? item.place : '';
+        if (!ids.has(place)) {
+          bad(`"${code}" has the place ${JSON.stringify(item.place ?? null)}, which is not an id in data/gazetteer.yaml. Use the id of its main town (e.g. worthing), or add the place there first.`, 'place');
+          continue;
+        }
+        postcodes.push({ code, place });
+      } else {
+        const name = typeof item.name === 'string' ? item.name.trim() : '';
+        if (!name) {
+          bad(`"${code}" needs the name of its main town, like {code: GU1, name: Guildford}.`);
+          continue;
+        }
+        postcodes.push({ code, outside: name });
+      }
+    }
+  }
+  // A sector ("PO10 8") refines a district, so the district must be listed too.
+  for (const pc of postcodes) {
+    const district = pc.code.split(' ')[0]!;
+    if (district !== pc.code && !seen.has(district)) {
+      const [list, i] = seen.get(pc.code)!.split(/[[\]]/);
+      problems.push({ index: Number(i), at: [list!, Number(i), 'code'], message: `"${pc.code}" is a sector of ${district}, which is not listed. Add ${district} too.` });
+    }
+  }
+  return { postcodes, problems };
 }
 
 const EARTH_RADIUS_MILES = 3958.8;

@@ -12,6 +12,8 @@ export const TODAY = '2026-11-23';
 export const VOCAB_DIR = path.join(PROJECT_ROOT, 'data', 'vocab');
 /** The place-name list the map needs; copied like the vocabularies, since it is not per-entry data. */
 export const GAZETTEER = path.join(PROJECT_ROOT, 'data', 'gazetteer.yaml');
+/** The postcode districts, copied with the gazetteer whose places they name. */
+export const POSTCODES = path.join(PROJECT_ROOT, 'data', 'postcodes.yaml');
 export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
 
 export type Content = string | Uint8Array;
@@ -36,7 +38,7 @@ export interface TempDataDir {
   remove(): void;
 }
 
-/** A temporary data folder: a copy of data/vocab (and data/gazetteer.yaml) plus the given files. Remove it when done. */
+/** A temporary data folder: a copy of data/vocab (and data/gazetteer.yaml and data/postcodes.yaml) plus the given files. Remove it when done. */
 export function makeDataDir(spec: DataSpec = {}): TempDataDir {
   const root = mkdtempSync(path.join(os.tmpdir(), 'spsd-data-'));
   const write = (rel: string, content: Content) => {
@@ -47,6 +49,7 @@ export function makeDataDir(spec: DataSpec = {}): TempDataDir {
   };
   cpSync(VOCAB_DIR, path.join(root, 'vocab'), { recursive: true });
   if (existsSync(GAZETTEER)) cpSync(GAZETTEER, path.join(root, 'gazetteer.yaml'));
+  if (existsSync(POSTCODES)) cpSync(POSTCODES, path.join(root, 'postcodes.yaml'));
   for (const [stem, edit] of Object.entries(spec.vocab ?? {})) {
     const file = path.join(root, 'vocab', `${stem}.yaml`);
     writeFileSync(file, edit(readFileSync(file, 'utf8')));

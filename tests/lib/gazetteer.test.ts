@@ -84,7 +84,9 @@ describe('checkGazetteer', () => {
     expect(check({ ...good, latitude: '50.8' })[0]).toMatch(/needs a latitude and a longitude/);
     expect(check({ ...good, postcode: 'BN7' })[0]).toMatch(/"postcode", which is not a field we know/);
     expect(check(good, { ...good })).toEqual(['1: "Lewes" has the id "lewes", already used by places[0]. Give one of them its own id.']);
-    expect(check(good, { ...good, id: 'lewes-town' })).toEqual([]);
+    // Its own id is not enough: the name would lead to two places.
+    expect(check(good, { ...good, id: 'lewes-town' })).toEqual(['1: "Lewes" already leads to "Lewes" (places[0]). A name must lead to one place: remove it from one of them, or add what tells them apart ("East Dean (Chichester)").']);
+    expect(check(good, { ...good, id: 'lewes-town', name: 'Lewes Town' })).toEqual([]);
     expect(checkGazetteer({}, vocab).problems).toEqual([{ index: -1, message: 'must have a list called "places".' }]);
   });
 

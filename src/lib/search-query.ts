@@ -71,16 +71,35 @@ export function withoutWords(query: string, words: string): string {
   return kept.join(' ');
 }
 
-/** 2 when every word is there as a whole word, 1 when each is at least the start of one, 0 otherwise. */
+/** Words that say nothing about which group: "a group for me in Lewes" asks only for Lewes. */
+const FILLER = new Set(['a', 'an', 'the', 'and', 'or', 'for', 'in', 'near', 'at', 'around', 'from', 'of', 'to', 'with', 'me', 'my', 'i', 'help', 'support', 'peer', 'group', 'groups', 'mental', 'health', 'local', 'nearby', 'please']);
+
+/** The words of a query that can tell groups apart, normalised ("" when none). */
+export function telling(words: string): string {
+  return normaliseWords(words).split(' ').filter((w) => w && !FILLER.has(w)).join(' ');
+}
+
+/** Endings the index's stemmer takes off ("walking" is indexed as "walk"); "carer" is not "care" + an ending. */
+const ENDINGS = ['s', 'es', 'ing', 'ed'];
+
+/**
+ * How a query word is found among a text's words: 2 as a whole word; 1 as the start of a longer word (words of
+ * four letters or more: "men" never finds "mental") or as a longer form of one ("walking" finds "walk", as the
+ * index stems words); 0 not at all ("bipolar" never finds "bi").
+ */
+export function wordMatch(words: readonly string[], word: string): number {
+  if (words.includes(word)) return 2;
+  if (word.length >= 4 && words.some((x) => x.startsWith(word))) return 1;
+  if (words.some((x) => x.length >= 4 && word.startsWith(x) && ENDINGS.includes(word.slice(x.length)))) return 1;
+  return 0;
+}
+
+/** 2 when every query word is in the text as a whole word, 1 when each is at least found (wordMatch), 0 otherwise. */
 export function wordScore(text: string, query: string): number {
   const wanted = normaliseWords(query).split(' ').filter(Boolean);
   if (!wanted.length) return 0;
   const words = normaliseWords(text).split(' ');
   let score = 2;
-  for (const w of wanted) {
-    if (words.includes(w)) continue;
-    if (w.length >= 4 && words.some((x) => x.startsWith(w))) score = 1;
-    else return 0;
-  }
+  for (const w of wanted) score = Math.min(score, wordMatch(words, w));
   return score;
 }

@@ -5,4 +5,4 @@ import { searchWords } from '../lib/search-words.ts';
 
 // Place names are left out: a typo is never corrected into a place.
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(searchWords(loadDataset(), loadGazetteer().map((p) => p.name))), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(searchWords(loadDataset(), loadGazetteer().flatMap((p) => [p.name, ...(p.aliases ?? [])]))), { headers: { 'Content-Type': 'application/json' } });

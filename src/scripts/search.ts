@@ -5,8 +5,8 @@
 // when the visitor reaches for the filters (or when there is nothing to search for yet).
 import { distance } from 'fastest-levenshtein';
 import type { SearchTables } from '../lib/search-places.ts';
-import { normaliseWords, parseQuery, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
-import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type PlaceRecord, type Ranked } from '../lib/search-rank.ts';
+import { normaliseWords, parseQuery, telling, wordMatch, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
+import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
 import { correctWord } from '../lib/search-words.ts';
 import type { PlaceSearch } from './search-place.ts';
 
@@ -16,7 +16,6 @@ interface PagefindResultData {
   meta: Record<string, string>;
 }
 interface PagefindResult {
-  id: string;
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindResponse {
@@ -32,10 +31,8 @@ interface Pagefind {
 type Config = TermIndex & SearchTables;
 
 const PAGE_SIZE = 30;
-/** Words this short must be whole words: "men" is not "mental". */
-const SHORT_WORD = 4;
-/** Results checked for whole short words (their text is loaded for that). */
-const CHECK_AT_MOST = 60;
+/** Results whose words are checked (their text is loaded for that); more are counted as Pagefind found them. */
+const CHECK_AT_MOST = 40;
 /** Groups offered when filters leave none. */
 const OFFER = 5;
 
@@ -245,7 +242,7 @@ export function startSearch(): void {
           saveState(true);
           void search();
         });
-        li.append(`Showing ${phrase}`, button);
+        li.append(`Showing ${phrase} `, button);
         return li;
       }),
     );
@@ -293,7 +290,7 @@ export function startSearch(): void {
     if (found.match) {
       const result = await (await placeModule!).searchPlace(found.match, base, config);
       if (mine !== run) return;
-      showPlaceResults(result, normaliseWords(found.rest), filters);
+      showPlaceResults(result, telling(found.rest), filters);
       return;
     }
     await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), filters);
@@ -322,53 +319,52 @@ export function startSearch(): void {
     if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
   }
 
-  /** Keeps only results that have every short word as a whole word ("men" finds "men", not "mental"). */
-  async function wholeShortWords(results: PagefindResult[], query: string, mine: number): Promise<PagefindResult[] | undefined> {
-    const short = normaliseWords(query).split(' ').filter((w) => w && w.length <= SHORT_WORD);
-    if (!short.length) return results;
-    const checked = results.slice(0, CHECK_AT_MOST);
-    const texts = await Promise.all(checked.map((r) => r.data()));
-    if (mine !== run) return undefined;
-    return checked.filter((_, i) => {
-      const d = texts[i]!;
-      const text = `${d.meta.title ?? ''} ${d.content ?? ''}`;
-      return short.every((w) => normaliseWords(text).split(' ').includes(w));
-    });
+  /**
+   * Pagefind's matches, checked word by word in their text (loaded for the first CHECK_AT_MOST): every word
+   * must be there as a word, the start of a longer one, or a longer form of one (wordMatch), never inside
+   * another word ("men" is not "mental", "bipolar" is not "bi"). Groups naming the words in their name or
+   * summary come first, whole words before words they start.
+   */
+  async function wordResults(pf: Pagefind, query: string, termWords: string, filters: Filters): Promise<{ cards: Card[]; total: number } | undefined> {
+    const response = await pf.search(query || null, { filters });
+    if (!response) return undefined;
+    const checked = response.results.slice(0, CHECK_AT_MOST);
+    const data = await Promise.all(checked.map((r) => r.data()));
+    const wanted = normaliseWords(query).split(' ').filter(Boolean);
+    const kept = data
+      .map((d, i) => ({ d, i, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
+      .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
+      .map(({ d, i }) => {
+        const own = `${d.meta.title ?? ''} ${d.meta.summary ?? ''}`;
+        return { d, i, named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
+      })
+      .sort((x, y) => y.named - x.named || y.score - x.score || x.i - y.i);
+    return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
   }
 
   async function wordSearch(mine: number, rest: string, termWords: string, filters: Filters): Promise<void> {
     const pf = await load();
     let query = rest;
-    let response = await pf.search(query || null, { filters });
+    let found = await wordResults(pf, query, termWords, filters);
     let corrected = '';
-    if (query && response && response.results.length === 0) {
+    if (mine !== run) return;
+    if (query && found && found.total === 0) {
       // Forgive typos: retry once with each word moved to the nearest word the directory knows (never a place).
       knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
       const known = await knownWords;
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
-        const retry = await pf.search(fixed, { filters });
-        if (retry && retry.results.length) [response, corrected, query] = [retry, fixed, fixed];
+        const retry = await wordResults(pf, fixed, termWords, filters);
+        if (retry && retry.total) [found, corrected, query] = [retry, fixed, fixed];
       }
     }
-    if (mine !== run || !response) return;
-    let results = await wholeShortWords(response.results, query, mine);
-    if (!results) return;
-    // Vocabulary words that are also in a group's own words put it first ("bipolar" before other groups).
-    if (!query && termWords) {
-      const named = await pf.search(termWords, { filters });
-      if (mine !== run) return;
-      const first = new Set((await wholeShortWords(named?.results ?? [], termWords, mine))?.map((r) => r.id) ?? []);
-      results = [...results.filter((r) => first.has(r.id)), ...results.filter((r) => !first.has(r.id))];
-    }
-    const cards = (await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()))).map(cardOfPagefind);
-    if (mine !== run) return;
+    if (mine !== run || !found) return;
     shown = { query, filters };
-    list.replaceChildren(...closedLast(cards).map(renderCard));
+    list.replaceChildren(...closedLast(found.cards).slice(0, PAGE_SIZE).map(renderCard));
     if (countsReady) void refreshCounts();
     // Someone who has ticked a filter is using them: their counts follow the results.
     else if (boxes.some((b) => b.checked)) void loadCounts();
-    const n = results.length;
+    const n = found.total;
     const typed = rest || termWords;
     const words = corrected ? ` for "${corrected}" (we could not find "${rest}")` : typed ? ` for "${typed}"` : '';
     status.textContent =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseWords, parseQuery, withoutWords, wordScore } from '../../src/lib/search-query.ts';
+import { normaliseWords, parseQuery, telling, withoutWords, wordMatch, wordScore } from '../../src/lib/search-query.ts';
 import { termIndex } from '../../src/lib/search-terms.ts';
 import { validate } from '../helpers/data-dir.ts';
 
@@ -60,4 +60,22 @@ describe('whole words', () => {
     expect(wordScore('Care notes', 'carer')).toBe(0);
     expect(wordScore('Heart space', 'hearing voices')).toBe(0);
   });
+});
+
+describe('telling', () => {
+  it('keeps only the words that tell groups apart', () => expect(telling('a group for me in Lewes')).toBe('lewes'));
+  it('keeps an unusual word', () => expect(telling('peer support walking')).toBe('walking'));
+});
+
+describe('wordMatch', () => {
+  const words = ['walk', 'and', 'talk', 'mental', 'bi'];
+  it('finds a whole word best', () => expect(wordMatch(words, 'talk')).toBe(2));
+  it('finds a longer form of a word the index keeps stemmed', () => expect(wordMatch(words, 'walking')).toBe(1));
+  it('never finds a short word inside a longer one', () => expect(wordMatch(words, 'men')).toBe(0));
+  it('never finds a long word through a short word it starts with', () => expect(wordMatch(words, 'bipolar')).toBe(0));
+  it('finds a word of four letters or more at the start of a longer one', () => expect(wordMatch(words, 'ment')).toBe(1));
+});
+
+describe('wordMatch and endings', () => {
+  it('does not take "carer" for "care" with an ending', () => expect(wordMatch(['care', 'notes'], 'carer')).toBe(0));
 });

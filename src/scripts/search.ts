@@ -12,10 +12,12 @@ import type { PlaceSearch } from './search-place.ts';
 
 interface PagefindResultData {
   url: string;
+  filters?: Record<string, string[]>;
   content?: string;
   meta: Record<string, string>;
 }
 interface PagefindResult {
+  id: string;
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindResponse {
@@ -293,13 +295,14 @@ export function startSearch(): void {
       showPlaceResults(result, telling(found.rest), filters);
       return;
     }
-    await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), filters);
+    const fromWords: Filters = {};
+    for (const [key, id] of termFilters) (fromWords[key] ??= { any: [] }).any.push(id);
+    await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), fromWords, chosenFilters([]), filters);
   }
 
   function showPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
     shown = undefined;
-    const chosen: Chosen = new Map();
-    for (const [key, { any }] of Object.entries(filters)) chosen.set(key, new Set(any.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)));
+    const chosen = chosenOf(filters);
     const matching = words ? result.ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : result.ranked;
     const counts = facetCounts(matching.map((r) => r.record.f), chosen, config.facets);
     showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
@@ -319,33 +322,50 @@ export function startSearch(): void {
     if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
   }
 
+  /** A result's filter values as indexes into the facet table. */
+  const valuesOf = (d: PagefindResultData): number[] =>
+    Object.entries(d.filters ?? {}).flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)).filter((v) => v >= 0);
+
+  const chosenOf = (filters: Filters): Chosen => new Map(Object.entries(filters).map(([key, { any }]) => [key, new Set(any.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))]));
+
   /**
-   * Pagefind's matches, checked word by word in their text (loaded for the first CHECK_AT_MOST): every word
-   * must be there as a word, the start of a longer one, or a longer form of one (wordMatch), never inside
-   * another word ("men" is not "mental", "bipolar" is not "bi"). Groups naming the words in their name or
-   * summary come first, whole words before words they start.
+   * Pagefind's matches, checked word by word in their text: every word must be there as a word, the start of a
+   * longer one, or a longer form of one (wordMatch), never inside another word ("men" is not "mental",
+   * "bipolar" is not "bi"). A vocabulary word also finds groups with that word in their name ("café" finds a
+   * café that has closed). Groups naming the words in their name or summary come first. When the matches are
+   * few, the ticked filters and their counts are worked out here from the matches themselves, so the counts
+   * are exactly what ticking a box would show; when they are many, Pagefind filters and counts.
    */
-  async function wordResults(pf: Pagefind, query: string, termWords: string, filters: Filters): Promise<{ cards: Card[]; total: number } | undefined> {
-    const response = await pf.search(query || null, { filters });
-    if (!response) return undefined;
-    const checked = response.results.slice(0, CHECK_AT_MOST);
-    const data = await Promise.all(checked.map((r) => r.data()));
+  async function wordResults(pf: Pagefind, query: string, termWords: string, termFilters: Filters, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[] } | undefined> {
+    const main = await pf.search(query || null, { filters: termFilters });
+    if (!main) return undefined;
+    const inMain = new Set(main.results.map((r) => r.id));
+    const named = termWords && !query ? ((await pf.search(termWords, { filters: {} }))?.results ?? []).filter((r) => !inMain.has(r.id)) : [];
     const wanted = normaliseWords(query).split(' ').filter(Boolean);
+    const few = main.results.length + named.length <= CHECK_AT_MOST;
+    const response = few || !Object.keys(filters).length ? main : await pf.search(query || null, { filters });
+    if (!response) return undefined;
+    const checked = few ? [...main.results, ...named] : response.results.slice(0, CHECK_AT_MOST);
+    const data = await Promise.all(checked.map((r) => r.data()));
     const kept = data
-      .map((d, i) => ({ d, i, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
-      .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
+      .map((d, i) => ({ d, i, extra: few && i >= main.results.length, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
+      .filter(({ d, extra, words }) => (extra ? wordScore(d.meta.title ?? '', termWords) > 0 : wanted.every((w) => wordMatch(words, w) > 0)))
       .map(({ d, i }) => {
         const own = `${d.meta.title ?? ''} ${d.meta.summary ?? ''}`;
-        return { d, i, named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
+        return { d, i, values: valuesOf(d), named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
       })
       .sort((x, y) => y.named - x.named || y.score - x.score || x.i - y.i);
-    return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
+    if (!few) return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
+    const chosen = chosenOf(ticked);
+    const counts = facetCounts(kept.map((k) => k.values), chosen, config.facets);
+    const passing = kept.filter((k) => passes(k.values, chosen));
+    return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts };
   }
 
-  async function wordSearch(mine: number, rest: string, termWords: string, filters: Filters): Promise<void> {
+  async function wordSearch(mine: number, rest: string, termWords: string, termFilters: Filters, ticked: Filters, filters: Filters): Promise<void> {
     const pf = await load();
     let query = rest;
-    let found = await wordResults(pf, query, termWords, filters);
+    let found = await wordResults(pf, query, termWords, termFilters, ticked, filters);
     let corrected = '';
     if (mine !== run) return;
     if (query && found && found.total === 0) {
@@ -354,16 +374,22 @@ export function startSearch(): void {
       const known = await knownWords;
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
-        const retry = await wordResults(pf, fixed, termWords, filters);
+        const retry = await wordResults(pf, fixed, termWords, termFilters, ticked, filters);
         if (retry && retry.total) [found, corrected, query] = [retry, fixed, fixed];
       }
     }
     if (mine !== run || !found) return;
-    shown = { query, filters };
     list.replaceChildren(...closedLast(found.cards).slice(0, PAGE_SIZE).map(renderCard));
-    if (countsReady) void refreshCounts();
-    // Someone who has ticked a filter is using them: their counts follow the results.
-    else if (boxes.some((b) => b.checked)) void loadCounts();
+    const local = found.counts;
+    if (local) {
+      shown = undefined;
+      showCounts((facet) => local[facetIndex.get(facet) ?? -1] ?? 0);
+    } else {
+      shown = { query, filters };
+      if (countsReady) void refreshCounts();
+      // Someone who has ticked a filter is using them: their counts follow the results.
+      else if (boxes.some((b) => b.checked)) void loadCounts();
+    }
     const n = found.total;
     const typed = rest || termWords;
     const words = corrected ? ` for "${corrected}" (we could not find "${rest}")` : typed ? ` for "${typed}"` : '';

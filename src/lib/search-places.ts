@@ -4,7 +4,7 @@
 import { areasKnown, isRemoteOnly } from './coverage.ts';
 import { currentServices, FACETS, providerBadges, providerFacets, signatoryFor } from './directory.ts';
 import { nearestPlace, type Place } from './gazetteer.ts';
-import { BADGES, type PlaceRecord, type PlaceTables } from './search-rank.ts';
+import { AREA_TOP, areaOrder, BADGES, kebab, type AreaTop, type PlaceRecord, type PlaceTables } from './search-rank.ts';
 import type { Dataset } from './validate.ts';
 import { label, termIds } from './vocab.ts';
 
@@ -25,10 +25,13 @@ export function searchTables(dataset: Dataset): SearchTables {
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
-/** Record files by name (a district or area id); every district and area has one, empty or not. */
-const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, PlaceRecord[]>>>();
+/**
+ * Record files by name: "<district>" for each district, "area-<area>" for each area, and "area-<area>-top"
+ * (AreaTop: its first records as shown, how many there are and their filter counts), empty or not.
+ */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, PlaceRecord[] | AreaTop>>>();
 
-export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[]> {
+export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
   let byPlaces = built.get(dataset);
   if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
   let files = byPlaces.get(places);
@@ -36,22 +39,25 @@ export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Ma
   return files;
 }
 
-function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[]> {
+function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
   const tables = searchTables(dataset);
   const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
   const areaIds = tables.areas.map(([id]) => id);
   const districtIds = tables.districts.map(([id]) => id);
-  const files = new Map<string, PlaceRecord[]>([...areaIds, ...districtIds].map((id) => [id, []]));
+  const files = new Map<string, PlaceRecord[]>([...areaIds.map((a) => `area-${a}`), ...districtIds].map((id) => [id, []]));
   for (const entry of dataset.providers) {
     const p = entry.data;
     const running = currentServices(p);
     const known = areasKnown(p);
     const facets = providerFacets(dataset, entry);
     const record: PlaceRecord = {
-      u: entry.slug,
+      ...(entry.slug === kebab(p.name) ? {} : { u: entry.slug }),
       n: p.name,
       s: p.summary,
-      f: Object.entries(facets).flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)).filter((i) => i >= 0),
+      f: Object.entries(facets)
+        .flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b),
     };
     const badges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data)
       .map((b) => Object.entries(BADGES).find(([, [kind, icon]]) => kind === b.kind && icon === b.icon)?.[0] ?? '')
@@ -79,9 +85,18 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
     const into = new Set<string>();
     for (const m of meets) if (m[3] >= 0) into.add(districtIds[m[3]]!);
     for (const d of named) into.add(districtIds[d]!);
-    for (const a of whole) into.add(a);
-    if (record.o) for (const a of known ? p.areas : areaIds) into.add(a);
+    for (const a of whole) into.add(`area-${a}`);
+    if (record.o) for (const a of known ? p.areas : areaIds) into.add(`area-${a}`);
     for (const file of into) files.get(file)?.push(record);
   }
-  return files;
+  const out = new Map<string, PlaceRecord[] | AreaTop>(files);
+  areaIds.forEach((a, i) => {
+    const all = areaOrder(files.get(`area-${a}`) ?? [], i);
+    files.set(`area-${a}`, all);
+    const c = new Array<number>(tables.facets.length).fill(0);
+    for (const r of all) for (const f of r.f) c[f]!++;
+    out.set(`area-${a}`, all);
+    out.set(`area-${a}-top`, { n: all.length, c, r: all.slice(0, AREA_TOP) });
+  });
+  return out;
 }

@@ -5,8 +5,8 @@
 
 /** A provider as place search needs it; short keys, as thousands are downloaded. */
 export interface PlaceRecord {
-  /** Slug: the page is providers/<u>/. */
-  u: string;
+  /** Slug (the page is providers/<slug>/), when it is not the name in lower case with hyphens (slugOf). */
+  u?: string;
   /** Name and summary, as the search result card shows them. */
   n: string;
   s: string;
@@ -26,6 +26,41 @@ export interface PlaceRecord {
   x?: 1;
   /** Filter values (indexes into the page's facet table, "key:id"). */
   f: number[];
+}
+
+/** The first records of an area's file, in the order they are shown, with how many and what filter values the whole file has. */
+export interface AreaTop {
+  /** Records in the whole file. */
+  n: number;
+  /** Of those, how many have each filter value (by facet index). */
+  c: number[];
+  r: PlaceRecord[];
+}
+
+/** Records shown from an area file before the rest of it is needed (filters, words). */
+export const AREA_TOP = 40;
+
+/** "Mind in Hastings" → "mind-in-hastings", as the build names most providers' files. */
+export function kebab(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export const slugOf = (r: PlaceRecord): string => r.u ?? kebab(r.n);
+
+/** Whether a record is in an area's file: it covers all of the area in person, or online or by phone there. */
+export function inAreaFile(r: PlaceRecord, area: number): boolean {
+  return !!r.w?.includes(area) || (!!r.o && (!r.ar || r.ar.includes(area)));
+}
+
+/** An area file's records in the order place search shows them: running first, covering it before online, then by name. */
+export function areaOrder(records: PlaceRecord[], area: number): PlaceRecord[] {
+  const tier = (r: PlaceRecord) => (r.w?.includes(area) ? 0 : 1);
+  return [...records].sort((x, y) => Number(!!x.x) - Number(!!y.x) || tier(x) - tier(y) || x.n.localeCompare(y.n, 'en-GB', { sensitivity: 'base' }));
 }
 
 /** Place tables the page carries: ids and labels of areas and districts, a district's area index. */
@@ -70,7 +105,7 @@ export function areasOf(record: PlaceRecord, tables: PlaceTables): string {
 }
 
 /** Groups meeting this close count as near; so does any group meeting in the same district. */
-export const NEAR_KM = 15;
+export const NEAR_KM = 10;
 
 const EARTH_KM = 6371;
 const rad = (d: number) => (d * Math.PI) / 180;
@@ -101,8 +136,9 @@ export function rankForPlace(place: SearchPlace | null, records: readonly PlaceR
   const seen = new Set<string>();
   const out: Ranked[] = [];
   for (const record of records) {
-    if (seen.has(record.u)) continue;
-    seen.add(record.u);
+    const slug = slugOf(record);
+    if (seen.has(slug)) continue;
+    seen.add(slug);
     const ranked = place && area >= 0 ? rankOne(record, place, area, district, tables) : record.o ? { record, tier: 'remote' as const, why: 'Online or by phone' } : undefined;
     if (ranked) out.push(ranked);
   }
@@ -137,11 +173,11 @@ function rankOne(record: PlaceRecord, place: SearchPlace, area: number, district
  * The record files to load for a place: its area's (groups covering all of it, online and phone support) and
  * those of every district with a place within NEAR_KM of it, its own first. Outside Sussex: every area's.
  */
-export function chunksFor(place: SearchPlace | null, places: readonly { district: string; latitude: number; longitude: number }[], tables: PlaceTables): string[] {
-  if (!place || !tables.areas.some(([id]) => id === place.area)) return tables.areas.map(([id]) => id);
+export function chunksFor(place: SearchPlace | null, places: readonly { district: string; latitude: number; longitude: number }[], tables: PlaceTables): { areas: string[]; districts: string[] } {
+  if (!place || !tables.areas.some(([id]) => id === place.area)) return { areas: tables.areas.map(([id]) => id), districts: [] };
   const districts = new Set<string>([place.district]);
   for (const p of places) if (!districts.has(p.district) && kmApart(place, p) <= NEAR_KM) districts.add(p.district);
-  return [place.area, ...districts].filter((d) => d);
+  return { areas: [place.area], districts: [...districts].filter((d) => d) };
 }
 
 /** Filters chosen, by facet key, as indexes into the facet table ("key:id"). */

@@ -1,10 +1,10 @@
 // Place search in the browser, loaded only when a query has words that may be a place: the resolver and
 // /places.json to find the place, then the record files of its area and nearby districts to rank.
 import { findPlaceInQuery, lookupPlaces, outsideMessage, type PlaceLookup, type PlaceMatch } from '../lib/places.ts';
-import { chunksFor, rankForPlace, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../lib/search-rank.ts';
+import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../lib/search-rank.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
-const files = new Map<string, Promise<PlaceRecord[]>>();
+const files = new Map<string, Promise<PlaceRecord[] | AreaTop>>();
 
 const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : fallback), () => fallback);
 
@@ -22,14 +22,43 @@ export interface PlaceSearch {
   /** For a place outside Sussex: "Guildford is outside Sussex." */
   outside?: string;
   ranked: Ranked[];
+  /** Groups of the area file not loaded yet (all covering the whole area or online), and their filter counts. */
+  more: number;
+  moreCounts?: number[];
 }
 
-export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables): Promise<PlaceSearch> {
+const records = (name: string, base: string) => {
+  let file = files.get(name);
+  if (!file) files.set(name, (file = json<PlaceRecord[] | AreaTop>(`${base}search-places/${name}.json`, [])));
+  return file;
+};
+
+/**
+ * Ranks the groups for a place. Without filters or words (`all` false) only the first records of the area's
+ * file are loaded: the rest of it, groups covering the whole area or online, would come after them anyway, so
+ * they are only counted (with their filter values) until they are needed.
+ */
+export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables, all: boolean): Promise<PlaceSearch> {
   const l = await lookup;
   const place: SearchPlace | null = match.kind === 'outside' ? null : match.place;
-  const names = chunksFor(place, l ? lookupPlaces(l) : [], tables);
-  const records = (await Promise.all(names.map((n) => files.get(n) ?? (files.set(n, json<PlaceRecord[]>(`${base}search-places/${n}.json`, [])), files.get(n)!)))).flat();
-  const ranked = rankForPlace(place, records, tables);
-  if (match.kind === 'outside') return { place, name: match.name, outside: outsideMessage(match), ranked };
-  return { place, name: match.kind === 'postcode' ? `${match.postcode} (${match.place.name})` : match.place.name, ranked };
+  const { areas, districts } = chunksFor(place, l ? lookupPlaces(l) : [], tables);
+  const near = (await Promise.all(districts.map((d) => records(d, base)))).flat() as PlaceRecord[];
+  let ranked: Ranked[];
+  let more = 0;
+  let moreCounts: number[] | undefined;
+  if (all || !place) {
+    const wide = (await Promise.all(areas.map((a) => records(`area-${a}`, base)))).flat() as PlaceRecord[];
+    ranked = rankForPlace(place, [...near, ...wide], tables);
+  } else {
+    const top = (await records(`area-${place.area}-top`, base)) as AreaTop;
+    const area = tables.areas.findIndex(([id]) => id === place.area);
+    ranked = rankForPlace(place, [...near, ...(top.r ?? [])], tables);
+    const members = new Map<string, PlaceRecord>();
+    for (const r of [...near, ...(top.r ?? [])]) if (inAreaFile(r, area)) members.set(slugOf(r), r);
+    more = Math.max(0, (top.n ?? 0) - members.size);
+    moreCounts = [...(top.c ?? [])];
+    for (const r of members.values()) for (const f of r.f) moreCounts[f] = Math.max(0, (moreCounts[f] ?? 0) - 1);
+  }
+  const name = match.kind === 'outside' ? match.name : match.kind === 'postcode' ? `${match.postcode} (${match.place.name})` : match.place.name;
+  return { place, name, ...(match.kind === 'outside' ? { outside: outsideMessage(match) } : {}), ranked, more, ...(moreCounts ? { moreCounts } : {}) };
 }

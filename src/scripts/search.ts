@@ -290,9 +290,10 @@ export function startSearch(): void {
     const found = parsed.rest ? await (placeModule ??= import('./search-place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
     if (mine !== run) return;
     if (found.match) {
-      const result = await (await placeModule!).searchPlace(found.match, base, config);
+      const words = telling(found.rest);
+      const result = await (await placeModule!).searchPlace(found.match, base, config, !!words || anyFilter);
       if (mine !== run) return;
-      showPlaceResults(result, telling(found.rest), filters);
+      showPlaceResults(result, words, filters);
       return;
     }
     const fromWords: Filters = {};
@@ -305,12 +306,14 @@ export function startSearch(): void {
     const chosen = chosenOf(filters);
     const matching = words ? result.ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : result.ranked;
     const counts = facetCounts(matching.map((r) => r.record.f), chosen, config.facets);
+    // Not loaded yet, and only when nothing narrows the search: the rest of the area's groups.
+    result.moreCounts?.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
     showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
     const hits = matching.filter((r) => passes(r.record.f, chosen));
     list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
     const what = words ? ` for "${words}"` : '';
     const where = result.outside ? `${result.outside} ` : '';
-    const n = hits.length;
+    const n = hits.length + result.more;
     const more = n > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE}.` : '';
     if (result.outside) status.textContent = n ? `${where}${plural(n)}${what} you can join online or by phone.${more}` : `${where}We found no group${what} that works online or by phone.`;
     else {

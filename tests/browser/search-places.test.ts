@@ -190,7 +190,7 @@ describe('a place search', () => {
     const requests = await recordRequests(p);
     await open(p, 'hastings');
     expect(requests.urls.filter((u) => /\/pagefind\//.test(u))).toEqual([]);
-    expect(requests.urls.filter((u) => /\/search-places\//.test(u)).map((u) => u.replace(/.*\//, '')).sort()).toEqual(['east-sussex.json', 'hastings.json', 'rother.json'].sort());
+    expect(requests.urls.filter((u) => /\/search-places\//.test(u)).map((u) => u.replace(/.*\//, '')).sort()).toEqual(['area-east-sussex-top.json', 'hastings.json', 'rother.json'].sort());
     expect(requests.failures).toEqual([]);
     await p.close();
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGazetteer } from '../../src/lib/gazetteer.ts';
 import { searchPlaceFiles, searchTables } from '../../src/lib/search-places.ts';
-import { BADGES } from '../../src/lib/search-rank.ts';
+import { AREA_TOP, BADGES, slugOf, type AreaTop, type PlaceRecord } from '../../src/lib/search-rank.ts';
 import { parse } from 'yaml';
 import { FIXTURES, GAZETTEER, validate } from '../helpers/data-dir.ts';
 
@@ -13,13 +13,28 @@ const providers = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('
 const { dataset } = validate({ providers });
 const places = checkGazetteer(parse(readFileSync(GAZETTEER, 'utf8')), dataset.vocab).places;
 const files = searchPlaceFiles(dataset, places);
-const slugs = (file: string) => (files.get(file) ?? []).map((r) => r.u).sort();
-const record = (slug: string) => [...files.values()].flat().find((r) => r.u === slug)!;
+const list = (file: string) => (files.get(file) ?? []) as PlaceRecord[];
+const slugs = (file: string) => list(file).map(slugOf).sort();
+const record = (slug: string): PlaceRecord => [...files.values()].filter((f): f is PlaceRecord[] => Array.isArray(f)).flat().find((r) => slugOf(r) === slug)!;
 
 describe('searchPlaceFiles', () => {
-  it('writes a file for every district and area, even an empty one (Brighton & Hove is both, in one file)', () => {
+  it('writes a file for every district and two for every area (all of it, and its first records), even when empty', () => {
     const tables = searchTables(dataset);
-    expect([...files.keys()].sort()).toEqual([...new Set([...tables.areas.map(([id]) => id), ...tables.districts.map(([id]) => id)])].sort());
+    expect([...files.keys()].sort()).toEqual([...tables.areas.flatMap(([id]) => [`area-${id}`, `area-${id}-top`]), ...tables.districts.map(([id]) => id)].sort());
+  });
+  it("an area's first records say how many there are in all and how many have each filter value", () => {
+    const top = files.get('area-west-sussex-top') as AreaTop;
+    expect(top.n).toBe(list('area-west-sussex').length);
+    expect(top.r.length).toBeLessThanOrEqual(AREA_TOP);
+    const { facets } = searchTables(dataset);
+    expect(top.c[facets.indexOf('delivery:phone')]).toBe(1);
+  });
+  it('lists groups covering a whole area before online and phone support, each by name', () => {
+    expect(list('area-east-sussex').map(slugOf)).toEqual(['fixture-east-sussex-peer-line', 'fixture-online-circle']);
+  });
+  it('names a record by its slug only when that is not its name with hyphens', () => {
+    expect(record('fixture-worthing-peer-group').u).toBeUndefined();
+    expect(record('fixture-mens-shed-kemptown').u).toBe('fixture-mens-shed-kemptown');
   });
   it("puts a group meeting in a town into its district's file, with where it meets", () => {
     expect(slugs('worthing')).toEqual(['fixture-worthing-peer-group']);
@@ -27,11 +42,11 @@ describe('searchPlaceFiles', () => {
   });
   it('puts a group that names a district but has no venue into that district only', () => {
     expect(slugs('arun')).toEqual(['fixture-arun-peer-network', 'fixture-bognor-women']);
-    expect(slugs('west-sussex')).not.toContain('fixture-arun-peer-network');
+    expect(slugs('area-west-sussex')).not.toContain('fixture-arun-peer-network');
   });
   it('puts a group covering a whole area, and online and phone support, into the area file', () => {
-    expect(slugs('east-sussex')).toEqual(['fixture-east-sussex-peer-line', 'fixture-online-circle']);
-    expect(slugs('west-sussex')).toEqual(['fixture-online-circle', 'fixture-west-sussex-phone']);
+    expect(slugs('area-east-sussex')).toEqual(['fixture-east-sussex-peer-line', 'fixture-online-circle']);
+    expect(slugs('area-west-sussex')).toEqual(['fixture-online-circle', 'fixture-west-sussex-phone']);
     expect(record('fixture-east-sussex-peer-line').w).toEqual([1]);
   });
   it('marks online and phone support, and does not count it as covering an area in person', () => {

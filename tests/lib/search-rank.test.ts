@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksFor, facetCounts, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
+import { areaOrder, chunksFor, facetCounts, inAreaFile, kebab, slugOf, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
 
 const tables: PlaceTables = {
   areas: [
@@ -17,7 +17,7 @@ const tables: PlaceTables = {
 };
 const worthing: SearchPlace = { name: 'Worthing', district: 'worthing', area: 'west-sussex', latitude: 50.818, longitude: -0.373 };
 const littlehampton: SearchPlace = { name: 'Littlehampton', district: 'arun', area: 'west-sussex', latitude: 50.811, longitude: -0.539 };
-const newhaven: SearchPlace = { name: 'Newhaven', district: 'lewes', area: 'east-sussex', latitude: 50.795, longitude: 0.055 };
+const peacehaven: SearchPlace = { name: 'Peacehaven', district: 'lewes', area: 'east-sussex', latitude: 50.7925, longitude: -0.0044 };
 
 const rec = (u: string, extra: Partial<PlaceRecord> = {}): PlaceRecord => ({ u, n: u, s: '', f: [], ar: [0], ...extra });
 const inWorthing = rec('in-worthing', { d: [0], l: [[50.8148, -0.3714, 'Worthing', 0]] });
@@ -25,16 +25,17 @@ const inLancing = rec('in-lancing', { d: [2], l: [[50.8296, -0.3236, 'Lancing', 
 const arunWide = rec('arun-wide', { d: [1] });
 const westSussexWide = rec('west-wide', { w: [0] });
 const onlineOnly = rec('online-only', { ar: [0, 1, 2], o: 1 });
-const brightonOnly = rec('brighton', { ar: [2], d: [4], l: [[50.819, -0.118, 'Brighton', 4]] });
+const brightonOnly = rec('brighton', { ar: [2], d: [4], l: [[50.803, -0.039, 'Saltdean', 4]] });
 const lewesWide = rec('lewes-wide', { ar: [1], d: [3] });
 const closedInWorthing = rec('closed', { d: [0], l: [[50.815, -0.371, 'Worthing', 0]], x: 1 });
 
-const order = (place: SearchPlace | null, records: PlaceRecord[]) => rankForPlace(place, records, tables).map((r) => [r.record.u, r.why]);
+const order = (place: SearchPlace | null, records: PlaceRecord[]) => rankForPlace(place, records, tables).map((r) => [slugOf(r.record), r.why]);
 
 describe('rankForPlace', () => {
   it('lists groups meeting nearby by distance, then the district, then the whole area, then online', () => {
-    expect(order(littlehampton, [onlineOnly, westSussexWide, inWorthing, arunWide, inLancing])).toEqual([
-      ['in-worthing', 'Meets in Worthing, 12 km away'],
+    const inAngmering = rec('in-angmering', { d: [1], l: [[50.828, -0.483, 'Angmering', 1]] });
+    expect(order(littlehampton, [onlineOnly, westSussexWide, inWorthing, arunWide, inLancing, inAngmering])).toEqual([
+      ['in-angmering', 'Meets in Angmering, 4 km away'],
       ['arun-wide', 'Covers all of Arun'],
       ['west-wide', 'Covers all of West Sussex'],
       ['online-only', 'Online or by phone'],
@@ -47,14 +48,14 @@ describe('rankForPlace', () => {
     ]);
   });
   it('never shows a group from another area as local: it comes after the area-wide groups, saying its area', () => {
-    expect(order(newhaven, [brightonOnly, lewesWide, onlineOnly])).toEqual([
+    expect(order(peacehaven, [brightonOnly, lewesWide, onlineOnly])).toEqual([
       ['lewes-wide', 'Covers all of Lewes'],
-      ['brighton', 'Meets in Brighton, 12 km away, for Brighton & Hove'],
+      ['brighton', 'Meets in Saltdean, 3 km away, for Brighton & Hove'],
       ['online-only', 'Online or by phone'],
     ]);
   });
   it('counts a group meeting anywhere in the same district as near', () => {
-    const farInArun = rec('far-arun', { d: [1], l: [[50.73, -0.79, 'Selsey-ish', 1]] });
+    const farInArun = rec('far-arun', { d: [1], l: [[50.73, -0.79, 'Selsey', 1]] });
     expect(rankForPlace(littlehampton, [farInArun], tables)[0]?.tier).toBe('near');
   });
   it('leaves out groups elsewhere in the area that neither meet nearby nor cover it', () => {
@@ -74,8 +75,8 @@ describe('chunksFor', () => {
     { district: 'adur', latitude: 50.83, longitude: -0.324 },
     { district: 'lewes', latitude: 50.874, longitude: 0.009 },
   ];
-  it("loads the place's area and the districts within reach, its own first", () => expect(chunksFor(worthing, places, tables)).toEqual(['west-sussex', 'worthing', 'adur']));
-  it('loads every area for a place outside Sussex', () => expect(chunksFor(null, places, tables)).toEqual(['west-sussex', 'east-sussex', 'brighton-and-hove']));
+  it("loads the place's area and the districts within reach, its own first", () => expect(chunksFor(worthing, places, tables)).toEqual({ areas: ['west-sussex'], districts: ['worthing', 'adur'] }));
+  it('loads every area for a place outside Sussex', () => expect(chunksFor(null, places, tables)).toEqual({ areas: ['west-sussex', 'east-sussex', 'brighton-and-hove'], districts: [] }));
 });
 
 describe('distances and words', () => {
@@ -99,5 +100,22 @@ describe('filter counts', () => {
     const chosen = new Map([['leader', new Set([0])], ['area', new Set([3])]]);
     expect(facetCounts(items, chosen, facets)).toEqual([1, 1, 1, 1]);
     expect(items.filter((v) => passes(v, chosen))).toEqual([[0, 3]]);
+  });
+});
+
+describe('area files', () => {
+  it('hold groups covering the whole area and online or phone support there', () => {
+    expect(inAreaFile(westSussexWide, 0)).toBe(true);
+    expect(inAreaFile(onlineOnly, 1)).toBe(true);
+    expect(inAreaFile(arunWide, 0)).toBe(false);
+    expect(inAreaFile(brightonOnly, 2)).toBe(false);
+  });
+  it('put running groups covering the area first, then online, each by name, closed last', () => {
+    const closedWide = rec('a-closed', { w: [0], x: 1 });
+    expect(areaOrder([onlineOnly, closedWide, westSussexWide], 0).map(slugOf)).toEqual(['west-wide', 'online-only', 'a-closed']);
+  });
+  it('name a record by its slug, or by its name with hyphens when they are the same', () => {
+    expect(kebab("Men's Café, Hove")).toBe('men-s-cafe-hove');
+    expect(slugOf({ n: 'Mind in Hastings', s: '', f: [] })).toBe('mind-in-hastings');
   });
 });

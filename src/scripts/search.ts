@@ -34,7 +34,7 @@ type Config = TermIndex & SearchTables;
 
 const PAGE_SIZE = 30;
 /** Results whose words are checked (their text is loaded for that); more are counted as Pagefind found them. */
-const CHECK_AT_MOST = 40;
+const CHECK_AT_MOST = PAGE_SIZE;
 /** Groups offered when filters leave none. */
 const OFFER = 5;
 

@@ -318,9 +318,8 @@ export function startSearch(): void {
     if (result.outside) status.textContent = n ? `${where}${plural(n)}${what} you can join online or by phone.${more}` : `${where}We found no group${what} that works online or by phone.`;
     else {
       const near = hits.filter((r) => r.tier === 'near').length;
-      status.textContent = n
-        ? `${plural(n)} found${what} for ${result.name}: ${near} meeting in or near it first, then groups covering the area, then online or by phone.${more}`
-        : `No groups found${what} for ${result.name} with these filters.`;
+      const meeting = near ? ` ${near} ${near === 1 ? 'meets' : 'meet'} in or near it.` : ` None meets in or near it.`;
+      status.textContent = n ? `${plural(n)} found${what} for ${result.name}, nearest first.${meeting}${more}` : `No groups found${what} for ${result.name} with these filters.`;
     }
     if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
   }

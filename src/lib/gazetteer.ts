@@ -2,7 +2,10 @@
 // neighbourhoods for the place resolver (places.ts), the map's "near me" and its plain background.
 // Pure: parsing and checking only; gazetteer-fs.ts reads the files. No Astro, no file system.
 import { normalisePlaceName } from './places.ts';
+import { milesBetween } from './distance.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS, type Vocabularies } from './vocab.ts';
+
+export { milesBetween } from './distance.ts';
 
 export const PLACE_KINDS = ['city', 'town', 'village', 'neighbourhood'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -49,12 +52,13 @@ export interface GazetteerProblem {
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** "St Leonards-on-Sea" → "st-leonards-on-sea". */
+/** "St Leonards-on-Sea" → "st-leonards-on-sea", "Queen's Park" → "queens-park". */
 export function placeId(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -283,17 +287,6 @@ export function checkPostcodes(value: unknown, places: readonly Place[]): { post
     }
   }
   return { postcodes, problems };
-}
-
-const EARTH_RADIUS_MILES = 3958.8;
-
-/** Great-circle distance in miles between two points given in degrees. */
-export function milesBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** The gazetteer place nearest to a point (used to say which district a shared location is in). */

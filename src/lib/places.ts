@@ -175,19 +175,25 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * A misspelt place name → the one place it is close to: one letter out for names of 5 letters or more, two for
- * 8 or more. Never a word that is itself a place name, and never when two different places are as close.
+ * A misspelt place name → the one place it is closest to: one letter out for names of 5 letters or more, two for
+ * 8 or more. Never a word that is itself a place name (or near an outside place), and never when two different
+ * places are as close as each other ("eastborne" is Eastbourne, one letter away, not Easebourne, two away).
  */
 function typoPlace(key: string, index: Index): number | undefined {
   if (key.length < 5 || index.names.has(key) || index.outside.has(key)) return undefined;
-  const found = new Set<number>();
+  let best = Infinity;
+  const at = new Set<number>();
   for (const [name, i] of index.names) {
-    const max = Math.min(key.length, name.length) >= 8 ? 2 : 1;
     if (name.length < 5) continue;
-    if (editDistance(key, name, max) <= max) found.add(i);
+    const max = Math.min(key.length, name.length) >= 8 ? 2 : 1;
+    const d = editDistance(key, name, max);
+    if (d > max || d > best) continue;
+    if (d < best) at.clear();
+    best = d;
+    at.add(i);
   }
-  for (const [name] of index.outside) if (name.length >= 5 && editDistance(key, name, 1) <= 1) return undefined;
-  return found.size === 1 ? [...found][0] : undefined;
+  for (const [name] of index.outside) if (name.length >= 5 && editDistance(key, name, 1) <= Math.min(1, best)) return undefined;
+  return at.size === 1 ? [...at][0] : undefined;
 }
 
 function placeMatch(i: number, index: Index, text: string): PlaceMatch | null {
@@ -225,8 +231,8 @@ interface Token {
 
 function tokens(query: string): Token[] {
   const out: Token[] = [];
-  // Apostrophes and dots join a word ("St. Leonards", "Christ's"); everything else but letters and digits splits.
-  const re = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
+  // Apostrophes and dots join a word ("St. Leonards", "Christ's"); "&" is a word ("and"); anything else splits.
+  const re = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?|&/gu;
   for (const m of query.matchAll(re)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
@@ -234,7 +240,8 @@ function tokens(query: string): Token[] {
 /**
  * The longest place name or postcode in a free-text query ("mens group in shoreham" → Shoreham-by-Sea), and the
  * query without it. A place name that is also an everyday word ("Battle", "Rye", "Worth") counts only on its own
- * or after "in", "near", "at", "around" or "from"; a misspelt name only after one of those words.
+ * or after "in", "near", "at", "around" or "from"; a misspelt name only after one of those words (resolvePlace,
+ * for text that is meant to be a place, corrects it anywhere).
  */
 export function findPlaceInQuery(query: string, lookup: PlaceLookup): { match: PlaceMatch | null; rest: string } {
   const index = indexOf(lookup);
@@ -283,14 +290,14 @@ export function findPlaceInQuery(query: string, lookup: PlaceLookup): { match: P
       if (out) return found(i, i + len - 1, { kind: 'outside', name: out.name, county: out.county, text: query.slice(toks[i]!.start, toks[i + len - 1]!.end) })!;
     }
   }
-  // "Haywardsheath", "kemptown": words run together.
+  // One name split in two: "Peace haven", "East bourne" (names run together, "Haywardsheath", are found above).
   for (let i = 0; i + 1 < toks.length; i++) {
     const p = index.names.get(`${keys[i]}${keys[i + 1]}`);
     if (p !== undefined) return found(i, i + 1, placeMatch(p, index, query.slice(toks[i]!.start, toks[i + 1]!.end)))!;
   }
-  // A misspelt name, only where the query says a place comes next, or when the query is nothing else.
+  // A misspelt name, only where the query says a place comes next ("dancing" alone is not Lancing).
   for (let i = 0; i < toks.length; i++) {
-    if (!placeWordBefore(i) && alone > 1) continue;
+    if (!placeWordBefore(i)) continue;
     for (let len = Math.min(3, toks.length - i); len >= 1; len--) {
       const text = query.slice(toks[i]!.start, toks[i + len - 1]!.end);
       const typo = typoPlace(keys.slice(i, i + len).join(' '), index);

@@ -5,7 +5,8 @@
 // /map-text.json. The list shows a page of groups at a time, so a directory of thousands stays quick.
 import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
-import { milesBetween } from '../lib/gazetteer.ts';
+import { milesBetween } from '../lib/distance.ts';
+import type { PlaceLookup } from '../lib/places.ts';
 import { addMapText, countTerms, decodeMapFile, passes, serviceShown, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService, type MapText } from './map-format.ts';
 import { PagedList, placeWords, renderPlaced, renderPopup, renderUnplaced, type ListEntry } from './map-list.ts';
 
@@ -52,6 +53,7 @@ export function startMap(): void {
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const nearSelect = form.querySelector<HTMLSelectElement>('[data-near-select]')!;
   const nearMessage = form.querySelector<HTMLElement>('[data-near-message]')!;
+  const nearText = form.querySelector<HTMLInputElement>('[data-near-text]');
   const status = page.querySelector<HTMLElement>('#map-status')!;
   const more = (which: string) => page.querySelector<HTMLButtonElement>(`[data-more="${which}"]`)!;
   const inView = new PagedList<ListEntry>(page.querySelector('[data-in-view]')!, more('in-view'), (e) => renderPlaced(e, { base, onShow: showOnMap }), (left) => `Show more groups (${count(left)} more in this part of the map)`);
@@ -95,7 +97,7 @@ export function startMap(): void {
     .map((o) => {
       const lat = Number(o.dataset.lat);
       const lng = Number(o.dataset.lng);
-      const rank = { city: 0, town: 1, village: 2 }[o.dataset.kind ?? 'village'] ?? 2;
+      const rank = { city: 0, town: 1, village: 2, neighbourhood: 3 }[o.dataset.kind ?? 'village'] ?? 2;
       // No size: the name sets it; the inner span is centred on the place by CSS.
       const icon = L.divIcon({ className: `map-town map-town-${rank}`, html: `<span>${esc(o.text)}</span>`, iconSize: null as unknown as Leaflet.PointExpression });
       const marker = L.marker([lat, lng], { icon, interactive: false, keyboard: false, pane: 'towns' });
@@ -526,8 +528,56 @@ export function startMap(): void {
   });
 
   const push = () => history.pushState({ street: streetOn }, '', stateUrl());
+
+  // ---- a typed town or postcode: the resolver and its list of places load only when first asked for ----
+  let resolver: Promise<{ lib: typeof import('../lib/places.ts'); lookup: PlaceLookup }> | undefined;
+  function loadResolver(): NonNullable<typeof resolver> {
+    resolver ??= Promise.all([import('../lib/places.ts'), getJson<PlaceLookup>(page!.dataset.placesUrl ?? `${base}places.json`)]).then(([lib, lookup]) => ({ lib, lookup }));
+    resolver.catch(() => (resolver = undefined));
+    return resolver;
+  }
+  async function findTyped(): Promise<void> {
+    const text = nearText?.value.trim() ?? '';
+    if (!text) {
+      nearMessage.textContent = 'Type a town, village or postcode first, then press Find.';
+      return;
+    }
+    nearMessage.textContent = 'Looking for that place…';
+    let found: Awaited<ReturnType<typeof loadResolver>>;
+    try {
+      found = await loadResolver();
+    } catch {
+      nearMessage.textContent = 'We could not look up places just now. Choose a town or village from the list instead.';
+      return;
+    }
+    const match = found.lib.resolvePlace(text, found.lookup);
+    if (!match) {
+      nearMessage.textContent = `We could not find "${text}". Try the name of a town or village in Sussex, or a postcode like BN11 1AA, or choose from the list.`;
+      return;
+    }
+    if (match.kind === 'outside') {
+      nearMessage.textContent = `${found.lib.outsideMessage(match)} This directory covers West Sussex, East Sussex and Brighton & Hove.`;
+      return;
+    }
+    const p = match.place;
+    nearSelect.value = [...nearSelect.options].some((o) => o.value === p.id) ? p.id : '';
+    near = { id: p.id, name: p.name, lat: p.latitude, lng: p.longitude, district: p.district };
+    // A postcode is placed at its district's main town; the page address keeps the town, never the postcode.
+    nearMessage.textContent = match.kind === 'postcode' ? `Showing the groups nearest to ${p.name} (${match.outward}) first.` : `Showing the groups nearest to ${p.name} first.`;
+    push();
+    apply(true);
+  }
+  form.querySelector<HTMLButtonElement>('[data-near-find]')?.addEventListener('click', () => void findTyped());
+  nearText?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void findTyped();
+  });
+
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLElement;
+    // Typing a place does nothing until Find (or Enter): a half-typed name is not a choice.
+    if (target === nearText) return;
     if (target === nearSelect) {
       near = nearFromSelect();
       nearMessage.textContent = near ? `Showing the groups nearest to ${near.name} first.` : '';

@@ -423,6 +423,50 @@ describe('near me', () => {
     }
   });
 
+  test('typing a postcode or a town finds it, by keyboard, and a place outside Sussex says so', async () => {
+    const page = await openMap();
+    const log = await recordRequests(page);
+    const requests = log.urls;
+    try {
+      const message = page.locator('[data-near-message]');
+      const box = page.getByLabel('Type a town, village or postcode');
+      // The place list loads only when a visitor asks for a place.
+      expect(requests.filter((u) => u.includes('places.json'))).toEqual([]);
+      await box.fill('bn11 1aa');
+      await box.press('Enter');
+      await expect.poll(() => message.textContent()).toBe('Showing the groups nearest to Worthing (BN11) first.');
+      await waitForList(page);
+      expect(requests.filter((u) => u.includes('places.json')).length).toBe(1);
+      // The page address keeps the town, never the postcode.
+      expect(new URL(page.url()).searchParams.get('near')).toBe('worthing');
+      expect(page.url()).not.toMatch(/bn11|1aa/i);
+      expect(await page.locator('[data-near-select]').inputValue()).toBe('worthing');
+      expect(await page.locator('#map-status').textContent()).toContain('Nearest first, from Worthing');
+
+      await box.fill('St Leonards');
+      await page.getByRole('button', { name: 'Find' }).click();
+      await expect.poll(() => message.textContent()).toBe('Showing the groups nearest to St Leonards-on-Sea first.');
+      expect(new URL(page.url()).searchParams.get('near')).toBe('st-leonards-on-sea');
+
+      await box.fill('Guildford');
+      await box.press('Enter');
+      await expect.poll(() => message.textContent()).toBe('Guildford is outside Sussex, in Surrey. This directory covers West Sussex, East Sussex and Brighton & Hove.');
+      await box.fill('GU1 1AA');
+      await box.press('Enter');
+      await expect.poll(() => message.textContent()).toMatch(/^GU1 1AA is in Guildford, outside Sussex\./);
+      // An outside place leaves the chosen place as it was.
+      expect(new URL(page.url()).searchParams.get('near')).toBe('st-leonards-on-sea');
+      await box.fill('Narnia');
+      await box.press('Enter');
+      await expect.poll(() => message.textContent()).toMatch(/^We could not find "Narnia"/);
+      expect(requests.filter((u) => u.includes('places.json')).length).toBe(1);
+      expect(log.foreign()).toEqual([]);
+      expect(log.failures).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('choosing a place puts it in the URL; the visitor’s own location never does', async () => {
     const page = await openMap();
     try {

@@ -1,10 +1,12 @@
 // The gazetteer (data/gazetteer.yaml): enough real places, each inside Sussex and inside its own area, and
 // a checker that says what is wrong with a bad entry.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { checkGazetteer, milesBetween, nearestPlace, placeId } from '../../src/lib/gazetteer.ts';
-import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
+import { checkGazetteer, checkPostcodes, milesBetween, nearestPlace, placeId } from '../../src/lib/gazetteer.ts';
+import { readGazetteer, readPostcodes } from '../../src/lib/gazetteer-fs.ts';
+import { brief, makeDataDir } from '../helpers/data-dir.ts';
 import { loadVocabularies } from '../../src/lib/validate.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS } from '../../src/lib/vocab.ts';
 import { vocabSources } from '../helpers/data-dir.ts';
@@ -96,10 +98,127 @@ describe('checkGazetteer', () => {
     expect(nearestPlace(places, 50.8555, 0.5455)?.id).toBe('st-leonards-on-sea');
   });
 
-  test('milesBetween is the great-circle distance', () => {
-    // Brighton to Eastbourne is about 20 miles as the crow flies; one degree of latitude is about 69 miles.
-    expect(milesBetween(50.8225, -0.1372, 50.7684, 0.2903)).toBeCloseTo(19.4, 0);
-    expect(milesBetween(50, 0, 51, 0)).toBeCloseTo(69.1, 1);
-    expect(milesBetween(50.8, -0.1, 50.8, -0.1)).toBe(0);
+});
+
+describe('checkGazetteer: aliases, neighbourhoods and places outside Sussex', () => {
+  const lewes = { name: 'Lewes', district: 'lewes', kind: 'town', latitude: 50.874, longitude: 0.009 };
+  const kemptown = { name: 'Kemptown', district: 'brighton-and-hove', kind: 'neighbourhood', latitude: 50.818, longitude: -0.118, aliases: ['Kemp Town'] };
+  const problems = (value: unknown) => checkGazetteer(value, vocab).problems.map((p) => `${(p.at ?? ['places', p.index]).join('.')}: ${p.message}`);
+
+  test('accepts a neighbourhood with aliases, an everyday-word place, and a list of places outside Sussex', () => {
+    const { places: checked, outside, problems: found } = checkGazetteer(
+      { places: [lewes, kemptown, { name: 'Rye', district: 'rother', kind: 'town', latitude: 50.95, longitude: 0.734, common_word: true }], outside: [{ name: 'Guildford', county: 'Surrey' }] },
+      vocab,
+    );
+    expect(found).toEqual([]);
+    expect(checked[1]).toEqual({ id: 'kemptown', name: 'Kemptown', district: 'brighton-and-hove', kind: 'neighbourhood', latitude: 50.818, longitude: -0.118, area: 'brighton-and-hove', aliases: ['Kemp Town'] });
+    expect(checked[2]?.commonWord).toBe(true);
+    expect(outside).toEqual([{ name: 'Guildford', county: 'Surrey' }]);
+  });
+
+  test('refuses aliases that are not a list of names, and a common_word that is not true or false', () => {
+    expect(problems({ places: [{ ...lewes, aliases: 'Lewes Town' }] })).toEqual(['places.0: "Lewes" has aliases that are not a list of names. Write them like this: aliases: [Bognor, Bognor-Regis].']);
+    expect(problems({ places: [{ ...lewes, aliases: ['ok', ''] }] })[0]).toMatch(/not a list of names/);
+    expect(problems({ places: [{ ...lewes, common_word: 'yes' }] })).toEqual(['places.0: "Lewes" has common_word: "yes": use true, or leave it out.']);
+  });
+
+  test('flags an alias that leads to another place, or repeats its own name, at the alias', () => {
+    expect(problems({ places: [lewes, { ...kemptown, aliases: ['Kemp Town', 'LEWES'] }] })).toEqual([
+      'places.1.aliases.1: "LEWES" already leads to "Lewes" (places[0]). A name must lead to one place: remove it from one of them, or add what tells them apart ("East Dean (Chichester)").',
+    ]);
+    expect(problems({ places: [{ ...kemptown, aliases: ['kemp town', 'Kemp-Town'] }] })).toEqual([
+      'places.0.aliases.1: "Kemp-Town" is the same as another name of "Kemptown" once capitals, hyphens and "St"/"Saint" are set aside. Remove it.',
+    ]);
+  });
+
+  test('refuses a place outside Sussex with no county, an unknown field, or a name that is a Sussex place', () => {
+    expect(problems({ places: [lewes], outside: [{ name: 'Guildford' }] })).toEqual(['outside.0: "Guildford" needs a name and a county (where it is instead of Sussex), like {name: Guildford, county: Surrey}.']);
+    expect(problems({ places: [lewes], outside: [{ name: 'Guildford', county: 'Surrey', postcode: 'GU1' }] })[0]).toMatch(/^outside\.0: "Guildford" has "postcode", which is not a field we know \(name, county, aliases\)/);
+    expect(problems({ places: [lewes], outside: [{ name: 'Lewes', county: 'Kent' }] })[0]).toMatch(/^outside\.0\.name: "Lewes" already leads to "Lewes" \(places\[0\]\)/);
+    expect(problems({ places: [lewes], outside: { name: 'Guildford' } })[0]).toMatch(/^outside: has "outside", which must be a list/);
+    expect(problems({ places: [lewes], towns: [] })).toEqual(['towns: has "towns", which is not a list we know (places, outside).']);
+  });
+});
+
+describe('checkPostcodes', () => {
+  const places = checkGazetteer({ places: [{ name: 'Worthing', district: 'worthing', kind: 'town', latitude: 50.817, longitude: -0.372 }] }, vocab).places;
+  const problems = (value: unknown) => checkPostcodes(value, places).problems.map((p) => `${(p.at ?? []).join('.')}: ${p.message}`);
+
+  test('accepts districts with a gazetteer place, sectors, and districts outside with their town', () => {
+    const value = { districts: [{ code: 'BN11', place: 'worthing' }, { code: 'PO10 8', place: 'worthing' }], outside: [{ code: 'PO10', name: 'Emsworth' }] };
+    expect(checkPostcodes(value, places)).toEqual({
+      postcodes: [{ code: 'BN11', place: 'worthing' }, { code: 'PO10 8', place: 'worthing' }, { code: 'PO10', outside: 'Emsworth' }],
+      problems: [],
+    });
+  });
+
+  test('refuses a code that is not a postcode district in capitals, and shows the fix', () => {
+    expect(problems({ districts: [{ code: 'bn11', place: 'worthing' }] })).toEqual(['districts.0.code: "bn11" is not a postcode district like BN11 (or a sector like "PO10 8"), in capitals. Write it as "BN11".']);
+    expect(problems({ districts: [{ code: 'Worthing', place: 'worthing' }] })).toEqual(['districts.0.code: "Worthing" is not a postcode district like BN11 (or a sector like "PO10 8"), in capitals.']);
+  });
+
+  test('refuses a place that is not in the gazetteer, a code listed twice, and a sector whose district is missing', () => {
+    expect(problems({ districts: [{ code: 'BN12', place: 'goring' }] })).toEqual([
+      'districts.0.place: "BN12" has the place "goring", which is not an id in data/gazetteer.yaml. Use the id of its main town (e.g. worthing), or add the place there first.',
+    ]);
+    expect(problems({ districts: [{ code: 'BN11', place: 'worthing' }], outside: [{ code: 'BN11', name: 'Worthing' }] })).toEqual(['outside.0.code: "BN11" is listed twice (also at districts[0]). Keep one.']);
+    expect(problems({ districts: [{ code: 'GU27 3', place: 'worthing' }] })).toEqual(['districts.0.code: "GU27 3" is a sector of GU27, which is not listed. Add GU27 too.']);
+  });
+
+  test('refuses an outside district with no town, unknown fields, and a file with no list of districts', () => {
+    expect(problems({ districts: [], outside: [{ code: 'GU1' }] })).toEqual(['outside.0: "GU1" needs the name of its main town, like {code: GU1, name: Guildford}.']);
+    expect(problems({ districts: [{ code: 'BN11', place: 'worthing', town: 'Worthing' }] })).toEqual(['districts.0.town: "BN11" has "town", which is not a field we know here (code, place).']);
+    expect(checkPostcodes({ BN11: 'worthing' }, places).problems).toEqual([{ index: -1, message: 'must have a list called "districts" (and may have one called "outside").' }]);
+  });
+});
+
+describe('readGazetteer and readPostcodes', () => {
+  test('say where each problem is, by line and column, as npm run validate prints it', () => {
+    const d = makeDataDir({
+      files: {
+        'gazetteer.yaml': `places:
+  - {name: Lewes, district: lewes, kind: town, latitude: 50.874, longitude: 0.009}
+  - name: Kemptown
+    district: brighton-and-hove
+    kind: neighbourhood
+    latitude: 50.818
+    longitude: -0.118
+    aliases: [Kemp Town, Lewes]
+outside:
+  - {name: Guildford}
+`,
+        'postcodes.yaml': `districts:
+  - {code: BN7, place: lewes}
+  - {code: bn2, place: kemptown}
+  - {code: BN1, place: brighton}
+`,
+      },
+    });
+    try {
+      const g = readGazetteer(d.root, vocab);
+      expect(g.problems.map(brief)).toEqual([
+        '8:26: error: places[1].aliases[1]: "Lewes" already leads to "Lewes" (places[0]). A name must lead to one place: remove it from one of them, or add what tells them apart ("East Dean (Chichester)").',
+        '10:5: error: outside[0]: "Guildford" needs a name and a county (where it is instead of Sussex), like {name: Guildford, county: Surrey}.',
+      ]);
+      expect(g.problems[0]?.file).toMatch(/gazetteer\.yaml$/);
+      const pc = readPostcodes(d.root, g.places);
+      expect(pc.problems.map(brief)).toEqual([
+        '3:12: error: districts[1].code: "bn2" is not a postcode district like BN11 (or a sector like "PO10 8"), in capitals. Write it as "BN2".',
+        '4:24: error: districts[2].place: "BN1" has the place "brighton", which is not an id in data/gazetteer.yaml. Use the id of its main town (e.g. worthing), or add the place there first.',
+      ]);
+      expect(pc.problems[0]?.file).toMatch(/postcodes\.yaml$/);
+    } finally {
+      d.remove();
+    }
+  });
+
+  test('say when the postcode file is missing', () => {
+    const d = makeDataDir();
+    try {
+      rmSync(d.at('postcodes.yaml'));
+      expect(readPostcodes(d.root, []).problems.map(brief)).toEqual(['1:1: error: is missing. Searching by postcode needs it: restore it from git.']);
+    } finally {
+      d.remove();
+    }
   });
 });

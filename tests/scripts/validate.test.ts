@@ -104,6 +104,19 @@ describe('npm run validate', () => {
     expect(bad.stderr).not.toContain('stale.yaml');
   });
 
+  it('checks data/postcodes.yaml, alone when it is named, with the line and column of each problem', () => {
+    const postcodes = 'districts:\n  - {code: BN11, place: worthing}\n  - {code: BN12, place: goring}\n';
+    const d = dir({ files: { 'postcodes.yaml': postcodes }, providers: { 'typo.yaml': typo } });
+    const error = `${d.at('postcodes.yaml')}:3:25: error: districts[1].place: "BN12" has the place "goring", which is not an id in data/gazetteer.yaml.`;
+    const all = runValidate(['--data', d.root, '--today', TODAY]);
+    expect(all.status).toBe(1);
+    expect(all.stderr).toContain(error);
+    const named = runValidate(['--data', d.root, '--today', TODAY, d.at('postcodes.yaml')]);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toContain(error);
+    expect(named.stderr).not.toContain('typo.yaml');
+  });
+
   it('refuses a file name that does not exist instead of passing it silently', () => {
     const d = dir({ providers: { 'good.yaml': provider('Good') } });
     const missing = d.at('providers', 'goood.yaml');

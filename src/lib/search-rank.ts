@@ -1,7 +1,8 @@
 // Search with a place: which groups to show and why, nearest first. Pure, and small: the browser imports it
-// (lazily, only when a query has a place) together with the place records written at build time
+// (its ranking runs only when a query has a place) with the place records written at build time
 // (search-places.ts): groups meeting in or near the place, then those covering its district, then those
 // covering its whole area, then groups meeting nearby but for another area, then online and phone support.
+import { milesBetween } from './distance.ts';
 
 /** A provider as place search needs it; short keys, as thousands are downloaded. */
 export interface PlaceRecord {
@@ -107,15 +108,11 @@ export function areasOf(record: PlaceRecord, tables: PlaceTables): string {
 /** Groups meeting this close count as near; so does any group meeting in the same district. */
 export const NEAR_KM = 10;
 
-const EARTH_KM = 6371;
-const rad = (d: number) => (d * Math.PI) / 180;
+const KM_PER_MILE = 1.609344;
 
-/** Great-circle distance in kilometres. */
+/** Great-circle distance in kilometres (distance.ts has the one formula). */
 export function kmApart(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const dLat = rad(b.latitude - a.latitude);
-  const dLng = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return milesBetween(a.latitude, a.longitude, b.latitude, b.longitude) * KM_PER_MILE;
 }
 
 /** "Meets in Worthing", "Meets in Lancing, 4 km away": whole kilometres, none said under one. */

@@ -1,6 +1,6 @@
 // Place search in the browser, loaded only when a query has words that may be a place: the resolver and
 // /places.json to find the place, then the record files of its area and nearby districts to rank.
-import { findPlaceInQuery, lookupPlaces, outsideMessage, type PlaceLookup, type PlaceMatch } from '../lib/places.ts';
+import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../lib/places.ts';
 import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../lib/search-rank.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
@@ -12,6 +12,12 @@ const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) =>
 export async function findPlace(text: string, base: string): Promise<{ match: PlaceMatch | null; rest: string }> {
   const l = await (lookup ??= json<PlaceLookup | null>(`${base}places.json`, null));
   return l ? findPlaceInQuery(text, l) : { match: null, rest: text };
+}
+
+/** The whole text as a misspelt place ("worthign"), asked only when its words found nothing. */
+export async function guessPlace(text: string, base: string): Promise<PlaceMatch | null> {
+  const l = await (lookup ??= json<PlaceLookup | null>(`${base}places.json`, null));
+  return l ? resolvePlace(text, l) : null;
 }
 
 export interface PlaceSearch {

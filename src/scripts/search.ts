@@ -8,6 +8,7 @@ import type { SearchTables } from '../lib/search-places.ts';
 import { normaliseWords, parseQuery, telling, wordMatch, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
 import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
 import { correctWord } from '../lib/search-words.ts';
+import type { PlaceMatch } from '../lib/places.ts';
 import type { PlaceSearch } from './search-place.ts';
 
 interface PagefindResultData {
@@ -289,22 +290,44 @@ export function startSearch(): void {
     // A place is recognised before any spelling correction, so a town is never "corrected" into another.
     const found = parsed.rest ? await (placeModule ??= import('./search-place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
     if (mine !== run) return;
-    if (found.match) {
-      const words = telling(found.rest);
-      const result = await (await placeModule!).searchPlace(found.match, base, config, !!words || anyFilter);
-      if (mine !== run) return;
-      showPlaceResults(result, words, filters);
-      return;
+    let match = found.match;
+    let guessed = '';
+    if (!match) {
+      const fromWords: Filters = {};
+      for (const [key, id] of termFilters) (fromWords[key] ??= { any: [] }).any.push(id);
+      // Words first: only when they find nothing is the query taken for a misspelt place ("worthign").
+      const guess = () => placeModule!.then((m) => m.guessPlace(parsed.rest, base));
+      const fallback = await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), fromWords, chosenFilters([]), filters, parsed.rest ? guess : undefined);
+      if (!fallback || mine !== run) return;
+      [match, guessed] = [fallback, parsed.rest];
     }
-    const fromWords: Filters = {};
-    for (const [key, id] of termFilters) (fromWords[key] ??= { any: [] }).any.push(id);
-    await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), fromWords, chosenFilters([]), filters);
+    const words = guessed ? '' : telling(found.rest);
+    const place = await placeModule!;
+    const narrowed = !!words || anyFilter;
+    if (narrowed && match.kind !== 'outside') {
+      // The groups meeting nearby and covering the district show first; the area's whole file follows.
+      const first = await place.searchPlace(match, base, config, false);
+      if (mine !== run) return;
+      showFirstPlaceResults(first, words, filters);
+    }
+    const result = await place.searchPlace(match, base, config, narrowed);
+    if (mine !== run) return;
+    showPlaceResults(result, words, filters, guessed);
   }
 
-  function showPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
+  const matchingWords = (ranked: Ranked[], words: string) => (words ? ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : ranked);
+
+  /** Before the area's whole file is in: the groups nearby and for the district, which keep their place at the top. */
+  function showFirstPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
+    const chosen = chosenOf(filters);
+    const hits = matchingWords(result.ranked, words).filter((r) => (r.tier === 'near' || r.tier === 'district') && passes(r.record.f, chosen));
+    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
+  }
+
+  function showPlaceResults(result: PlaceSearch, words: string, filters: Filters, guessed = ''): void {
     shown = undefined;
     const chosen = chosenOf(filters);
-    const matching = words ? result.ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : result.ranked;
+    const matching = matchingWords(result.ranked, words);
     const counts = facetCounts(matching.map((r) => r.record.f), chosen, config.facets);
     // Not loaded yet, and only when nothing narrows the search: the rest of the area's groups.
     result.moreCounts?.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
@@ -312,6 +335,7 @@ export function startSearch(): void {
     const hits = matching.filter((r) => passes(r.record.f, chosen));
     list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
     const what = words ? ` for "${words}"` : '';
+    const name = guessed ? `${result.name} (we could not find "${guessed}")` : result.name;
     const where = result.outside ? `${result.outside} ` : '';
     const n = hits.length + result.more;
     const more = n > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE}.` : '';
@@ -319,7 +343,7 @@ export function startSearch(): void {
     else {
       const near = hits.filter((r) => r.tier === 'near').length;
       const meeting = near ? ` ${near} ${near === 1 ? 'meets' : 'meet'} in or near it.` : ` None meets in or near it.`;
-      status.textContent = n ? `${plural(n)} found${what} for ${result.name}, nearest first.${meeting}${more}` : `No groups found${what} for ${result.name} with these filters.`;
+      status.textContent = n ? `${plural(n)} found${what} for ${name}, nearest first.${meeting}${more}` : `No groups found${what} for ${name} with these filters.`;
     }
     if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
   }
@@ -364,7 +388,16 @@ export function startSearch(): void {
     return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts };
   }
 
-  async function wordSearch(mine: number, rest: string, termWords: string, termFilters: Filters, ticked: Filters, filters: Filters): Promise<void> {
+  /** Shows what words find; when they find nothing and `guess` names a place, returns it for a place search instead. */
+  async function wordSearch(
+    mine: number,
+    rest: string,
+    termWords: string,
+    termFilters: Filters,
+    ticked: Filters,
+    filters: Filters,
+    guess?: () => Promise<PlaceMatch | null>,
+  ): Promise<PlaceMatch | null | undefined> {
     const pf = await load();
     let query = rest;
     let found = await wordResults(pf, query, termWords, termFilters, ticked, filters);
@@ -381,6 +414,11 @@ export function startSearch(): void {
       }
     }
     if (mine !== run || !found) return;
+    if (!found.total && guess) {
+      const place = await guess();
+      if (place) return place;
+      if (mine !== run) return;
+    }
     list.replaceChildren(...closedLast(found.cards).slice(0, PAGE_SIZE).map(renderCard));
     const local = found.counts;
     if (local) {
@@ -398,6 +436,7 @@ export function startSearch(): void {
     status.textContent =
       n === 0 ? `No groups found${words}. Try fewer filters or another word.` : `${plural(n)} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
     if (!n) showNone([]);
+    return null;
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;

@@ -124,7 +124,8 @@ const TABLE: [string, Case][] = [
   ['guildford', { first: ON, why: /^Online or by phone$/, status: /Guildford is outside Sussex/ }],
   ['portsmouth', { first: ON, status: /Portsmouth is outside Sussex/ }],
   // Typos
-  ['worthign', { first: W }],
+  ['worthign', { first: W, status: /for Worthing \(we could not find "worthign"\)/ }],
+  ['burgess hall', { first: BH }],
   ['hastngs', { first: BIP }],
   ['voises', { first: HV, status: /we could not find "voises"/ }],
   ['bipolr', { first: BIP }],

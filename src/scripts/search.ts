@@ -293,11 +293,9 @@ export function startSearch(): void {
     let match = found.match;
     let guessed = '';
     if (!match) {
-      const fromWords: Filters = {};
-      for (const [key, id] of termFilters) (fromWords[key] ??= { any: [] }).any.push(id);
       // Words first: only when they find nothing is the query taken for a misspelt place ("worthign").
       const guess = () => placeModule!.then((m) => m.guessPlace(parsed.rest, base));
-      const fallback = await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), fromWords, chosenFilters([]), filters, parsed.rest ? guess : undefined);
+      const fallback = await wordSearch(mine, parsed.rest, parsed.found.map((f) => f.words).join(' '), chosenFilters([]), filters, parsed.rest ? guess : undefined);
       if (!fallback || mine !== run) return;
       [match, guessed] = [fallback, parsed.rest];
     }
@@ -362,29 +360,29 @@ export function startSearch(): void {
    * few, the ticked filters and their counts are worked out here from the matches themselves, so the counts
    * are exactly what ticking a box would show; when they are many, Pagefind filters and counts.
    */
-  async function wordResults(pf: Pagefind, query: string, termWords: string, termFilters: Filters, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[] } | undefined> {
-    const main = await pf.search(query || null, { filters: termFilters });
+  async function wordResults(pf: Pagefind, query: string, termWords: string, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[] } | undefined> {
+    const main = await pf.search(query || null, { filters: {} });
     if (!main) return undefined;
-    const inMain = new Set(main.results.map((r) => r.id));
-    const named = termWords && !query ? ((await pf.search(termWords, { filters: {} }))?.results ?? []).filter((r) => !inMain.has(r.id)) : [];
     const wanted = normaliseWords(query).split(' ').filter(Boolean);
-    const few = main.results.length + named.length <= CHECK_AT_MOST;
+    const few = main.results.length <= CHECK_AT_MOST;
     const response = few || !Object.keys(filters).length ? main : await pf.search(query || null, { filters });
     if (!response) return undefined;
-    const checked = few ? [...main.results, ...named] : response.results.slice(0, CHECK_AT_MOST);
+    const checked = response.results.slice(0, CHECK_AT_MOST);
     const data = await Promise.all(checked.map((r) => r.data()));
     const kept = data
-      .map((d, i) => ({ d, i, extra: few && i >= main.results.length, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
-      .filter(({ d, extra, words }) => (extra ? wordScore(d.meta.title ?? '', termWords) > 0 : wanted.every((w) => wordMatch(words, w) > 0)))
+      .map((d, i) => ({ d, i, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
+      .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
       .map(({ d, i }) => {
         const own = `${d.meta.title ?? ''} ${d.meta.summary ?? ''}`;
         return { d, i, values: valuesOf(d), named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
       })
       .sort((x, y) => y.named - x.named || y.score - x.score || x.i - y.i);
     if (!few) return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
-    const chosen = chosenOf(ticked);
+    const chosen = chosenOf(filters);
+    const boxesOnly = chosenOf(ticked);
     const counts = facetCounts(kept.map((k) => k.values), chosen, config.facets);
-    const passing = kept.filter((k) => passes(k.values, chosen));
+    // A group with the vocabulary word in its name is shown even without the filter the word stands for.
+    const passing = kept.filter((k) => passes(k.values, chosen) || (termWords && wordScore(k.d.meta.title ?? '', termWords) > 0 && passes(k.values, boxesOnly)));
     return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts };
   }
 
@@ -393,14 +391,13 @@ export function startSearch(): void {
     mine: number,
     rest: string,
     termWords: string,
-    termFilters: Filters,
     ticked: Filters,
     filters: Filters,
     guess?: () => Promise<PlaceMatch | null>,
   ): Promise<PlaceMatch | null | undefined> {
     const pf = await load();
     let query = rest;
-    let found = await wordResults(pf, query, termWords, termFilters, ticked, filters);
+    let found = await wordResults(pf, query, termWords, ticked, filters);
     let corrected = '';
     if (mine !== run) return;
     if (query && found && found.total === 0) {
@@ -409,7 +406,7 @@ export function startSearch(): void {
       const known = await knownWords;
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
-        const retry = await wordResults(pf, fixed, termWords, termFilters, ticked, filters);
+        const retry = await wordResults(pf, fixed, termWords, ticked, filters);
         if (retry && retry.total) [found, corrected, query] = [retry, fixed, fixed];
       }
     }

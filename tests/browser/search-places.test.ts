@@ -279,6 +279,16 @@ describe('filters', () => {
     expect(peer + userLed).toBeLessThanOrEqual(before);
   });
 
+  it('after a vocabulary word, the counts of its siblings say what ticking them would add', async () => {
+    await open(page, 'men');
+    const count = async (facet: string) => Number(((await page.locator(`[data-count="${facet}"]`).textContent()) ?? '').replace(/[()]/g, ''));
+    await expect.poll(() => count('community:men')).toBe(1);
+    expect(await count('community:women')).toBe(1);
+    await page.locator('summary', { hasText: 'Who it is for' }).click();
+    await page.locator('input[name=community][value=women]').check();
+    await expect.poll(() => page.locator('#search-results h3 a').allTextContents()).toEqual(expect.arrayContaining([MEN, BOG]));
+  });
+
   it('never leave a count alone on a line, on a narrow phone', async () => {
     const p = await newPage({ viewport: { width: 320, height: 640 } });
     await gotoAndSettle(p, at('/search/'));

@@ -3,11 +3,9 @@
 // place is answered from small per-district files, nearest first, without Pagefind; other words go to
 // Pagefind. The counts beside the filters need every Pagefind filter file, so in a word search they load only
 // when the visitor reaches for the filters (or when there is nothing to search for yet).
-import { distance } from 'fastest-levenshtein';
 import type { SearchTables } from '../lib/search-places.ts';
 import { normaliseWords, parseQuery, telling, wordMatch, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
 import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
-import { correctWord } from '../lib/search-words.ts';
 import type { PlaceMatch } from '../lib/places.ts';
 import type { PlaceSearch } from './search-place.ts';
 
@@ -256,7 +254,7 @@ export function startSearch(): void {
     noneGroups.replaceChildren();
     if (offers.length) {
       const p = document.createElement('p');
-      p.textContent = 'Groups near there, without the filters:';
+      p.textContent = 'Other groups near there:';
       const ol = document.createElement('ol');
       ol.className = 'card-list';
       ol.append(...offers.map(renderCard));
@@ -403,7 +401,8 @@ export function startSearch(): void {
     if (query && found && found.total === 0) {
       // Forgive typos: retry once with each word moved to the nearest word the directory knows (never a place).
       knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
-      const known = await knownWords;
+      // The corrector loads only when words find nothing.
+      const [known, { correctWord }, { distance }] = await Promise.all([knownWords, import('../lib/search-words.ts'), import('fastest-levenshtein')]);
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
         const retry = await wordResults(pf, fixed, termWords, ticked, filters);

@@ -44,6 +44,8 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
   const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
   const areaIds = tables.areas.map(([id]) => id);
   const districtIds = tables.districts.map(([id]) => id);
+  const byName = new Map<string, Place>();
+  for (const place of places) for (const name of [place.name, ...(place.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), place);
   const files = new Map<string, PlaceRecord[]>([...areaIds.map((a) => `area-${a}`), ...districtIds].map((id) => [id, []]));
   for (const entry of dataset.providers) {
     const p = entry.data;
@@ -72,10 +74,13 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
     const meets: PlaceRecord['l'] = [];
     for (const s of running)
       for (const loc of s.locations ?? []) {
-        if (typeof loc.latitude !== 'number' || typeof loc.longitude !== 'number') continue;
-        const district = loc.district ?? nearestPlace(places, loc.latitude, loc.longitude)?.district;
-        const town = loc.town ?? nearestPlace(places, loc.latitude, loc.longitude)?.name ?? '';
-        const spot: [number, number, string, number] = [round4(loc.latitude), round4(loc.longitude), town, district ? districtIds.indexOf(district) : -1];
+        // A location given by its town only meets in that town: the gazetteer places it.
+        const at = typeof loc.latitude === 'number' && typeof loc.longitude === 'number' ? { latitude: loc.latitude, longitude: loc.longitude } : byName.get((loc.town ?? '').trim().toLowerCase());
+        if (!at) continue;
+        const near = nearestPlace(places, at.latitude, at.longitude);
+        const district = loc.district ?? near?.district;
+        const town = loc.town ?? near?.name ?? '';
+        const spot: [number, number, string, number] = [round4(at.latitude), round4(at.longitude), town, district ? districtIds.indexOf(district) : -1];
         if (!meets.some((m) => m[0] === spot[0] && m[1] === spot[1])) meets.push(spot);
       }
     if (meets.length) record.l = meets;

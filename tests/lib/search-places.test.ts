@@ -63,3 +63,31 @@ describe('searchPlaceFiles', () => {
     expect([...(record('fixture-online-circle').b ?? '')].map((c) => BADGES[c]?.[2])).toEqual(['User-led']);
   });
 });
+
+describe('a venue given by its town only', () => {
+  it('meets in that town, placed where the gazetteer puts it', () => {
+    const townOnly = `name: Town Only Group
+summary: A made-up group that gives its town but not its venue.
+led_by: peer-led-group
+areas: [west-sussex]
+districts: [worthing]
+services:
+  - id: weekly
+    name: Weekly group
+    status: active
+    formats: [group]
+    communities: [everyone]
+    locations:
+      - town: Worthing
+        district: worthing
+verification:
+  status: unverified
+  last_checked: 2026-06-01
+  source: Test fixture
+`;
+    const { dataset: ds } = validate({ providers: { 'town-only-group.yaml': townOnly } });
+    const worthing = places.find((p) => p.name === 'Worthing')!;
+    const rec = (searchPlaceFiles(ds, places).get('worthing') as PlaceRecord[])[0]!;
+    expect(rec.l?.[0]?.slice(0, 3)).toEqual([worthing.latitude, worthing.longitude, 'Worthing']);
+  });
+});

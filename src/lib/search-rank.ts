@@ -3,6 +3,7 @@
 // (search-places.ts): groups meeting in or near the place, then those covering its district, then those
 // covering its whole area, then groups meeting nearby but for another area, then online and phone support.
 import { milesBetween } from './distance.ts';
+import { normaliseWords, wordMatch, wordScore } from './search-query.ts';
 
 /** A provider as place search needs it; short keys, as thousands are downloaded. */
 export interface PlaceRecord {
@@ -206,4 +207,41 @@ export function facetCounts(items: readonly (readonly number[])[], chosen: Chose
     for (const v of values) if (all || keys[v] === failing![0]) counts[v]!++;
   }
   return counts;
+}
+
+/** A word search's match as the ranking needs it: its name, summary, every word it is found by, its filter values. */
+export interface WordHit {
+  title: string;
+  summary: string;
+  text: string;
+  values: number[];
+}
+
+/**
+ * The matches that have every query word as a word, the start of a longer one or a longer form of one
+ * (wordMatch: "men" is not "mental", "bipolar" is not "bi"), those naming the vocabulary words and then the
+ * query words in their name or summary first (whole words before words they start), otherwise in the order given.
+ */
+export function keepWordMatches<T extends WordHit>(hits: readonly T[], query: string, termWords: string): T[] {
+  const wanted = normaliseWords(query).split(' ').filter(Boolean);
+  return hits
+    .map((hit, i) => ({ hit, i, words: normaliseWords(`${hit.title} ${hit.text}`).split(' ') }))
+    .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
+    .map(({ hit, i }) => {
+      const own = `${hit.title} ${hit.summary}`;
+      return { hit, i, named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
+    })
+    .sort((x, y) => y.named - x.named || y.score - x.score || x.i - y.i)
+    .map(({ hit }) => hit);
+}
+
+/**
+ * Every chosen filter applied to the matches, with the counts beside the filters (facetCounts). A group with
+ * the vocabulary words in its name is kept even without the filter those words stand for ("café" finds a café
+ * that has closed and so has no kind of support), if it passes the ticked boxes.
+ */
+export function filterMatches<T extends WordHit>(hits: readonly T[], chosen: Chosen, ticked: Chosen, termWords: string, facets: readonly string[]): { shown: T[]; counts: number[] } {
+  const counts = facetCounts(hits.map((h) => h.values), chosen, facets);
+  const shown = hits.filter((h) => passes(h.values, chosen) || (!!termWords && wordScore(h.title, termWords) > 0 && passes(h.values, ticked)));
+  return { shown, counts };
 }

@@ -1,11 +1,12 @@
 // Search enhancement; the query and filters live in the URL. Vocabulary words in the query become visible
 // filters (search-query.ts). Words that may be a place load the resolver (search-place.ts): a query with a
-// place is answered from small per-district files, nearest first, without Pagefind; other words go to
-// Pagefind. The counts beside the filters need every Pagefind filter file, so in a word search they load only
-// when the visitor reaches for the filters (or when there is nothing to search for yet).
+// place is answered from small per-district files, nearest first, without Pagefind (search-rank.ts); other
+// words go to Pagefind, and are checked as words. With few matches the filters and their counts are worked
+// out from the matches; with many, Pagefind's counts need every filter file, so they load only when the
+// visitor reaches for the filters (or when there is nothing to search for yet).
 import type { SearchTables } from '../lib/search-places.ts';
-import { normaliseWords, parseQuery, telling, wordMatch, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
-import { areasOf, BADGES, facetCounts, facetKey, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
+import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
+import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
 import type { PlaceMatch } from '../lib/places.ts';
 import type { PlaceSearch } from './search-place.ts';
 
@@ -351,36 +352,21 @@ export function startSearch(): void {
   const chosenOf = (filters: Filters): Chosen => new Map(Object.entries(filters).map(([key, { any }]) => [key, new Set(any.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))]));
 
   /**
-   * Pagefind's matches, checked word by word in their text: every word must be there as a word, the start of a
-   * longer one, or a longer form of one (wordMatch), never inside another word ("men" is not "mental",
-   * "bipolar" is not "bi"). A vocabulary word also finds groups with that word in their name ("café" finds a
-   * café that has closed). Groups naming the words in their name or summary come first. When the matches are
-   * few, the ticked filters and their counts are worked out here from the matches themselves, so the counts
-   * are exactly what ticking a box would show; when they are many, Pagefind filters and counts.
+   * Pagefind's matches checked as words (keepWordMatches). When they are few, every filter and its count is
+   * worked out from them (filterMatches), so a count is exactly what ticking its box shows; when they are
+   * many, Pagefind filters and counts.
    */
   async function wordResults(pf: Pagefind, query: string, termWords: string, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[] } | undefined> {
     const main = await pf.search(query || null, { filters: {} });
     if (!main) return undefined;
-    const wanted = normaliseWords(query).split(' ').filter(Boolean);
     const few = main.results.length <= CHECK_AT_MOST;
     const response = few || !Object.keys(filters).length ? main : await pf.search(query || null, { filters });
     if (!response) return undefined;
-    const checked = response.results.slice(0, CHECK_AT_MOST);
-    const data = await Promise.all(checked.map((r) => r.data()));
-    const kept = data
-      .map((d, i) => ({ d, i, words: normaliseWords(`${d.meta.title ?? ''} ${d.content ?? ''}`).split(' ') }))
-      .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
-      .map(({ d, i }) => {
-        const own = `${d.meta.title ?? ''} ${d.meta.summary ?? ''}`;
-        return { d, i, values: valuesOf(d), named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
-      })
-      .sort((x, y) => y.named - x.named || y.score - x.score || x.i - y.i);
+    const data = await Promise.all(response.results.slice(0, CHECK_AT_MOST).map((r) => r.data()));
+    const hits = data.map((d) => ({ d, title: d.meta.title ?? '', summary: d.meta.summary ?? '', text: d.content ?? '', values: valuesOf(d) }));
+    const kept = keepWordMatches(hits, query, termWords);
     if (!few) return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
-    const chosen = chosenOf(filters);
-    const boxesOnly = chosenOf(ticked);
-    const counts = facetCounts(kept.map((k) => k.values), chosen, config.facets);
-    // A group with the vocabulary word in its name is shown even without the filter the word stands for.
-    const passing = kept.filter((k) => passes(k.values, chosen) || (termWords && wordScore(k.d.meta.title ?? '', termWords) > 0 && passes(k.values, boxesOnly)));
+    const { shown: passing, counts } = filterMatches(kept, chosenOf(filters), chosenOf(ticked), termWords, config.facets);
     return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts };
   }
 

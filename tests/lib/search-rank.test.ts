@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOrder, chunksFor, facetCounts, inAreaFile, kebab, slugOf, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
+import { areaOrder, chunksFor, facetCounts, filterMatches, inAreaFile, kebab, keepWordMatches, slugOf, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
 
 const tables: PlaceTables = {
   areas: [
@@ -117,5 +117,31 @@ describe('area files', () => {
   it('name a record by its slug, or by its name with hyphens when they are the same', () => {
     expect(kebab("Men's Café, Hove")).toBe('men-s-cafe-hove');
     expect(slugOf({ n: 'Mind in Hastings', s: '', f: [] })).toBe('mind-in-hastings');
+  });
+});
+
+describe('word matches', () => {
+  const hit = (title: string, text = '', values: number[] = [], summary = '') => ({ title, summary, text, values });
+  const mental = hit('Mental Wellbeing Drop-in', 'mental heart care notes lgbtq bi');
+  const mens = hit("Men's Circle", 'a group for men', [0]);
+  const bipolar = hit('Bipolar Group', 'bipolar depression anyone', [1], 'For people living with bipolar.');
+  const general = hit('Open Group', 'bipolar depression anyone', [1]);
+  it('never finds a short word inside a longer one, nor a long word through a short one', () => {
+    expect(keepWordMatches([mental, mens], 'men', '').map((h) => h.title)).toEqual(["Men's Circle"]);
+    expect(keepWordMatches([mental, bipolar], 'bipolar', '').map((h) => h.title)).toEqual(['Bipolar Group']);
+  });
+  it('puts a group naming the vocabulary word first', () => {
+    expect(keepWordMatches([general, bipolar], '', 'bipolar').map((h) => h.title)).toEqual(['Bipolar Group', 'Open Group']);
+  });
+  it('applies every filter and counts what ticking each box would show', () => {
+    const facets = ['community:men', 'community:everyone'];
+    const { shown, counts } = filterMatches([mens, general], new Map([['community', new Set([0])]]), new Map(), '', facets);
+    expect(shown).toEqual([mens]);
+    expect(counts).toEqual([1, 1]);
+  });
+  it('keeps a group named with the vocabulary word even without the filter it stands for', () => {
+    const closedCafe = hit('Harbour Café Group', 'cafe', []);
+    const { shown } = filterMatches([closedCafe], new Map([['format', new Set([5])]]), new Map(), 'cafe', ['format:drop-in']);
+    expect(shown).toEqual([closedCafe]);
   });
 });

@@ -40,11 +40,12 @@ const records = (name: string, base: string) => {
 };
 
 /**
- * Ranks the groups for a place. Without filters or words (`all` false) only the first records of the area's
+ * Ranks the groups for a place. 'nearby-only' ranks the district files' groups alone, to show them while the
+ * area's whole file loads. Without filters or words (`all` false) only the first records of the area's
  * file are loaded: the rest of it, groups covering the whole area or online, would come after them anyway, so
  * they are only counted (with their filter values) until they are needed.
  */
-export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables, all: boolean): Promise<PlaceSearch> {
+export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables, all: boolean | 'nearby-only'): Promise<PlaceSearch> {
   const l = await lookup;
   const place: SearchPlace | null = match.kind === 'outside' ? null : match.place;
   const { areas, districts } = chunksFor(place, l ? lookupPlaces(l) : [], tables);
@@ -52,7 +53,9 @@ export async function searchPlace(match: PlaceMatch, base: string, tables: Place
   let ranked: Ranked[];
   let more = 0;
   let moreCounts: number[] | undefined;
-  if (all || !place) {
+  if (all === 'nearby-only') {
+    ranked = rankForPlace(place, near, tables);
+  } else if (all || !place) {
     const wide = (await Promise.all(areas.map((a) => records(`area-${a}`, base)))).flat() as PlaceRecord[];
     ranked = rankForPlace(place, [...near, ...wide], tables);
   } else {

@@ -303,7 +303,7 @@ export function startSearch(): void {
     const narrowed = !!words || anyFilter;
     if (narrowed && match.kind !== 'outside') {
       // The groups meeting nearby and covering the district show first; the area's whole file follows.
-      const first = await place.searchPlace(match, base, config, false);
+      const first = await place.searchPlace(match, base, config, 'nearby-only');
       if (mine !== run) return;
       showFirstPlaceResults(first, words, filters);
     }

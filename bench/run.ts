@@ -381,7 +381,11 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
       log(`N=${n}: Chromium: home, provider page, search${existsSync(file('map/index.html')) ? ', map' : ''}`);
       const home = await measure('/');
       const provider = await measure(`/providers/${data.firstSlug}/`);
+      // A place (answered from the place files) and words with no place (Pagefind).
       const search = await measure('/search/?q=hastings', '#search-results li');
+      const searchWords = await measure('/search/?q=walking%20group', '#search-results li');
+      // What and where, as the home page's form sends them: a vocabulary word becomes a filter.
+      const searchWhatWhere = await measure('/search/?q=anxiety&near=hastings', '#search-results li');
       // Markers and clusters, not the town labels, which show before any data arrives.
       const map = existsSync(file('map/index.html')) ? await measure('/map/', '#map .map-marker, #map .map-cluster') : undefined;
       const strip = (l: PageLoad & { readyMsRuns: number[] }) => ({ url: l.url, bytes: l.bytes, requests: l.requests, readyMs: l.readyMs, readyMsRuns: l.readyMsRuns, largest: l.largest });
@@ -391,6 +395,8 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
         home: strip(home),
         provider: strip(provider),
         search: strip(search),
+        searchWords: strip(searchWords),
+        searchWhatWhere: strip(searchWhatWhere),
         ...(map ? { map: { ...strip(map), markerDataBytes: markerBytes!, markerBytesPerLocation: Math.round((markerBytes! / Math.max(1, data.mapLocations)) * 100) / 100 } } : {}),
       };
     } finally {

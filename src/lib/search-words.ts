@@ -1,18 +1,20 @@
-// The words search can correct a typo towards: vocabulary labels and synonyms, towns and provider names.
+// The words search can correct a typo towards: vocabulary labels and synonyms and provider names, but never a
+// place name: places are recognised first, and a correction must never turn one place into another.
 import type { Dataset } from './validate.ts';
 import { VOCABULARY_NAMES } from './vocab.ts';
 
-export function searchWords(dataset: Dataset): string[] {
+export function searchWords(dataset: Dataset, placeNames: readonly string[] = []): string[] {
   const words = new Set<string>();
   const add = (text: string | undefined) => {
     for (const w of (text ?? '').toLowerCase().split(/[^a-z0-9+]+/)) if (w.length >= 3 && !/^\d+$/.test(w)) words.add(w);
   };
   for (const name of VOCABULARY_NAMES) for (const t of dataset.vocab[name].terms) [t.label, ...(t.synonyms ?? [])].forEach(add);
+  const places = new Set(placeNames.flatMap((n) => n.toLowerCase().split(/[^a-z0-9+]+/)));
   for (const p of dataset.providers) {
     add(p.data.name);
-    for (const s of p.data.services) for (const l of s.locations ?? []) add(l.town);
+    for (const s of p.data.services) for (const l of s.locations ?? []) for (const w of (l.town ?? '').toLowerCase().split(/[^a-z0-9+]+/)) places.add(w);
   }
-  return [...words].sort();
+  return [...words].filter((w) => !places.has(w)).sort();
 }
 
 /** The closest known word within a small edit distance, or undefined. */

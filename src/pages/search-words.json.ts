@@ -1,5 +1,8 @@
 import type { APIRoute } from 'astro';
 import { loadDataset } from '../lib/dataset-fs.ts';
+import { loadGazetteer } from '../lib/gazetteer-fs.ts';
 import { searchWords } from '../lib/search-words.ts';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(searchWords(loadDataset())), { headers: { 'Content-Type': 'application/json' } });
+// Place names are left out: a typo is never corrected into a place.
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(searchWords(loadDataset(), loadGazetteer().flatMap((p) => [p.name, ...(p.aliases ?? [])]))), { headers: { 'Content-Type': 'application/json' } });

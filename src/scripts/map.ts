@@ -352,7 +352,7 @@ export function startMap(): void {
   });
 
   // ---- list, counts and status --------------------------------------------------------------------------
-  const deliveryLabels = new Map(boxes.filter((b) => b.name === 'delivery').map((b) => [b.value, b.closest('label')?.querySelector('span')?.textContent?.trim() ?? b.value]));
+  const deliveryLabels = new Map(boxes.filter((b) => b.name === 'delivery').map((b) => [b.value, b.closest('label')?.dataset.label ?? b.value]));
 
   function showOnMap(entry: ListEntry): void {
     const place = entry.places[0]?.location;

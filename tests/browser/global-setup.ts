@@ -49,7 +49,7 @@ function tail(file: string, lines = 60): string {
   }
 }
 
-async function build(dataDir: string, outDir: string, log: string): Promise<void> {
+export async function build(dataDir: string, outDir: string, log: string): Promise<void> {
   // node_modules/.bin/astro, run with this same Node so a PATH without Node 24 does not matter.
   const astro = realpathSync(path.join(PROJECT_ROOT, 'node_modules/.bin/astro'));
   const out = createWriteStream(log);

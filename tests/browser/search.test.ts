@@ -158,17 +158,15 @@ describe('results show the same badges as the lists', () => {
 });
 
 describe('filter counts wait for the filters', () => {
-  it('the first results come without the filter files; pointing at the filters loads them and shows counts', async () => {
+  it('the first results come without the filter files, and with few matches their counts come with them', async () => {
     const page = await newPage();
     const requests = await recordRequests(page);
     await gotoAndSettle(page, '/search/?q=group');
     await settled(page);
     expect((await resultNames(page)).length).toBeGreaterThan(0);
+    // Few matches: the counts are worked out from the matches themselves, so no filter file is needed at all.
     expect(filterFiles(requests.urls)).toEqual([]);
-    expect(await page.locator('[data-count="area:east-sussex"]').textContent()).toBe('');
-    await page.locator('[data-filters]').hover();
     expect(await countFor(page, 'area', 'east-sussex')).toBeGreaterThan(0);
-    expect(filterFiles(requests.urls).length).toBeGreaterThan(0);
     expect(requests.failures).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,13 @@ describe('searchWords', () => {
   });
   it('includes words from provider names', () => expect(words).toContain('minimal'));
   it('is sorted and has no duplicates', () => expect(words).toEqual([...new Set(words)].sort()));
+  it('leaves out place names, so a typo is never corrected into a place ("shoreham" is never "horsham")', () => {
+    const { dataset: named } = validate({ providers: { 'horsham-group.yaml': MINIMAL_PROVIDER.replace('name: Minimal Group', 'name: Horsham Hill Group') } });
+    const list = searchWords(named, ['Horsham', 'Burgess Hill']);
+    expect(list).not.toContain('horsham');
+    expect(list).not.toContain('hill');
+    expect(list).toContain('group');
+  });
 });
 
 describe('correctWord', () => {

@@ -68,7 +68,7 @@ describe('the budget table', () => {
     bare: { ...measured(10_000), generateMs: 8000, pages: 10_000, pageMs: 1 },
     providerPageRatio: 1.2,
     pages: { home: 10_200, provider: 5000 },
-    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(240_000, 400), map: { ...load(400_000, 900), markerDataBytes: 360_000, markerBytesPerLocation: 18 } },
+    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(144_000, 400), searchWhatWhere: load(120_000, 500), map: { ...load(400_000, 900), markerDataBytes: 360_000, markerBytesPerLocation: 18 } },
   });
   // Every budget over its limit.
   const overBudget = size(10_000, {
@@ -78,7 +78,7 @@ describe('the budget table', () => {
     bare: { ...measured(10_000), generateMs: 8000, pages: 10_000, pageMs: 1 },
     providerPageRatio: 1.5,
     pages: { home: 11_000, provider: 5000 },
-    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(260_000, 400), map: { ...load(400_000, 1600), markerDataBytes: 500_000, markerBytesPerLocation: 25 } },
+    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(156_000, 400), searchWords: load(200_000, 600), map: { ...load(400_000, 1600), markerDataBytes: 500_000, markerBytesPerLocation: 25 } },
   });
   const small = size(100, { pages: { home: 10_000, provider: 5000 } });
 
@@ -123,11 +123,13 @@ describe('the budget table', () => {
     const within = summaryMarkdown(results([small, withinBudget]), RESULTS_FILE);
     expect(budget(within, 'Map marker data per location')).toEqual({ limit: '≤ 20 B', measured: '18 B (360.0 KB for 20,000 places)', ratio: '0.90×', verdict: '**met**' });
     expect(budget(within, 'Map shows its markers')).toMatchObject({ ratio: '0.60×', verdict: '**met**' });
-    expect(budget(within, 'Search: bytes until the first result')).toMatchObject({ measured: '240.0 KB in 5 requests, 400 ms', ratio: '0.96×', verdict: '**met**' });
+    expect(budget(within, 'Search with a place')).toMatchObject({ limit: '≤ 150 KB', measured: '144.0 KB in 5 requests, 400 ms', ratio: '0.96×', verdict: '**met**' });
+    expect(budget(within, 'Search for what and where')).toMatchObject({ ratio: '0.80×', verdict: '**met**' });
     const over = summaryMarkdown(results([small, overBudget]), RESULTS_FILE);
     expect(budget(over, 'Map marker data per location')).toMatchObject({ ratio: '1.25×', verdict: '**not met**' });
     expect(budget(over, 'Map shows its markers')).toMatchObject({ measured: '1600 ms (runs: 1600 ms)', verdict: '**not met**' });
-    expect(budget(over, 'Search: bytes until the first result')).toMatchObject({ ratio: '1.04×', verdict: '**not met**' });
+    expect(budget(over, 'Search with a place')).toMatchObject({ ratio: '1.04×', verdict: '**not met**' });
+    expect(budget(over, 'Search for words')).toMatchObject({ measured: '200.0 KB in 5 requests, 600 ms', verdict: '**not met**' });
   });
 
   it('counts a figure exactly at an "at most" limit as met, and exactly at a "less than" limit as not met', () => {
@@ -143,7 +145,7 @@ describe('the budget table', () => {
     expect(budget(markdown, 'Whole build')).toMatchObject({ measured: '–', verdict: 'not measured' });
     expect(budget(markdown, 'Build memory').verdict).toBe('not measured');
     expect(budget(markdown, 'Map marker data per location')).toMatchObject({ measured: 'no /map/ page in this build', verdict: 'not measured' });
-    expect(budget(markdown, 'Search: bytes until the first result').verdict).toBe('not measured');
+    expect(budget(markdown, 'Search with a place').verdict).toBe('not measured');
     // validate is measured in every run.
     expect(budget(markdown, '`validate` of 10,000 files').verdict).toBe('**met**');
   });

@@ -7,7 +7,7 @@ import { buildDate } from './build-info.ts';
 import { formatSession } from './format.ts';
 import { asOfText, serviceAge, shortAgeText } from './source-age.ts';
 import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
-import { placed, townPosition } from './place-coordinates.ts';
+import { placed } from './place-coordinates.ts';
 import type { Dataset, Location, Service } from './validate.ts';
 import { findTerm, label, termIds } from './vocab.ts';
 import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from '../scripts/map-format.ts';
@@ -139,7 +139,11 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[], today: string
       // Filter values of this one service: providerFacets on a provider that runs only this service.
       const facets = providerFacets(dataset, { ...entry, data: { ...entry.data, services: [service] } });
       // A place given only by postcode or town is placed at its town (place-coordinates.ts).
-      const located = (service.locations ?? []).map((loc) => ({ loc: placed(loc), byTown: !!townPosition(loc) && typeof loc.latitude !== 'number' })).filter((l) => isLocated(l.loc));
+      const located = (service.locations ?? []).flatMap((own) => {
+        const loc = placed(own);
+        // Placed at its town from a postcode or town name: as approximate as a town-only place.
+        return isLocated(loc) ? [{ loc, byTown: !isLocated(own) }] : [];
+      });
       const spots = located.map(({ loc, byTown }) => {
         const areaOnly = loc.precision === 'area-only';
         const step = areaOnly ? AREA_ONLY_STEP : 1;

@@ -11,6 +11,8 @@ import { fillTownCoordinates, townCoordinates } from '../../src/lib/gazetteer.ts
 import { mapCsp, tileConfig, tileSource } from '../../src/components/map/tiles.ts';
 import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
 import { buildMapData, whenText } from '../../src/lib/map-data.ts';
+import { fillTownLevelCoordinates } from '../../src/lib/place-coordinates.ts';
+import { loadPlaceLookup } from '../../src/lib/places-fs.ts';
 import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../src/lib/validate.ts';
 import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../src/scripts/map-format.ts';
 import { formatMiles } from '../../src/scripts/map-list.ts';
@@ -127,6 +129,17 @@ describe('the marker file built from the map fixtures', () => {
     expect(loc.lat).toBeCloseTo(worthing.latitude, 4);
     expect(loc.lng).toBeCloseTo(worthing.longitude, 4);
     expect(data.locations.filter((l) => l.townOnly)).toHaveLength(1);
+  });
+
+  test('marks a venue given only by its postcode, placed at its town at build, as approximate too', () => {
+    const own = fixtureDataset();
+    const shoreham = structuredClone(own.providers.find((e) => e.data.services.some((s) => s.id === 'worthing-circle'))!);
+    shoreham.slug = 'postcode-only';
+    shoreham.data.services = [{ ...shoreham.data.services[0]!, id: 'harbour-group', locations: [{ name: 'Harbour Hall', postcode: 'BN43 5DA', precision: 'exact' }] }];
+    fillTownLevelCoordinates([shoreham], loadPlaceLookup(path.join(PROJECT_ROOT, 'data')));
+    const built = decodeBoth(buildMapData({ ...own, providers: [shoreham] }, places, TODAY));
+    expect(built.locations).toHaveLength(1);
+    expect(built.locations[0]).toMatchObject({ townOnly: true, areaOnly: false });
   });
 
   test('a place that names no district takes the district of the nearest gazetteer town', () => {

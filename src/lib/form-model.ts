@@ -299,7 +299,7 @@ const LAYOUT: Record<string, Part[]> = {
     { title: 'More about this place', keys: [], rest: true, collapsed: true },
   ],
   verification: [
-    { keys: ['source', 'source_url'] },
+    { keys: ['sources'] },
     { title: 'More about the checks', keys: [], rest: true, collapsed: true },
   ],
 };

@@ -197,7 +197,7 @@ function service(vocab: Vocabularies): JsonSchema {
       status_note: text('More about the status, naming the source, for example "CAPITAL said in 2025 that funding for this ends in October 2025."'),
       status_unclear: {
         type: 'boolean',
-        description: 'true when sources disagree about whether the service is still running: the site shows a plain warning. Say how they disagree in status_note.',
+        description: 'true when the sources leave it unclear whether the service still runs (they disagree, or the newest says it may stop): the site shows a plain warning. Say why in status_note.',
       },
       sources: sources('Sources only for this service (its times, venue or a closure), each with the date it shows. Leave out when the provider\'s sources say it all.', 1),
       formats: terms(vocab, 'formats', 'The shape the support takes. Leave it out if you do not know.', 1),

@@ -203,7 +203,7 @@ describe('what the page shows', () => {
     await expect(page.locator('.source-age').first().textContent()).resolves.toBe('Source: Example Lewes news page about the group, September 2026.');
     expect(await page.locator('.old-notice').count()).toBe(0);
     const service = page.locator('section.service#friday-cafe');
-    await expect(service.locator('.unclear-notice').textContent()).resolves.toContain('Our sources disagree about whether this is still running');
+    await expect(service.locator('.unclear-notice').textContent()).resolves.toContain('We are not sure this is still running: our sources disagree, or say it may stop.');
     await expect(service.locator('.source-age').textContent()).resolves.toBe('Source: Example council directory entry, September 2026.');
     expect(await runAxe(page)).toEqual([]);
     await page.close();

@@ -87,7 +87,7 @@ function phoneType(phone: string): string {
   return digits && isMobile(digits) ? 'cell' : 'voice';
 }
 
-const UNCLEAR_ALERT = 'Sources disagree about whether this is still running: check with the group.';
+const UNCLEAR_ALERT = 'Not sure this is still running (sources disagree, or say it may stop): check with the group.';
 
 /** Each source with the date it shows, as one text: "Report on peer support, 2021; The group's leaflet, undated". */
 function sourcesText(sources: readonly { title: string; url?: string; published: string }[]): string {

@@ -108,7 +108,7 @@ status: ("active" | "temporarily-closed" | "closed")
  */
 status_note?: string
 /**
- * true when sources disagree about whether the service is still running: the site shows a plain warning. Say how they disagree in status_note.
+ * true when the sources leave it unclear whether the service still runs (they disagree, or the newest says it may stop): the site shows a plain warning. Say why in status_note.
  */
 status_unclear?: boolean
 /**

@@ -140,7 +140,7 @@ describe('HSDS export of sources that disagree, and of a town-only place', () =>
     const { dataset } = validateData({ providers: { 'status-unclear.yaml': readFixture('providers', 'valid', 'status-unclear.yaml') } });
     const s = (tablesOf(dataset).t.services ?? [])[0] as Obj;
     expect(s.status).toBe('active');
-    expect(s.alert).toMatch(/^Sources disagree about whether this is still running: check with the group\.\n\nA council directory in 2025 lists it/);
+    expect(s.alert).toMatch(/^Not sure this is still running \(sources disagree, or say it may stop\): check with the group\.\n\nA council directory in 2025 lists it/);
   });
 
   test('names a town-only place as such and says it marks the middle of the town', () => {

@@ -1,14 +1,19 @@
-// The map page in a real browser, on the site built from data/ plus the browser fixtures
-// (tests/fixtures/browser/providers/). What the page should show is worked out here from the YAML files
-// themselves, not from the map's own code: which places have running services, and how far they are.
-import { readdirSync, readFileSync } from 'node:fs';
+// The map page in a real browser, on a site built from the browser fixtures alone
+// (tests/fixtures/browser/providers/, with data/'s vocabularies and places): the real entries are too many to
+// expand every cluster by hand, and tests/browser/real-data.test.ts checks that they reach the map. What the
+// page should show is worked out here from the YAML files themselves, not from the map's own code: which
+// places have running services, and how far they are.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { baseUrl, collectConsole, gotoAndSettle, isLocalUrl, newPage, recordRequests, runAxe, type PageOptions } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build, FIXTURE_PROVIDERS, PROJECT_ROOT } from './global-setup.ts';
+import { collectConsole, gotoAndSettle as gotoSitePath, isLocalUrl, newPage, recordRequests, runAxe, type PageOptions } from './harness.ts';
+import { startStaticServer } from './static-server.ts';
 
 const TILE_PNG = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/map/tile.png'));
 
@@ -32,7 +37,23 @@ interface YamlProvider {
   services: YamlService[];
 }
 
-const dataDir = inject('dataDir');
+// ---- the fixture site ---------------------------------------------------------------------------------------
+
+const work = mkdtempSync(path.join(tmpdir(), 'spsd-map-'));
+const dataDir = path.join(work, 'data');
+cpSync(path.join(PROJECT_ROOT, 'data'), dataDir, { recursive: true, filter: (src) => !/[/\\](providers|signatories)[/\\].+/.test(path.relative(PROJECT_ROOT, src)) });
+for (const f of readdirSync(FIXTURE_PROVIDERS).filter((f) => f.endsWith('.yaml'))) cpSync(path.join(FIXTURE_PROVIDERS, f), path.join(dataDir, 'providers', f));
+await build(dataDir, path.join(work, 'dist'), path.join(work, 'build.log'));
+const server = await startStaticServer(path.join(work, 'dist'));
+afterAll(async () => {
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+/** Origin of this file's own server (no trailing slash). */
+const baseUrl = (): string => server.url;
+/** gotoAndSettle on this file's server. */
+const gotoAndSettle = (page: Page, sitePath: string, options?: Parameters<typeof gotoSitePath>[2]) => gotoSitePath(page, new URL(sitePath, `${server.url}/`).href, options);
+
 const providers = readdirSync(path.join(dataDir, 'providers'))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => ({ slug: f.replace(/\.yaml$/, ''), data: parse(readFileSync(path.join(dataDir, 'providers', f), 'utf8')) as YamlProvider }));

@@ -48,7 +48,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 }
 
 function heading(base: string, service: MapService): HTMLHeadingElement {
-  const a = el('a', { text: service.name });
+  // <bdi>: a name written right to left cannot reorder the words around it.
+  const a = el('a', {}, el('bdi', { text: service.name }));
   a.href = serviceHref(base, service);
   return el('h3', {}, a);
 }
@@ -65,7 +66,7 @@ export function renderPlaced(entry: ListEntry, options: EntryOptions): HTMLLIEle
   const li = el('li', { className: 'card map-item' });
   li.dataset.service = `${service.provider.slug}#${service.id}`;
   if (entry.miles !== undefined) li.dataset.miles = entry.miles.toFixed(4);
-  li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
+  li.append(heading(options.base, service), el('p', {}, 'Run by ', el('bdi', { text: service.provider.name })));
   if (service.when) li.append(el('p', { text: service.when }));
   if (service.age) li.append(el('p', { className: service.old ? 'age-short old' : 'age-short', text: service.age }));
   const where = el('ul', { className: 'map-where' });
@@ -91,7 +92,7 @@ export function renderPlaced(entry: ListEntry, options: EntryOptions): HTMLLIEle
 export function renderUnplaced(service: MapService, options: { base: string; how?: string; covers: string }): HTMLLIElement {
   const li = el('li', { className: 'card map-item' });
   li.dataset.service = `${service.provider.slug}#${service.id}`;
-  li.append(heading(options.base, service), el('p', { text: `Run by ${service.provider.name}` }));
+  li.append(heading(options.base, service), el('p', {}, 'Run by ', el('bdi', { text: service.provider.name })));
   if (options.how) li.append(el('p', { text: options.how }));
   if (service.when) li.append(el('p', { text: service.when }));
   if (service.age) li.append(el('p', { className: service.old ? 'age-short old' : 'age-short', text: service.age }));
@@ -105,9 +106,9 @@ export function renderPopup(location: MapLocation, services: MapService[], base:
   box.append(el('p', { className: 'map-popup-place', text: placeWords(location) }));
   const list = el('ul');
   for (const s of services) {
-    const a = el('a', { text: s.name });
+    const a = el('a', {}, el('bdi', { text: s.name }));
     a.href = serviceHref(base, s);
-    const item = el('li', {}, a, el('br'), `Run by ${s.provider.name}`);
+    const item = el('li', {}, a, el('br'), 'Run by ', el('bdi', { text: s.provider.name }));
     if (s.when) item.append(el('br'), s.when);
     list.append(item);
   }

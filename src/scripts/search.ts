@@ -181,7 +181,10 @@ export function startSearch(): void {
     const h = document.createElement('h3');
     const a = document.createElement('a');
     a.href = card.url;
-    a.textContent = card.title;
+    // <bdi>: a name written right to left cannot reorder the words around it.
+    const name = document.createElement('bdi');
+    name.textContent = card.title;
+    a.append(name);
     h.append(a);
     li.append(h);
     if (card.why) {

@@ -6,7 +6,7 @@
 // visitor reaches for the filters (or when there is nothing to search for yet).
 import type { SearchTables } from '../lib/search-places.ts';
 import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
-import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
+import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, passes, slugOf, type Chosen, type Ranked } from '../lib/search-rank.ts';
 import type { PlaceMatch } from '../lib/places.ts';
 import type { PlaceSearch } from './search-place.ts';
 
@@ -164,7 +164,7 @@ export function startSearch(): void {
 
   const cardOfPagefind = (data: PagefindResultData): Card => ({ url: data.url, title: data.meta.title ?? data.url, summary: data.meta.summary ?? '', areas: data.meta.areas ?? '', badges: badgesOf(data), age: data.meta.age, old: data.meta.old === 'yes' });
   const cardOfRecord = (r: Ranked): Card => ({
-    url: `${base}providers/${r.record.u}/`,
+    url: `${base}providers/${slugOf(r.record)}/`,
     title: r.record.n,
     summary: r.record.s,
     areas: areasOf(r.record, config),

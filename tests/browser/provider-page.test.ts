@@ -211,14 +211,24 @@ describe('what the page shows', () => {
 
   it('lists a group last heard of long ago after the current ones, never hiding it', async () => {
     const page = await newPage();
-    await gotoAndSettle(page, '/areas/east-sussex/whole-area/');
-    const cards = await page.locator('li.card').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', old: !!el.querySelector('.age-short.old') })));
-    const mine = cards.find((c) => c.text.includes('Wednesday circle'));
-    expect(mine, 'the old group is listed').toMatchObject({ old: true });
+    // The A–Z page of its letter lists every group whose name starts so, however many groups there are.
+    await gotoAndSettle(page, '/a-z/f/');
+    const cards = await page
+      .locator('main li.card')
+      .evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', old: !!el.querySelector('.age-short.old'), closed: !!el.querySelector('.badge.closed') })));
+    const mine = cards.find((c) => c.text.includes('Fixture Old News Group'));
+    expect(mine, 'the old group is listed').toMatchObject({ old: true, closed: false });
     expect(mine?.text).toContain('Information from 2017');
-    expect(cards.some((c) => !c.old), 'a current group is listed too').toBe(true);
-    // Every current card comes before every old one.
-    expect(cards.map((c) => c.old)).toEqual([...cards.map((c) => c.old)].sort((a, b) => Number(a) - Number(b)));
+    const open = cards.filter((c) => !c.closed);
+    expect(open.some((c) => !c.old), 'a current group is listed too').toBe(true);
+    // Every current card comes before every old one; closed groups come last of all.
+    expect(open.map((c) => c.old)).toEqual([...open.map((c) => c.old)].sort((a, b) => Number(a) - Number(b)));
+    expect(cards.map((c) => c.closed)).toEqual([...cards.map((c) => c.closed)].sort((a, b) => Number(a) - Number(b)));
+    // Its district's page lists it too, under where it meets, with how old its facts are.
+    await gotoAndSettle(page, '/areas/east-sussex/eastbourne/');
+    const meets = page.locator('main section.layer').filter({ has: page.locator('h2', { hasText: /^Meets in Eastbourne$/ }) });
+    const card = meets.locator('li.card', { hasText: 'Wednesday circle' });
+    await expect(card.locator('.age-short.old').textContent()).resolves.toBe('Information from 2017');
     await page.close();
   });
 

@@ -20,6 +20,10 @@ const real = readdirSync(path.join(PROJECT_ROOT, 'data/providers'))
   .map((f) => ({ slug: f.replace(/\.yaml$/, ''), data: parse(readFileSync(path.join(PROJECT_ROOT, 'data/providers', f), 'utf8')) as YamlProvider }));
 /** Real groups with a running service that meets in the town. */
 const meetingIn = (town: string) => real.filter((p) => p.data.services.some((s) => s.status === 'active' && (s.locations ?? []).some((l) => l.town === town)));
+/** The provider page a link goes to, without the service anchor: "/providers/mindout/#peer-mentoring" → "/providers/mindout/". */
+const pageOf = (href: string | null) => (href ?? '').replace(/#.*$/, '');
+/** The real provider a link goes to, if any. */
+const realOf = (href: string | null) => real.find((p) => pageOf(href) === `/providers/${p.slug}/`);
 
 let page: Page;
 beforeAll(async () => {
@@ -39,7 +43,7 @@ describe('the map', () => {
     const markers = await page.locator('.leaflet-marker-pane .map-marker, .leaflet-marker-pane .map-cluster').count();
     expect(markers).toBeGreaterThan(3);
     const listed = await page.locator('[data-in-view] > li a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const realListed = listed.filter((href) => real.some((p) => href === `/providers/${p.slug}/`));
+    const realListed = listed.filter((href) => realOf(href)).map(pageOf);
     expect(new Set(realListed).size).toBeGreaterThanOrEqual(10);
   });
 });
@@ -47,8 +51,9 @@ describe('the map', () => {
 describe('district pages', () => {
   test('Arun lists the real groups that meet there under "Meets in Arun"', async () => {
     await gotoAndSettle(page, '/areas/west-sussex/arun/');
-    const section = page.locator('section, div').filter({ has: page.locator('h2', { hasText: /^Meets in Arun$/ }) }).last();
-    const links = await section.locator('a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const section = page.locator('main section.layer').filter({ has: page.locator('h2', { hasText: /^Meets in Arun$/ }) });
+    await expect(section.count()).resolves.toBe(1);
+    const links = (await section.locator('a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(pageOf);
     for (const p of meetingIn('Bognor Regis')) expect(links).toContain(`/providers/${p.slug}/`);
   });
 
@@ -57,7 +62,8 @@ describe('district pages', () => {
     const headings = (await page.locator('main h2').allTextContents()).map((t) => t.trim());
     expect(headings[0]).toBe('Meets in Hastings');
     expect(headings).toContain('Covers all of East Sussex');
-    const links = await page.locator('main a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const meets = page.locator('main section.layer').filter({ has: page.locator('h2', { hasText: /^Meets in Hastings$/ }) });
+    const links = (await meets.locator('a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(pageOf);
     for (const p of meetingIn('Hastings')) expect(links).toContain(`/providers/${p.slug}/`);
   });
 });
@@ -68,7 +74,7 @@ describe('search by town', () => {
     await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
     const first = page.locator('#search-results > li').first();
     const href = await first.locator('h3 a').getAttribute('href');
-    expect(meetingIn('Bognor Regis').map((p) => `/providers/${p.slug}/`)).toContain(href);
+    expect(meetingIn('Bognor Regis').map((p) => `/providers/${p.slug}/`)).toContain(pageOf(href));
     expect(await first.locator('.why').textContent()).toMatch(/^Meets in Bognor Regis/);
     expect(await page.locator('#search-results > li').count()).toBeGreaterThan(meetingIn('Bognor Regis').length);
   });
@@ -79,11 +85,15 @@ describe('search by town', () => {
     const whys = await page.locator('#search-results > li .why').allTextContents();
     expect(whys.length).toBeGreaterThan(0);
     const hrefs = await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(whys.length);
+    let local = 0;
     hrefs.forEach((href, i) => {
-      const p = real.find((r) => href === `/providers/${r.slug}/`);
+      const p = realOf(href);
       if (!p || /^Online|for (West Sussex|Brighton & Hove)/.test(whys[i] ?? '')) return;
       // Shown as local (meets there, covers the district or the area): it must work in East Sussex.
       expect(p.data.areas, `${p.slug}: ${whys[i]}`).toContain('east-sussex');
+      local += 1;
     });
+    expect(local, 'real East Sussex groups are shown as local').toBeGreaterThan(0);
   });
 });

@@ -2,10 +2,12 @@
 // whole area, online or phone support, and groups whose areas are not known yet; when nothing reaches the
 // district, what serves the rest of its area, so a district page is empty only if its whole area is. Pure: a Dataset and the
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
+import { buildDate } from './build-info.ts';
 import { areasKnown, serviceReach } from './coverage.ts';
 import { compareForList, isCurrent, type ServiceInPlace } from './directory.ts';
 import { nearestPlace, type Place } from './gazetteer.ts';
 import { normalisePlaceName } from './places.ts';
+import { currentFirst, serviceAge } from './source-age.ts';
 import type { Dataset, Location, Provider, Service } from './validate.ts';
 import type { Vocabularies } from './vocab.ts';
 
@@ -54,9 +56,10 @@ function districtsOf(vocab: Vocabularies, area: string): string[] {
   return vocab.districts.terms.filter((d) => d.area === area).map((d) => d.id);
 }
 
-/** Running (or paused) services in list order: providers by compareForList, each provider's services in file order. */
-function currentItems(dataset: Dataset): ServiceInPlace[] {
-  return [...dataset.providers].sort(compareForList).flatMap((provider) => provider.data.services.filter(isCurrent).map((service) => ({ provider, service })));
+/** Running (or paused) services in list order: providers by compareForList, each provider's services in file order, then services whose own facts are old after the rest (the age each card shows). */
+function currentItems(dataset: Dataset, today = buildDate()): ServiceInPlace[] {
+  const items = [...dataset.providers].sort((a, b) => compareForList(a, b, today)).flatMap((provider) => provider.data.services.filter(isCurrent).map((service) => ({ provider, service })));
+  return currentFirst(items, ({ provider, service }) => serviceAge(service, provider.data, today));
 }
 
 /** Whether a provider's areas are only "somewhere in Sussex" and include this area. */

@@ -88,6 +88,14 @@ describe('districtLayers', () => {
       ['sussex', ['Unknown Areas']],
     ]);
   });
+  it('lists a service whose own facts are old after current ones in its layer, whatever its group is called', () => {
+    const old = service('meets', `${venue('      - town: Worthing\n        district: worthing\n        precision: exact\n')}    sources:\n      - title: A news story\n        published: "2015"\n`);
+    // Not confirmed with the group (no last_checked), so the service's age is its own source's.
+    const unchecked = (yaml: string) => yaml.replace(/\n\s*last_checked: .*/, '');
+    const d = validate({ providers: { 'aardvark.yaml': unchecked(westSussex('Aardvark Group', '', old)), 'worthing-venue.yaml': westSussex('Worthing Venue', '', service('meets', venue('      - town: Worthing\n        district: worthing\n        precision: exact\n'))) } });
+    expect(d.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(districtLayers(d.dataset, 'west-sussex', 'worthing', PLACES)[0]!.items.map((i) => i.provider.data.name)).toEqual(['Worthing Venue', 'Aardvark Group']);
+  });
   it('leaves out closed services, and services of other areas', () => {
     const all = names(dataset(), 'west-sussex', 'crawley').flatMap(([, n]) => n);
     expect(all).not.toContain('Closed West');

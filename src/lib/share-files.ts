@@ -7,7 +7,7 @@ import { calendarPath, hasCalendar, serviceCalendar } from './ics.ts';
 import { absoluteUrl, joinBase, providerPath } from './site-url.ts';
 import { withoutTownCoordinates } from './gazetteer.ts';
 import { isolate } from './text-safety.ts';
-import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
+import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './contribute/edit-data.ts';
 import { previewAlt, providerPreviewText } from './previews.ts';
 import type { Dataset, Entry, Provider } from './validate.ts';
 import type { Vocabularies } from './vocab.ts';

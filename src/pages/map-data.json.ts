@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { loadDataset } from '../lib/dataset-fs.ts';
 import { loadGazetteer } from '../lib/gazetteer-fs.ts';
-import { buildMapData } from '../lib/map-data.ts';
+import { buildMapData } from '../lib/map/map-data.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(buildMapData(loadDataset(), loadGazetteer()).places), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadDataset } from '../../src/lib/dataset-fs.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
-import { buildMapData } from '../../src/lib/map-data.ts';
+import { buildMapData } from '../../src/lib/map/map-data.ts';
 import { placed } from '../../src/lib/place-coordinates.ts';
 import { makeDataDir } from '../helpers/data-dir.ts';
 import { gotoAndSettle, newPage, overflowingElements, recordRequests, runAxe } from './harness.ts';

@@ -1,4 +1,4 @@
-// The map's data, in two files written at build by src/lib/map-data.ts, and the decoder the map page uses.
+// The map's data, in two files written at build by src/lib/map/map-data.ts, and the decoder the map page uses.
 // Pure and small, so the browser bundle stays light.
 //
 // /map-data.json (MapFile) is what the markers and the filters need: places, which services meet at each,

@@ -5,16 +5,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
-import { fillTownCoordinates, townCoordinates } from '../../src/lib/gazetteer.ts';
-import { mapCsp, tileConfig, tileSource } from '../../src/components/map/tiles.ts';
-import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
-import { buildMapData, whenText } from '../../src/lib/map-data.ts';
-import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../src/lib/validate.ts';
-import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../src/scripts/map-format.ts';
-import { formatMiles } from '../../src/scripts/map-list.ts';
-import { FIXTURES, TODAY, vocabSources } from '../helpers/data-dir.ts';
+import { PROJECT_ROOT } from '../../../src/lib/dataset-fs.ts';
+import { readGazetteer } from '../../../src/lib/gazetteer-fs.ts';
+import { fillTownCoordinates, townCoordinates } from '../../../src/lib/gazetteer.ts';
+import { mapCsp, tileConfig, tileSource } from '../../../src/components/map/tiles.ts';
+import { AREAS_NOT_KNOWN } from '../../../src/lib/coverage.ts';
+import { buildMapData, whenText } from '../../../src/lib/map/map-data.ts';
+import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../../src/lib/validate.ts';
+import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../../src/lib/map/map-format.ts';
+import { formatMiles } from '../../../src/client/map-list.ts';
+import { FIXTURES, TODAY, vocabSources } from '../../helpers/data-dir.ts';
 
 const MAP_FIXTURES = path.join(FIXTURES, 'map', 'providers');
 

@@ -7,7 +7,7 @@ import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
 import { milesBetween } from '../lib/distance.ts';
 import type { PlaceLookup } from '../lib/places.ts';
-import { addMapText, countTerms, decodeMapFile, passes, serviceShown, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService, type MapText } from './map-format.ts';
+import { addMapText, countTerms, decodeMapFile, passes, serviceShown, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService, type MapText } from '../lib/map/map-format.ts';
 import { PagedList, placeWords, renderPlaced, renderPopup, renderUnplaced, type ListEntry } from './map-list.ts';
 
 // leaflet.markercluster adds itself to the global L that Leaflet sets; use that same object.

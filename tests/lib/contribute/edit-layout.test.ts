@@ -2,11 +2,11 @@
 // comments, and whether the untouched form gives the file back exactly.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { editLayout } from '../../src/lib/edit-layout.ts';
-import { renderProvider } from '../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../src/lib/schema.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
-import { readFixture, vocabSources } from '../helpers/data-dir.ts';
+import { editLayout } from '../../../src/lib/contribute/edit-layout.ts';
+import { renderProvider } from '../../../src/lib/provider-yaml.ts';
+import { providerSchema } from '../../../src/lib/schema.ts';
+import { loadVocabularies } from '../../../src/lib/validate.ts';
+import { readFixture, vocabSources } from '../../helpers/data-dir.ts';
 
 const schema = providerSchema(loadVocabularies(vocabSources()).vocab);
 const data = parse(readFixture('providers', 'valid', 'every-field.yaml')) as Record<string, unknown>;

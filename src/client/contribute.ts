@@ -3,7 +3,7 @@
 // summary when asked), and shows the YAML file with the ways to send it. Nothing typed leaves the page: the
 // only requests are this site's own validator and, to correct a group, that group's current data.
 import type { PlaceVocabularies } from '../lib/entry-checks.ts';
-import { formProblems, type FieldProblem, type SchemaError } from '../lib/form-checks.ts';
+import { formProblems, type FieldProblem, type SchemaError } from '../lib/contribute/form-checks.ts';
 import {
   emptyGroup,
   emptyValues,
@@ -20,10 +20,10 @@ import {
   type FormValues,
   type ListField,
   type Path,
-} from '../lib/form-model.ts';
-import { editLayout } from '../lib/edit-layout.ts';
+} from '../lib/contribute/form-model.ts';
+import { editLayout } from '../lib/contribute/edit-layout.ts';
 import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
-import { editDataFileName, type ProviderEditData } from '../lib/edit-data.ts';
+import { editDataFileName, type ProviderEditData } from '../lib/contribute/edit-data.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
 import { entryEmail, MAILTO_LIMIT } from '../lib/mailto.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';

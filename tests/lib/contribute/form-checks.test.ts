@@ -1,13 +1,13 @@
 // The /contribute/ form's checks: the precompiled (standalone) validator the browser loads, and the plain-words
 // messages the form shows next to each field.
 import { describe, expect, it } from 'vitest';
-import { validatorModule } from '../../src/components/contribute/validator-code.ts';
-import { formProblems, hasErrors, schemaProblems, semanticProblems, type SchemaError } from '../../src/lib/form-checks.ts';
-import { buildFormModel } from '../../src/lib/form-model.ts';
-import { renderProvider } from '../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../src/lib/schema.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
-import { errorsIn, TODAY, validate as validateFiles, vocabSources } from '../helpers/data-dir.ts';
+import { validatorModule } from '../../../src/components/contribute/validator-code.ts';
+import { formProblems, hasErrors, schemaProblems, semanticProblems, type SchemaError } from '../../../src/lib/contribute/form-checks.ts';
+import { buildFormModel } from '../../../src/lib/contribute/form-model.ts';
+import { renderProvider } from '../../../src/lib/provider-yaml.ts';
+import { providerSchema } from '../../../src/lib/schema.ts';
+import { loadVocabularies } from '../../../src/lib/validate.ts';
+import { errorsIn, TODAY, validate as validateFiles, vocabSources } from '../../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;
 const schema = providerSchema(vocab);

@@ -1,16 +1,16 @@
 // Builds the map's two files from the dataset (see src/scripts/map-format.ts for the layout): the compact
 // marker file and the words for the list and pop-ups. Pure: no Astro, no file system. One marker per place:
 // services that meet at the same venue share it.
-import { AREAS_NOT_KNOWN, areasKnown } from './coverage.ts';
-import { FACETS, providerFacets, type ProviderEntry } from './directory.ts';
-import { buildDate } from './build-info.ts';
-import { formatSession } from './format.ts';
-import { asOfText, serviceAge, shortAgeText } from './source-age.ts';
-import { milesBetween, nearestPlace, type Place } from './gazetteer.ts';
-import { placed, townPosition } from './place-coordinates.ts';
-import type { Dataset, Location, Service } from './validate.ts';
-import { findTerm, label, termIds } from './vocab.ts';
-import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from '../scripts/map-format.ts';
+import { AREAS_NOT_KNOWN, areasKnown } from '../coverage.ts';
+import { FACETS, providerFacets, type ProviderEntry } from '../directory.ts';
+import { buildDate } from '../build-info.ts';
+import { formatSession } from '../format.ts';
+import { asOfText, serviceAge, shortAgeText } from '../source-age.ts';
+import { milesBetween, nearestPlace, type Place } from '../gazetteer.ts';
+import { placed, townPosition } from '../place-coordinates.ts';
+import type { Dataset, Location, Service } from '../validate.ts';
+import { findTerm, label, termIds } from '../vocab.ts';
+import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from './map-format.ts';
 
 /** A location with no district takes the district of the nearest gazetteer place, if one is this close. */
 const NEAREST_PLACE_MILES = 3;
@@ -139,7 +139,7 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[], today: string
       // Filter values of this one service: providerFacets on a provider that runs only this service.
       const facets = providerFacets(dataset, { ...entry, data: { ...entry.data, services: [service] } });
       // A place given only by postcode or town is placed at its town (place-coordinates.ts).
-      const located = (service.locations ?? []).map((loc) => ({ loc: placed(loc), byTown: !!townPosition(loc) && typeof loc.latitude !== 'number' })).filter((l) => isLocated(l.loc));
+      const located = (service.locations ?? []).map((loc) => ({ loc: placed(loc), byTown: !!townPosition(loc) && typeof loc.latitude !== 'number' })).filter((l): l is { loc: Location & { latitude: number; longitude: number }; byTown: boolean } => isLocated(l.loc));
       const spots = located.map(({ loc, byTown }) => {
         const areaOnly = loc.precision === 'area-only';
         const step = areaOnly ? AREA_ONLY_STEP : 1;

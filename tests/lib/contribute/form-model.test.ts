@@ -25,13 +25,13 @@ import {
   type GroupField,
   type ListField,
   type TextField,
-} from '../../src/lib/form-model.ts';
-import { newProvider, renderProvider } from '../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../src/lib/schema.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
-import type { Vocabularies } from '../../src/lib/vocab.ts';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { FIXTURES, vocabSources } from '../helpers/data-dir.ts';
+} from '../../../src/lib/contribute/form-model.ts';
+import { newProvider, renderProvider } from '../../../src/lib/provider-yaml.ts';
+import { providerSchema } from '../../../src/lib/schema.ts';
+import { loadVocabularies } from '../../../src/lib/validate.ts';
+import type { Vocabularies } from '../../../src/lib/vocab.ts';
+import { PROJECT_ROOT } from '../../../src/lib/dataset-fs.ts';
+import { FIXTURES, vocabSources } from '../../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;
 const schema = providerSchema(vocab);

@@ -2,9 +2,9 @@
 // vocabulary (or a new field in the schema) appears in the form without touching the form's code. Also the
 // conversions between what the form holds (text, ticks, repeatable groups) and a provider object.
 // Pure and browser-safe: no node: imports.
-import { pruneEmpty, slugify } from './provider-yaml.ts';
-import { TEXT_LIMITS } from './schema.ts';
-import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from './vocab.ts';
+import { pruneEmpty, slugify } from '../provider-yaml.ts';
+import { TEXT_LIMITS } from '../schema.ts';
+import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from '../vocab.ts';
 
 type JsonSchema = Record<string, unknown>;
 export type Segment = string | number;

@@ -2,7 +2,7 @@
 // `npm run new` writes) or without, and whether the untouched form gives the file back exactly as it is.
 // The browser decides this from the file's text once the schema has loaded, so the build does not render
 // every provider's YAML twice. Browser-safe: no node: imports.
-import { renderProvider } from './provider-yaml.ts';
+import { renderProvider } from '../provider-yaml.ts';
 
 export interface EditLayout {
   /** Write the corrected file with the comments from the schema, or without. */

@@ -13,7 +13,7 @@ import { AREAS_NOT_KNOWN } from '../../../src/lib/coverage.ts';
 import { buildMapData, whenText } from '../../../src/lib/map/map-data.ts';
 import { loadVocabularies, validateSources, type Dataset, type Provider, type Service } from '../../../src/lib/validate.ts';
 import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../../src/lib/map/map-format.ts';
-import { formatMiles } from '../../../src/client/map-list.ts';
+import { formatMiles } from '../../../src/client/map/list-view.ts';
 import { FIXTURES, TODAY, vocabSources } from '../../helpers/data-dir.ts';
 
 const MAP_FIXTURES = path.join(FIXTURES, 'map', 'providers');

@@ -1,7 +1,7 @@
 // The list beside the map: the accessible alternative to the markers, built from the same data.
 // Plain DOM, no Leaflet: every entry has a heading, a link to the service on its provider's page, when it
 // runs, where, and how far away when "near me" is set.
-import type { MapLocation, MapService } from '../lib/map/map-format.ts';
+import type { MapLocation, MapService } from '../../lib/map/map-format.ts';
 
 export interface PlaceInList {
   location: MapLocation;

@@ -8,13 +8,14 @@ import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
 import type { PlaceLookup } from '../../lib/places.ts';
 import { addMapText, countTerms, decodeMapFile, type MapData, type MapFile, type MapFilter, type MapService, type MapText } from '../../lib/map/map-format.ts';
+import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
 import { followKeyboard } from './keyboard.ts';
 import { coveringList, deliveryTerms, entriesInView, PAGE_SIZE, placedTotal, remoteList, shownServices, statusText } from './list.ts';
 import { PagedList, renderPlaced, renderUnplaced, type ListEntry } from './list-view.ts';
 import { createMarkers, markerHtml } from './markers.ts';
 import { nearestFrom, nearestSpots, nearFromOption, wireNearMe, type Near } from './near.ts';
 import { streetMap, townLabels } from './tiles.ts';
-import { chosenFilter, filterParams, readParams, stateUrl, withQuery } from './url-state.ts';
+import { chosenFilter, readParams, stateUrl } from './url-state.ts';
 import { count, plural } from './words.ts';
 
 // leaflet.markercluster adds itself to the global L that Leaflet sets; use that same object.
@@ -150,13 +151,7 @@ export function startMap(): void {
 
   function showCounts(d: MapData, f: MapFilter): void {
     const counts = countTerms(d, f);
-    for (const box of boxes) {
-      const n = counts.get(`${box.name}:${box.value}`) ?? 0;
-      const label = box.closest('label');
-      const count = label?.querySelector<HTMLElement>('[data-count]');
-      if (count) count.textContent = `(${n})`;
-      label?.classList.toggle('is-empty', n === 0 && !box.checked);
-    }
+    showBoxCounts(boxes, (facet) => counts.get(facet) ?? 0);
     const n = boxes.filter((b) => b.checked).length;
     const summary = page!.querySelector<HTMLElement>('[data-filter-summary]');
     if (summary) summary.textContent = n ? ` (${n} chosen)` : '';

@@ -1,12 +1,7 @@
 // The map's page address: the same filter parameters as search (q, one per ticked box), plus provider and near.
 // DOM-free: a ticked box is anything with a name, a value and `checked` (an <input> is one).
 import type { MapFilter } from '../../lib/map/map-format.ts';
-
-export interface Box {
-  name: string;
-  value: string;
-  checked: boolean;
-}
+import { filterParams, withQuery, type Box } from '../filters.ts';
 
 /** What the page address asks for. */
 export interface UrlState {
@@ -21,20 +16,6 @@ export interface UrlState {
 export function readParams(search: string): UrlState {
   const params = new URLSearchParams(search);
   return { provider: params.get('provider') || undefined, words: params.get('q') ?? '', near: params.get('near') ?? '', ticks: (box) => params.getAll(box.name).includes(box.value) };
-}
-
-/** The words and ticked boxes, as search's page address takes them. */
-export function filterParams(words: string, boxes: readonly Box[]): URLSearchParams {
-  const params = new URLSearchParams();
-  if (words) params.set('q', words);
-  for (const box of boxes) if (box.checked) params.append(box.name, box.value);
-  return params;
-}
-
-/** "/map/?q=…" or "/map/" when there is nothing to ask. */
-export function withQuery(path: string, params: URLSearchParams): string {
-  const query = params.toString();
-  return `${path}${query ? `?${query}` : ''}`;
 }
 
 /** The map's own address for this state. */

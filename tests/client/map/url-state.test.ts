@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chosenFilter, filterParams, readParams, stateUrl, withQuery } from '../../../src/client/map/url-state.ts';
+import { chosenFilter, readParams, stateUrl } from '../../../src/client/map/url-state.ts';
 
 const box = (name: string, value: string, checked = false) => ({ name, value, checked });
 
@@ -15,14 +15,9 @@ describe('the map page address', () => {
     expect(readParams('?provider=')).toMatchObject({ provider: undefined, words: '', near: '' });
   });
 
-  test('writes the words and ticked boxes as search takes them', () => {
-    expect(filterParams('walk', [box('area', 'west-sussex', true), box('area', 'east-sussex'), box('delivery', 'online', true)]).toString()).toBe('q=walk&area=west-sussex&delivery=online');
-  });
-
   test('adds the provider and the chosen town, and leaves out the question mark when there is nothing to ask', () => {
     expect(stateUrl('/map/', { words: '', provider: 'peers', nearId: 'lewes' }, [])).toBe('/map/?provider=peers&near=lewes');
     expect(stateUrl('/map/', { words: '' }, [box('area', 'west-sussex')])).toBe('/map/');
-    expect(withQuery('/search/', new URLSearchParams('q=a b'))).toBe('/search/?q=a+b');
   });
 
   test('gathers the ticked values by box name for the filter', () => {

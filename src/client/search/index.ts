@@ -1,38 +1,22 @@
 // Search enhancement; the query and filters live in the URL. Vocabulary words in the query become visible
-// filters (search-query.ts). Words that may be a place load the resolver (search-place.ts): a query with a
+// filters (search-query.ts). Words that may be a place load the resolver (place.ts): a query with a
 // place is answered from small per-district files, nearest first, without Pagefind (search-rank.ts); other
 // words go to Pagefind, and are checked as words. With few matches the filters and their counts are worked
 // out from the matches; with many, Pagefind's counts need every filter file, so they load only when the
 // visitor reaches for the filters (or when there is nothing to search for yet).
-import type { SearchTables } from '../lib/search-places.ts';
-import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
-import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Chosen, type Ranked } from '../lib/search-rank.ts';
-import type { PlaceMatch } from '../lib/places.ts';
-import type { PlaceSearch } from './search-place.ts';
+import type { SearchTables } from '../../lib/search-places.ts';
+import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../../lib/search-query.ts';
+import { facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Ranked } from '../../lib/search-rank.ts';
+import type { PlaceMatch } from '../../lib/places.ts';
+import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
+import { cardOfPagefind, cardOfRecord, closedLast, renderCard, type Card } from './cards.ts';
+import type { Filters, Pagefind, PagefindResultData } from './pagefind.ts';
+import type { PlaceSearch } from './place.ts';
+import { chosenFilters as chosenOfBoxes, chosenOf as chosenIndexes, queryText, valuesOf as valuesIndexes } from './query.ts';
+import { PAGE_SIZE, placeStatus, wordStatus } from './status.ts';
 
-interface PagefindResultData {
-  url: string;
-  filters?: Record<string, string[]>;
-  content?: string;
-  meta: Record<string, string>;
-}
-interface PagefindResult {
-  id: string;
-  data: () => Promise<PagefindResultData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-type Filters = Record<string, { any: string[] }>;
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string | null, o: { filters: Filters }) => Promise<PagefindResponse | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-}
 type Config = TermIndex & SearchTables;
 
-const PAGE_SIZE = 30;
 /** Results whose words are checked (their text is loaded for that); more are counted as Pagefind found them. */
 const CHECK_AT_MOST = PAGE_SIZE;
 /** Groups offered when filters leave none. */
@@ -54,7 +38,7 @@ export function startSearch(): void {
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const filterPanel = form.querySelector<HTMLElement>('[data-filters]');
   let pagefind: Promise<Pagefind> | undefined;
-  let placeModule: Promise<typeof import('./search-place.ts')> | undefined;
+  let placeModule: Promise<typeof import('./place.ts')> | undefined;
   let knownWords: Promise<string[]> | undefined;
   let run = 0;
   /** The words and filters of the word search on show, for its counts; undefined while a place search is on show. */
@@ -110,18 +94,11 @@ export function startSearch(): void {
 
   function readUrl(): void {
     const params = new URLSearchParams(location.search);
-    // The home page asks "what" (q) and "where" (near) apart; here they share one box.
-    input.value = [params.get('q') ?? '', params.get('near') ?? ''].map((s) => s.trim()).filter(Boolean).join(' ');
+    input.value = queryText(location.search);
     for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
   }
 
-  function stateUrl(): string {
-    const params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
-    for (const box of boxes) if (box.checked) params.append(box.name, box.value);
-    const query = params.toString();
-    return `${location.pathname}${query ? `?${query}` : ''}`;
-  }
+  const stateUrl = (): string => withQuery(location.pathname, filterParams(input.value.trim(), boxes));
 
   const mapLink = document.querySelector<HTMLAnchorElement>('[data-map-link]');
   function saveState(push: boolean): void {
@@ -131,110 +108,9 @@ export function startSearch(): void {
     if (mapLink) mapLink.href = `${base}map/${location.search}`;
   }
 
-  function showCounts(countOf: (facet: string) => number): void {
-    for (const box of boxes) {
-      const n = countOf(`${box.name}:${box.value}`);
-      const label = box.closest('label');
-      const count = label?.querySelector<HTMLElement>('[data-count]');
-      if (count) count.textContent = `(${n})`;
-      label?.classList.toggle('is-empty', n === 0 && !box.checked);
-    }
-  }
-
-  type Badge = [string, string, string];
-  interface Card {
-    url: string;
-    title: string;
-    summary: string;
-    areas: string;
-    badges: Badge[];
-    why?: string;
-    /** "Information from 2017", and whether that is older than the notice threshold. */
-    age?: string;
-    old?: boolean;
-  }
-
-  function badgesOf(data: PagefindResultData): Badge[] {
-    try {
-      return data.meta.badges ? (JSON.parse(data.meta.badges) as Badge[]) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  const cardOfPagefind = (data: PagefindResultData): Card => ({ url: data.url, title: data.meta.title ?? data.url, summary: data.meta.summary ?? '', areas: data.meta.areas ?? '', badges: badgesOf(data), age: data.meta.age, old: data.meta.old === 'yes' });
-  const cardOfRecord = (r: Ranked): Card => ({
-    url: `${base}providers/${r.record.u}/`,
-    title: r.record.n,
-    summary: r.record.s,
-    areas: areasOf(r.record, config),
-    badges: [...(r.record.b ?? '')].map((c) => BADGES[c]).filter((b): b is Badge => !!b),
-    why: r.why,
-    age: r.record.a,
-    old: !!r.record.g,
-  });
-
-  /** The same card as the lists' (ProviderCard), with why it is there when a place was searched for. */
-  function renderCard(card: Card): HTMLLIElement {
-    const li = document.createElement('li');
-    li.className = 'card';
-    const h = document.createElement('h3');
-    const a = document.createElement('a');
-    a.href = card.url;
-    a.textContent = card.title;
-    h.append(a);
-    li.append(h);
-    if (card.why) {
-      const why = document.createElement('p');
-      why.className = 'why';
-      why.textContent = card.why;
-      li.append(why);
-    }
-    const summary = document.createElement('p');
-    summary.textContent = card.summary;
-    const where = document.createElement('p');
-    where.className = 'muted';
-    where.textContent = card.areas;
-    li.append(summary, where);
-    if (card.age) {
-      // The same short form as the lists' cards: how old the facts are.
-      const age = document.createElement('p');
-      age.className = card.old ? 'age-short old' : 'age-short';
-      age.textContent = card.age;
-      li.append(age);
-    }
-    if (card.badges.length) {
-      const ul = document.createElement('ul');
-      ul.className = 'badges';
-      ul.setAttribute('aria-label', `About ${card.title}`);
-      for (const [kind, icon, text] of card.badges) {
-        const item = document.createElement('li');
-        item.className = `badge ${kind}`;
-        const mark = document.createElement('span');
-        mark.setAttribute('aria-hidden', 'true');
-        mark.textContent = icon;
-        item.append(mark, ` ${text}`);
-        ul.append(item);
-      }
-      li.append(ul);
-    }
-    return li;
-  }
-
-  const isClosed = (c: Card) => c.badges.some(([kind]) => kind === 'closed');
-  /** Groups that have closed go after those still running, and old facts after recent ones; otherwise the order given. */
-  const closedLast = (cards: Card[]) => [...cards].sort((x, y) => Number(isClosed(x)) - Number(isClosed(y)) || Number(!!x.old) - Number(!!y.old));
-
-  function chosenFilters(extra: [string, string][]): Filters {
-    const filters: Filters = {};
-    const add = (key: string, value: string) => {
-      const any = (filters[key] ??= { any: [] }).any;
-      if (!any.includes(value)) any.push(value);
-    };
-    for (const box of boxes) if (box.checked) add(box.name, box.value);
-    for (const [key, value] of extra) add(key, value);
-    return filters;
-  }
+  const showCounts = (countOf: (facet: string) => number) => showBoxCounts(boxes, countOf);
+  const cardOf = (r: Ranked) => cardOfRecord(r, base, config);
+  const chosenFilters = (extra: [string, string][]) => chosenOfBoxes(boxes, extra);
 
   /** "Showing groups for men · Clear" for each vocabulary word in the query. */
   function showTerms(found: { term: number; words: string }[]): void {
@@ -276,8 +152,6 @@ export function startSearch(): void {
     none.hidden = false;
   }
 
-  const plural = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'}`;
-
   async function search(): Promise<void> {
     const mine = ++run;
     const raw = input.value.trim();
@@ -299,7 +173,7 @@ export function startSearch(): void {
       return;
     }
     // A place is recognised before any spelling correction, so a town is never "corrected" into another.
-    const found = parsed.rest ? await (placeModule ??= import('./search-place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
+    const found = parsed.rest ? await (placeModule ??= import('./place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
     if (mine !== run) return;
     let match = found.match;
     let guessed = '';
@@ -330,7 +204,7 @@ export function startSearch(): void {
   function showFirstPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
     const chosen = chosenOf(filters);
     const hits = matchingWords(result.ranked, words).filter((r) => (r.tier === 'near' || r.tier === 'district') && passes(r.record.f, chosen));
-    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
+    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
   }
 
   function showPlaceResults(result: PlaceSearch, words: string, filters: Filters, guessed = ''): void {
@@ -342,26 +216,13 @@ export function startSearch(): void {
     result.moreCounts?.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
     showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
     const hits = matching.filter((r) => passes(r.record.f, chosen));
-    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOfRecord(r))));
-    const what = words ? ` for "${words}"` : '';
-    const name = guessed ? `${result.name} (we could not find "${guessed}")` : result.name;
-    const where = result.outside ? `${result.outside} ` : '';
-    const n = hits.length + result.more;
-    const more = n > PAGE_SIZE ? ` Showing the first ${PAGE_SIZE}.` : '';
-    if (result.outside) status.textContent = n ? `${where}${plural(n)}${what} you can join online or by phone.${more}` : `${where}We found no group${what} that works online or by phone.`;
-    else {
-      const near = hits.filter((r) => r.tier === 'near').length;
-      const meeting = near ? ` ${near} ${near === 1 ? 'meets' : 'meet'} in or near it.` : ` None meets in or near it.`;
-      status.textContent = n ? `${plural(n)} found${what} for ${name}, nearest first.${meeting}${more}` : `No groups found${what} for ${name} with these filters.`;
-    }
-    if (!n) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOfRecord));
+    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
+    status.textContent = placeStatus(result, hits.length, hits.filter((r) => r.tier === 'near').length, words, guessed);
+    if (!(hits.length + result.more)) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOf));
   }
 
-  /** A result's filter values as indexes into the facet table. */
-  const valuesOf = (d: PagefindResultData): number[] =>
-    Object.entries(d.filters ?? {}).flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1)).filter((v) => v >= 0);
-
-  const chosenOf = (filters: Filters): Chosen => new Map(Object.entries(filters).map(([key, { any }]) => [key, new Set(any.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))]));
+  const valuesOf = (d: PagefindResultData): number[] => valuesIndexes(d, facetIndex);
+  const chosenOf = (filters: Filters) => chosenIndexes(filters, facetIndex);
 
   /**
    * Pagefind's matches checked as words (keepWordMatches). When they are few, every filter and its count is
@@ -400,7 +261,7 @@ export function startSearch(): void {
       // Forgive typos: retry once with each word moved to the nearest word the directory knows (never a place).
       knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
       // The corrector loads only when words find nothing.
-      const [known, { correctWord }, { distance }] = await Promise.all([knownWords, import('../lib/search-words.ts'), import('fastest-levenshtein')]);
+      const [known, { correctWord }, { distance }] = await Promise.all([knownWords, import('../../lib/search-words.ts'), import('fastest-levenshtein')]);
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
         const retry = await wordResults(pf, fixed, termWords, ticked, filters);
@@ -424,12 +285,8 @@ export function startSearch(): void {
       // Someone who has ticked a filter is using them: their counts follow the results.
       else if (boxes.some((b) => b.checked)) void loadCounts();
     }
-    const n = found.total;
-    const typed = rest || termWords;
-    const words = corrected ? ` for "${corrected}" (we could not find "${rest}")` : typed ? ` for "${typed}"` : '';
-    status.textContent =
-      n === 0 ? `No groups found${words}. Try fewer filters or another word.` : `${plural(n)} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
-    if (!n) showNone([]);
+    status.textContent = wordStatus(found.total, rest || termWords, corrected, rest);
+    if (!found.total) showNone([]);
     return null;
   }
 

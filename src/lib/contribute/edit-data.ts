@@ -1,5 +1,5 @@
 // The correction form's data (/contribute/providers/<n>.json): made by the build (share-files.ts) and read by the
-// form in the browser (src/client/contribute.ts), which find a group's file the same way. Pure and browser-safe.
+// form in the browser (src/client/contribute/index.ts), which find a group's file the same way. Pure and browser-safe.
 import type { Provider } from '../generated/data-types.ts';
 
 /** One provider's entry in the correction data: see edit-layout.ts for how the form uses `text`. */

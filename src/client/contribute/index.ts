@@ -2,8 +2,8 @@
 // Schema validator and the form's own checks, shows each message next to its field (and all of them in a
 // summary when asked), and shows the YAML file with the ways to send it. Nothing typed leaves the page: the
 // only requests are this site's own validator and, to correct a group, that group's current data.
-import type { PlaceVocabularies } from '../lib/entry-checks.ts';
-import { formProblems, type FieldProblem, type SchemaError } from '../lib/contribute/form-checks.ts';
+import type { ContributeConfig } from './config.ts';
+import { formProblems, type FieldProblem, type SchemaError } from '../../lib/contribute/form-checks.ts';
 import {
   emptyGroup,
   emptyValues,
@@ -16,37 +16,20 @@ import {
   providerFromValues,
   setAt,
   valuesFromProvider,
-  type FormModel,
   type FormValues,
   type ListField,
   type Path,
-} from '../lib/contribute/form-model.ts';
-import { editLayout } from '../lib/contribute/edit-layout.ts';
-import { entryPath, renderProvider, slugify } from '../lib/provider-yaml.ts';
-import { editDataFileName, type ProviderEditData } from '../lib/contribute/edit-data.ts';
-import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
-import { entryEmail, MAILTO_LIMIT } from '../lib/mailto.ts';
-import { itemTitle, listField, renderForm } from './contribute-render.ts';
-import { outsideMessage, resolvePlace, type PlaceLookup } from '../lib/places.ts';
-
-export interface ContributeConfig {
-  model: FormModel;
-  repository: string;
-  branch: string;
-  /** editFileUrl('') from site-config.ts: add a file's path to edit it on GitHub. */
-  editUrlPrefix: string;
-  validatorUrl: string;
-  /** The folder of the correction data: the file of a group's place in slugs.json is editDataFileName(place). */
-  providerDataUrl: string;
-  /** A JSON list of the file names (slugs) in the directory, fetched only when needed: it grows with the directory. */
-  slugsUrl: string;
-  /** Areas and districts, so the form can check places as the validator does. */
-  places: PlaceVocabularies;
-  /** The site's list of places (/places.json), fetched the first time someone looks a town or postcode up. */
-  placesUrl: string;
-  /** CORRECTIONS_EMAIL from site-config.ts: the form then offers "Send by email"; absent, it never mentions email. */
-  correctionsEmail?: string;
-}
+} from '../../lib/contribute/form-model.ts';
+import { editLayout } from '../../lib/contribute/edit-layout.ts';
+import { slugify } from '../../lib/provider-yaml.ts';
+import { editDataFileName, type ProviderEditData } from '../../lib/contribute/edit-data.ts';
+import { copyText, download, selectText } from './send.ts';
+import { itemTitle, listField, renderForm } from './render.ts';
+import type { Editing, Outputs } from './output.ts';
+import type { PlaceLookup } from '../../lib/places.ts';
+import { findPlaceFor } from './place-find.ts';
+import { isVisible, showErrorSummary, showInlineProblems } from './problems.ts';
+import { showFile } from './output.ts';
 
 type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
@@ -68,7 +51,7 @@ export function startContribute(): void {
   const summary = $(section, '[data-error-summary]')!;
   const summaryList = $(summary, '[data-error-list]')!;
   const announce = $(section, '[data-announce]')!;
-  const out = {
+  const out: Outputs = {
     fileName: $(section, '[data-file-name]')!,
     status: $(section, '[data-output-status]')!,
     yaml: $(section, '[data-yaml]')!,
@@ -87,7 +70,7 @@ export function startContribute(): void {
 
   let values: FormValues = emptyValues(model, { today: today() });
   /** The group being corrected: its file's layout is known once the schema has loaded (see edit-layout.ts). */
-  let editing: (ProviderEditData & { comments?: boolean; exact?: boolean }) | undefined;
+  let editing: Editing | undefined;
   let validate: Validate | undefined;
   let schema: Record<string, unknown> | undefined;
   let showAll = false;
@@ -119,111 +102,14 @@ export function startContribute(): void {
 
   // ---- checking ------------------------------------------------------------------------------------------
 
-  function visible(p: FieldProblem): boolean {
-    if (showAll) return true;
-    for (const t of touched) if (t === p.name || t.startsWith(`${p.name}.`)) return true;
-    return false;
-  }
-
-  function setDescribedBy(el: Element, id: string, on: boolean): void {
-    const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
-    if (on) ids.add(id);
-    else ids.delete(id);
-    if (ids.size) el.setAttribute('aria-describedby', [...ids].join(' '));
-    else el.removeAttribute('aria-describedby');
-  }
-
-  /** What a message describes: the field's input, or a radio or checkbox list's fieldset and every option in it. */
-  function inputsFor(id: string): Element[] {
-    const el = document.getElementById(id);
-    if (!el) return [];
-    if (el.matches('fieldset.choice, fieldset.choices')) return [el, ...el.querySelectorAll('input')];
-    return [el];
-  }
-
-  function showInline(): void {
-    for (const slot of section!.querySelectorAll<HTMLElement>('[data-error-slot]:not([hidden])')) {
-      slot.hidden = true;
-      slot.textContent = '';
-      slot.classList.remove('is-warning');
-      const id = slot.dataset.errorSlot!;
-      for (const el of inputsFor(id)) {
-        el.removeAttribute('aria-invalid');
-        setDescribedBy(el, slot.id, false);
-      }
-      document.getElementById(id)?.closest('.field, .group, .item, .list')?.classList.remove('has-error', 'has-warning');
-    }
-    for (const p of problems) {
-      if (!visible(p)) continue;
-      const id = pathId(p.path);
-      const slot = document.getElementById(`${id}-error`);
-      if (!slot) continue;
-      const warning = p.severity === 'warning';
-      slot.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: warning ? 'Check: ' : 'Error: ' }), p.message);
-      slot.classList.toggle('is-warning', warning);
-      slot.hidden = false;
-      for (const el of inputsFor(id)) {
-        if (!warning && el.matches('input:not([type=radio], [type=checkbox]), select, textarea')) el.setAttribute('aria-invalid', 'true');
-        setDescribedBy(el, slot.id, true);
-      }
-      // Inside a closed "details", a message nobody can see helps nobody.
-      slot.closest('details:not([open])')?.setAttribute('open', '');
-      document.getElementById(id)?.closest('.field, .group, .item, .list')?.classList.add(warning ? 'has-warning' : 'has-error');
-    }
-  }
-
-  function showSummary(): void {
-    const errors = problems.filter((p) => p.severity === 'error');
-    summary.hidden = !showAll || errors.length === 0;
-    summaryList.replaceChildren(
-      ...errors.map((p) => {
-        const a = document.createElement('a');
-        a.href = `#${pathId(p.path)}`;
-        a.dataset.focus = p.name;
-        a.textContent = p.context ? `${p.context}: ${p.message}` : p.message;
-        const li = document.createElement('li');
-        li.append(a);
-        return li;
-      }),
-    );
-  }
+  const visible = (p: FieldProblem) => isVisible(p, touched, showAll);
+  const showInline = () => showInlineProblems(section!, problems, visible);
+  const showSummary = () => showErrorSummary(summary, summaryList, problems, showAll);
 
   function showOutput(): void {
     const provider = providerFromValues(model, values);
     slug = editing?.slug ?? (slugify(typeof provider.name === 'string' ? provider.name : '') || 'new-group');
-    const file = editing?.file ?? entryPath('provider', slug);
-    out.fileName.textContent = file;
-    // A correction keeps the file's layout: with the schema's comments if it had them, without if not.
-    yaml = schema ? renderProvider(provider, schema, { comments: editing?.comments ?? true }) : '';
-    out.yaml.textContent = yaml || 'Loading…';
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const ready = Boolean(schema && validate) && errors === 0;
-    out.status.textContent = !validate
-      ? 'Loading the checks…'
-      : ready
-        ? editing
-          ? 'The corrected file is ready.'
-          : 'The file is ready.'
-        : `The file is not ready yet: ${errors === 1 ? 'there is 1 thing' : `there are ${errors} things`} to fix in the form. Choose “Check the answers” to see them all.`;
-    const url = newFileUrl(config.repository, config.branch, file, yaml);
-    out.github.hidden = !ready || !!editing || url.length > URL_LIMIT;
-    out.copy.hidden = !ready || !!editing || url.length <= URL_LIMIT;
-    out.edit.hidden = !ready || !editing;
-    out.inexact.hidden = !editing || editing.exact !== false;
-    out.githubLink.href = ready ? url : '#';
-    out.newPage.href = newFileUrl(config.repository, config.branch, file);
-    out.editLink.href = `${config.editUrlPrefix}${file}`;
-    const to = config.correctionsEmail;
-    if (to && out.email && out.emailLink && out.emailLong) {
-      // Without the schema's comments: the message is for a volunteer, and shorter fits more mail programs.
-      const plain = ready ? renderProvider(provider, schema!, { comments: false }) : '';
-      const about = { name: typeof provider.name === 'string' ? provider.name : slug, file, editing: !!editing };
-      const whole = entryEmail(to, { ...about, yaml: plain });
-      const fits = whole.length <= MAILTO_LIMIT;
-      out.email.hidden = !ready;
-      out.emailLong.hidden = fits;
-      out.emailLink.href = !ready ? '#' : fits ? whole : entryEmail(to, { ...about, yaml: '(Paste the text of the file here.)' });
-    }
+    yaml = showFile(out, config, { provider, slug, editing, schema, validated: !!validate, errors: problems.filter((p) => p.severity === 'error').length });
   }
 
   function check(): void {
@@ -342,37 +228,7 @@ export function startContribute(): void {
     touched.add(el.name);
   }
 
-  async function findPlace(itemName: string): Promise<void> {
-    const itemPath = parseName(itemName);
-    const input = document.getElementById(`${pathId(itemPath)}-find`) as HTMLInputElement | null;
-    const status = document.getElementById(`${pathId(itemPath)}-find-status`);
-    const text = input?.value.trim() ?? '';
-    if (!input || !status || !text || input.dataset.found === text) return;
-    const lookup = await placeLookup();
-    if (!lookup) {
-      status.textContent = 'The list of places could not be loaded. Type the town and postcode below instead.';
-      return;
-    }
-    const match = resolvePlace(text, lookup);
-    if (!match) {
-      status.textContent = `We could not find “${text}” in Sussex. Check the spelling, or type the town and postcode below.`;
-      return;
-    }
-    if (match.kind === 'outside') {
-      status.textContent = outsideMessage(match);
-      return;
-    }
-    input.dataset.found = text;
-    fill([...itemPath, 'town'], match.place.name);
-    // A whole postcode goes in the file; a district code alone ("BN43") only finds the town.
-    const whole = match.kind === 'postcode' && match.postcode.includes(' ');
-    if (whole) fill([...itemPath, 'postcode'], match.postcode);
-    const districts = config.places.districts.terms;
-    const district = districts.find((d) => d.id === match.place.district);
-    if (district) fill([...itemPath, 'district'], district.id);
-    status.textContent = `Found: ${match.place.name}${district ? `, ${district.label}` : ''}. The town${whole ? ', postcode' : ''} and district are filled in below. The map shows it near the middle of ${match.place.name}.`;
-    check();
-  }
+  const findPlace = (itemName: string) => findPlaceFor(itemName, { lookup: placeLookup, districts: config.places.districts.terms, fill, done: check });
 
   form.addEventListener('keydown', (e) => {
     const el = e.target as HTMLElement;

@@ -4,22 +4,8 @@
 // only requests are this site's own validator and, to correct a group, that group's current data.
 import type { ContributeConfig } from './config.ts';
 import { formProblems, type FieldProblem, type SchemaError } from '../../lib/contribute/form-checks.ts';
-import {
-  emptyGroup,
-  emptyValues,
-  fieldAt,
-  getAt,
-  nextChoices,
-  parseName,
-  pathId,
-  pathName,
-  providerFromValues,
-  setAt,
-  valuesFromProvider,
-  type FormValues,
-  type ListField,
-  type Path,
-} from '../../lib/contribute/form-model.ts';
+import { fieldAt, parseName, pathId, pathName, type ListField, type Path } from '../../lib/contribute/form-model.ts';
+import { emptyGroup, emptyValues, getAt, nextChoices, providerFromValues, setAt, valuesFromProvider, type FormValues } from '../../lib/contribute/form-values.ts';
 import { editLayout } from '../../lib/contribute/edit-layout.ts';
 import { slugify } from '../../lib/provider-yaml.ts';
 import { editDataFileName, type ProviderEditData } from '../../lib/contribute/edit-data.ts';

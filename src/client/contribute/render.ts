@@ -1,7 +1,8 @@
 // Draws the /contribute/ form from its model (src/lib/contribute/form-model.ts): labels, help and error slots tied to
 // each input with aria-describedby, radio buttons and checkboxes in fieldsets, and repeatable groups with
 // "Add" and "Remove" buttons. It only draws; src/client/contribute/index.ts keeps the values and reacts.
-import { getAt, pathId, pathName, type DataField, type Field, type FormValues, type GroupField, type ListField, type Path, type SectionField } from '../../lib/contribute/form-model.ts';
+import { pathId, pathName, type DataField, type Field, type GroupField, type ListField, type Path, type SectionField } from '../../lib/contribute/form-model.ts';
+import { getAt, type FormValues } from '../../lib/contribute/form-values.ts';
 
 type Attrs = Record<string, string | boolean | undefined>;
 

@@ -8,24 +8,18 @@ import {
   buildFormModel,
   comparePaths,
   dataFields,
-  emptyValues,
   fieldAt,
-  getAt,
-  nextChoices,
   parseName,
   pathContext,
   pathId,
   pathName,
-  providerFromValues,
-  setAt,
-  valuesFromProvider,
   type ChoiceField,
   type ChoicesField,
-  type FormValues,
   type GroupField,
   type ListField,
   type TextField,
 } from '../../../src/lib/contribute/form-model.ts';
+import { emptyValues, getAt, nextChoices, providerFromValues, setAt, valuesFromProvider, type FormValues } from '../../../src/lib/contribute/form-values.ts';
 import { newProvider, renderProvider } from '../../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../../src/lib/schema.ts';
 import { loadVocabularies } from '../../../src/lib/validate.ts';

@@ -9,7 +9,7 @@ import { withoutTownCoordinates } from './gazetteer.ts';
 import { isolate } from './text-safety.ts';
 import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './edit-data.ts';
 import { previewAlt, providerPreviewText } from './previews.ts';
-import type { Dataset, Entry, Provider } from './validate.ts';
+import type { Dataset, Entry, Provider } from './model/types.ts';
 import type { Vocabularies } from './vocab.ts';
 
 export { EDIT_DATA_PER_FILE, type ProviderEditData };

@@ -1,8 +1,8 @@
 // The upkeep report: entries nobody has checked for a year, and websites that no longer answer.
 // No file system here; the network is whatever `fetch` the caller passes (tests pass a local stub server).
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 import { errorCode } from './error-cause.ts';
-import { ageOf, endOfPeriod, monthsSince, providerAge, RECHECK_AFTER_MONTHS, type Age } from './source-age.ts';
+import { ageOf, endOfPeriod, monthsSince, providerAge, RECHECK_AFTER_MONTHS, type Age } from './model/source-age.ts';
 
 export const REPORT_MARKER = '<!-- spsd-staleness-report -->';
 export const DEFAULT_MONTHS = RECHECK_AFTER_MONTHS;

@@ -25,7 +25,7 @@ const { values, positionals } = readArgs('compare-dist', HELP, {
 });
 if (positionals.length !== 2) usageError('compare-dist', `give two dist folders to compare, not ${positionals.length}\n\n${HELP}`);
 const limit = values.limit === undefined ? Infinity : Number(values.limit);
-if (!Number.isInteger(limit) || limit < 0) usageError('compare-dist', `--limit must be a whole number, not "${values.limit}"`);
+if (values.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) usageError('compare-dist', `--limit must be a whole number, not "${values.limit}"`);
 
 function readTree(dir: string): Tree {
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usageError('compare-dist', `${dir} is not a folder`);

@@ -10,7 +10,7 @@ import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
 import { providerSchema } from '../src/lib/schema.ts';
-import { inFuture, isDated } from '../src/lib/source-age.ts';
+import { inFuture, isDated } from '../src/lib/model/source-age.ts';
 import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
 import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
 import type { VocabularyName } from '../src/lib/vocab.ts';

@@ -2,11 +2,12 @@
 // whole area, online or phone support, and groups whose areas are not known yet; when nothing reaches the
 // district, what serves the rest of its area, so a district page is empty only if its whole area is. Pure: a Dataset and the
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
-import { areasKnown, serviceReach } from './coverage.ts';
-import { compareForList, isCurrent, type ServiceInPlace } from './directory.ts';
+import { serviceReach } from './coverage.ts';
+import { compareForList, type ServiceInPlace } from './directory.ts';
+import { areasKnown, isCurrent } from './model/predicates.ts';
 import { nearestPlace, type Place } from './gazetteer.ts';
 import { normalisePlaceName } from './places.ts';
-import type { Dataset, Location, Provider, Service } from './validate.ts';
+import type { Dataset, Location, Provider, Service } from './model/types.ts';
 import type { Vocabularies } from './vocab.ts';
 
 /** One layer of what serves a place, in the order pages show them. */

@@ -2,15 +2,11 @@
 // validate`, the build) and the /contribute/ form in the browser, so both say the same. Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone } from './contact-checks.ts';
 import { nearestTownNames, townCoordinates, type Place } from './gazetteer.ts';
-import { inFuture, isDated, needsRecheck, newestSource, olderThan, RECHECK_AFTER_MONTHS, UNDATED, WARN_AFTER_YEARS, type Source } from './source-age.ts';
+import { inFuture, isDated, needsRecheck, newestSource, olderThan, RECHECK_AFTER_MONTHS, UNDATED, WARN_AFTER_YEARS, type Source } from './model/source-age.ts';
 import { pageIdClash } from './page-ids.ts';
-import type { Provider, Signatory } from './generated/data-types.ts';
+import type { Location, Provider, Service, Session, Signatory } from './model/types.ts';
 import { inBounds, SUSSEX_BOUNDS, type Vocabularies, type VocabTerm } from './vocab.ts';
 
-export type { Provider, Signatory } from './generated/data-types.ts';
-export type Service = Provider['services'][number];
-export type Location = NonNullable<Service['locations']>[number];
-export type Session = NonNullable<NonNullable<Service['schedule']>['sessions']>[number];
 
 export type Segment = string | number;
 type Json = Record<string, unknown>;

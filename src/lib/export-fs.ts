@@ -1,7 +1,7 @@
 // Writes the open data files to a folder, for `npm run export` and the site build.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 import { exportFileChunks, type ExportFormat, type ExportOptions } from './export/index.ts';
 
 export class ExportWriteError extends Error {

@@ -1,5 +1,5 @@
 // Plain-English wording for dates, times and sessions, shared by every page.
-import type { Service, Session } from './validate.ts';
+import type { Service, Session } from './model/types.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS: Record<string, string> = {

@@ -4,6 +4,7 @@
 import { normalisePlaceName } from './places.ts';
 import { milesBetween } from './distance.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS, type Vocabularies } from './vocab.ts';
+import { placeId } from './text/slugs.ts';
 
 export { milesBetween } from './distance.ts';
 
@@ -52,17 +53,7 @@ export interface GazetteerProblem {
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** "St Leonards-on-Sea" → "st-leonards-on-sea", "Queen's Park" → "queens-park". */
-export function placeId(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { placeId };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

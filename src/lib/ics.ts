@@ -1,10 +1,11 @@
 // iCalendar (.ics, RFC 5545) files for services with regular sessions, so people can add them to a calendar.
 // Pure: the same data and build date give byte-identical files. No Astro, no file system, no clock.
 import { formatSession, townOnlyText } from './format.ts';
-import type { Provider, Service, Session } from './validate.ts';
+import type { Provider, Service, Session } from './model/types.ts';
 import { joinBase } from './site-url.ts';
 import { isolate } from './text-safety.ts';
 import { label, type Vocabularies } from './vocab.ts';
+import { isRunning } from './model/predicates.ts';
 
 export const TZID = 'Europe/London';
 
@@ -40,7 +41,7 @@ const WEEK_NUMBER: Record<NonNullable<Session['week_of_month']>, number> = { fir
 
 /** Whether a service gets a calendar file: it is running and has at least one regular session. */
 export function hasCalendar(service: Service): boolean {
-  return service.status === 'active' && (service.schedule?.sessions?.length ?? 0) > 0;
+  return isRunning(service) && (service.schedule?.sessions?.length ?? 0) > 0;
 }
 
 /**

@@ -1,8 +1,7 @@
 // schema.org data for a provider page, so search engines and link previews understand it.
-import { areasKnown } from './coverage.ts';
-import { currentServices } from './directory.ts';
+import { areasKnown, currentServices } from './model/predicates.ts';
 import { markdownToText } from './markdown.ts';
-import type { Provider } from './validate.ts';
+import type { Provider } from './model/types.ts';
 import { label, type Vocabularies } from './vocab.ts';
 
 const DAY_URI: Record<string, string> = {

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileKind } from './file-kinds-fs.ts';
 import { logoProblem } from './logo-check.ts';
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 
 /** Copies each logo a signatory names from `from` to `to`; returns the names copied. */
 export function publishLogos(dataset: Dataset, from: string, to: string): string[] {

@@ -3,7 +3,7 @@
 // under a symbol, never in it: the pages' text, the open data files and the calendars show the place exactly as
 // the source gave it. Pure: the caller passes the lookup (places-fs.ts).
 import { resolvePlace, type PlaceLookup } from './places.ts';
-import type { Entry, Location, Provider } from './validate.ts';
+import type { Entry, Location, Provider } from './model/types.ts';
 
 /** Where a location's town is, when that is all that is known; a global symbol, so every copy of this module sees it. */
 const TOWN_POSITION = Symbol.for('spsd.townPosition');

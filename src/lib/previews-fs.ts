@@ -11,7 +11,7 @@ import satori from 'satori';
 import { inBatches } from './batches.ts';
 import { PROJECT_ROOT } from './dataset-fs.ts';
 import { PREVIEW_FONT, PREVIEW_FONT_EXT, PREVIEW_HEIGHT, PREVIEW_WIDTH, previewElement, previewFile, providerPreviewText, sitePreviewText, type PreviewText } from './previews.ts';
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,10 +1,10 @@
 // Link previews: the 1200×630 picture a chat app or social site shows beside a link (og:image). One per
 // provider (its name, its areas, "Peer support", the site's name) and one for the site. Pure: what the picture
 // says and how it is laid out, as an element tree for satori. Drawing and caching are in previews-fs.ts.
-import { areasKnown } from './coverage.ts';
+import { areasKnown } from './model/predicates.ts';
 import { joinLabels } from './format.ts';
 import { joinBase } from './site-url.ts';
-import type { Provider } from './validate.ts';
+import type { Provider } from './model/types.ts';
 import type { Vocabularies } from './vocab.ts';
 import { label } from './vocab.ts';
 

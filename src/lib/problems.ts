@@ -1,5 +1,6 @@
 // One shape for every problem the validator finds, and the ways to print it.
 import { escapeControls } from './text-safety.ts';
+import { plural } from './text/words.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -54,6 +55,5 @@ export function hasErrors(problems: Problem[]): boolean {
 export function summary(problems: Problem[], files: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
 }

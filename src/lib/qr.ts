@@ -1,5 +1,6 @@
 // QR codes made at build time as inline SVG: no script, no request, crisp at any size and in print.
 import QRCode, { type QRCodeMaskPattern } from 'qrcode';
+import { escapeMarkup } from './text/html.ts';
 
 export interface QrOptions {
   /** Unique on the page: the SVG's <title> gets the id `${id}-title`. */
@@ -14,10 +15,6 @@ export interface QrOptions {
  * short links (42% of 1,000 synthetic ones) and has the lowest average penalty of the eight.
  */
 export const QR_MASK: QRCodeMaskPattern = 2;
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The SVG of each recent URL, split around where the accessible name goes: a provider page and its posters share
@@ -51,8 +48,8 @@ async function parts(url: string): Promise<{ open: string; rest: string }> {
 
 /** The opening tag with its accessible name, the same for a code and for a copy of it. */
 function labelled(open: string, { id, title }: QrOptions): string {
-  const titleId = `${escapeXml(id)}-title`;
-  return `${open} role="img" aria-labelledby="${titleId}" class="qr-code" focusable="false"><title id="${titleId}">${escapeXml(title)}</title>`;
+  const titleId = `${escapeMarkup(id)}-title`;
+  return `${open} role="img" aria-labelledby="${titleId}" class="qr-code" focusable="false"><title id="${titleId}">${escapeMarkup(title)}</title>`;
 }
 
 /**
@@ -63,7 +60,7 @@ function labelled(open: string, { id, title }: QrOptions): string {
 export async function qrSvg(url: string, options: QrOptions): Promise<string> {
   const { open, rest } = await parts(url);
   const end = rest.lastIndexOf('</svg>');
-  return `${labelled(open, options)}<g id="${escapeXml(options.id)}-code">${rest.slice(0, end)}</g></svg>`;
+  return `${labelled(open, options)}<g id="${escapeMarkup(options.id)}-code">${rest.slice(0, end)}</g></svg>`;
 }
 
 /**
@@ -73,5 +70,5 @@ export async function qrSvg(url: string, options: QrOptions): Promise<string> {
  */
 export async function qrCopy(url: string, { of, ...options }: QrOptions & { of: string }): Promise<string> {
   const { open } = await parts(url);
-  return `${labelled(open, options)}<use href="#${escapeXml(of)}-code"/></svg>`;
+  return `${labelled(open, options)}<use href="#${escapeMarkup(of)}-code"/></svg>`;
 }

@@ -3,7 +3,7 @@
 import * as pagefind from 'pagefind';
 import { inBatches } from './batches.ts';
 import { searchRecord } from './directory.ts';
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 
 /** Records in flight at once: enough to keep Pagefind's indexer busy, few enough to bound memory. */
 const IN_FLIGHT = 64;

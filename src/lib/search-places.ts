@@ -2,12 +2,12 @@
 // meeting in it or naming it, and one per area, with the groups covering all of it and online and phone
 // support there. A search with a place loads its area's file and the files of districts within reach only.
 import { buildDate } from './build-info.ts';
-import { areasKnown, isRemoteOnly } from './coverage.ts';
-import { currentServices, FACETS, providerBadges, providerFacets, signatoryFor } from './directory.ts';
+import { FACETS, providerBadges, providerFacets, signatoryFor } from './directory.ts';
 import { nearestPlace, type Place } from './gazetteer.ts';
 import { AREA_TOP, areaOrder, BADGES, kebab, type AreaTop, type PlaceRecord, type PlaceTables } from './search-rank.ts';
-import { providerAge, shortAgeText } from './source-age.ts';
-import type { Dataset } from './validate.ts';
+import { providerAge, shortAgeText } from './model/source-age.ts';
+import { areasKnown, currentServices, isRemoteOnly, offersRemote } from './model/predicates.ts';
+import type { Dataset } from './model/types.ts';
 import { label, termIds } from './vocab.ts';
 
 /** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
@@ -90,7 +90,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
         if (!meets.some((m) => m[0] === spot[0] && m[1] === spot[1])) meets.push(spot);
       }
     if (meets.length) record.l = meets;
-    if (running.some((s) => s.delivery?.length || isRemoteOnly(s))) record.o = 1;
+    if (running.some(offersRemote)) record.o = 1;
     if (!running.length) record.x = 1;
 
     const into = new Set<string>();

@@ -4,6 +4,7 @@
 // covering its whole area, then groups meeting nearby but for another area, then online and phone support.
 import { milesBetween } from './distance.ts';
 import { normaliseWords, wordMatch, wordScore } from './search-query.ts';
+import { kebab } from './text/slugs.ts';
 
 /** A provider as place search needs it; short keys, as thousands are downloaded. */
 export interface PlaceRecord {
@@ -45,15 +46,7 @@ export interface AreaTop {
 /** Records shown from an area file before the rest of it is needed (filters, words). */
 export const AREA_TOP = 40;
 
-/** "Mind in Hastings" → "mind-in-hastings", as the build names most providers' files. */
-export function kebab(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { kebab };
 
 export const slugOf = (r: PlaceRecord): string => r.u ?? kebab(r.n);
 

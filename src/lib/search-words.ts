@@ -1,6 +1,6 @@
 // The words search can correct a typo towards: vocabulary labels and synonyms and provider names, but never a
 // place name: places are recognised first, and a correction must never turn one place into another.
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 import { VOCABULARY_NAMES } from './vocab.ts';
 
 export function searchWords(dataset: Dataset, placeNames: readonly string[] = []): string[] {

@@ -6,7 +6,7 @@ import { inBatches } from './batches.ts';
 import { buildDate } from './build-info.ts';
 import { dataDir } from './dataset-fs.ts';
 import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, shortLinkPages, shortLinkTemplateDir, type ShareFile } from './share-files.ts';
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 
 /** Files written at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const AT_ONCE = 64;

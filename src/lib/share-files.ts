@@ -9,8 +9,9 @@ import { withoutTownCoordinates } from './gazetteer.ts';
 import { isolate } from './text-safety.ts';
 import { EDIT_DATA_PER_FILE, editDataFileName, type ProviderEditData } from './contribute/edit-data.ts';
 import { previewAlt, providerPreviewText } from './previews.ts';
-import type { Dataset, Entry, Provider } from './validate.ts';
+import type { Dataset, Entry, Provider } from './model/types.ts';
 import type { Vocabularies } from './vocab.ts';
+import { escapeHtml } from './text/html.ts';
 
 export { EDIT_DATA_PER_FILE, type ProviderEditData };
 
@@ -34,9 +35,7 @@ export interface ShareFile {
 export const SHORT_LINK_TEMPLATE = { slug: '__short_link_slug__', name: '__SHORT_LINK_NAME__', alt: '__SHORT_LINK_PREVIEW_ALT__' } as const;
 
 /** Escapes text the way Astro escapes `{expressions}` in a page. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>'"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[c]!);
-}
+export { escapeHtml };
 
 /** The folder of the short-link template in the output, which is removed once the real pages are written. */
 export const shortLinkTemplateDir = `p/${SHORT_LINK_TEMPLATE.slug}`;

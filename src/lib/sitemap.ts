@@ -1,6 +1,7 @@
 // sitemap.xml from the pages Astro actually built, so no page can be forgotten. One sitemap holds at most
 // 50,000 addresses; past that, sitemap.xml becomes a sitemap index of sitemap-1.xml, sitemap-2.xml, …
 import { joinBase } from './site-url.ts';
+import { escapeMarkup } from './text/html.ts';
 
 const NOT_LISTED = /^(404|500)\/?$|^p\/|\.(xml|txt|json|ics|js|csv|geojson)$/;
 
@@ -14,11 +15,10 @@ export interface SitemapFile {
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** sitemap.xml, plus numbered sitemaps when there are more than `limit` pages (then sitemap.xml is their index). */
 export function sitemapFiles(site: string, base: string, pathnames: string[], limit = SITEMAP_LIMIT): SitemapFile[] {
-  const absolute = (p: string) => escape(new URL(joinBase(base, p), site).href);
+  const absolute = (p: string) => escapeMarkup(new URL(joinBase(base, p), site).href);
   const urls = [...new Set(pathnames)].filter((p) => !NOT_LISTED.test(p)).sort();
   const urlset = (list: string[]) =>
     `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${list.map((p) => `  <url><loc>${absolute(p)}</loc></url>`).join('\n')}\n</urlset>\n`;

@@ -1,8 +1,9 @@
 // The upkeep report: entries nobody has checked for a year, and websites that no longer answer.
 // No file system here; the network is whatever `fetch` the caller passes (tests pass a local stub server).
-import type { Dataset } from './validate.ts';
+import type { Dataset } from './model/types.ts';
 import { errorCode } from './error-cause.ts';
-import { ageOf, endOfPeriod, monthsSince, providerAge, RECHECK_AFTER_MONTHS, type Age } from './source-age.ts';
+import { ageOf, endOfPeriod, monthsSince, providerAge, RECHECK_AFTER_MONTHS, type Age } from './model/source-age.ts';
+import { plural } from './text/words.ts';
 
 export const REPORT_MARKER = '<!-- spsd-staleness-report -->';
 export const DEFAULT_MONTHS = RECHECK_AFTER_MONTHS;
@@ -251,10 +252,6 @@ export interface Report {
 
 function cell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 function fileLink(file: string, input: ReportInput): string {

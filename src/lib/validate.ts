@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isMap, isScalar } from 'yaml';
 import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
-import type { Provider, Signatory } from './generated/data-types.ts';
+import type { Dataset, Entry, Provider, Signatory } from './model/types.ts';
 import { checkGazetteer, type Place } from './gazetteer.ts';
 import { checkProvider, checkSignatory, isRecord, show, webAddressProblem, type Segment } from './entry-checks.ts';
 import { formatPath, hasErrors, sortProblems, type Problem, type Severity } from './problems.ts';
@@ -13,21 +13,6 @@ import { closestSpelling, suggestTermId } from './term-match.ts';
 import { textSafetyProblem } from './text-safety.ts';
 import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type Vocabulary, type VocabularyName } from './vocab.ts';
 import { locate, moreProblems, parseSource, quickParse, type ParsedFile, type SourceFile } from './yaml-source.ts';
-
-export type { Location, Provider, Service, Session, Signatory } from './entry-checks.ts';
-
-export interface Entry<T> {
-  /** The file name without .yaml: the entry's id and its URL. */
-  slug: string;
-  file: string;
-  data: T;
-}
-
-export interface Dataset {
-  vocab: Vocabularies;
-  providers: Entry<Provider>[];
-  signatories: Entry<Signatory>[];
-}
 
 export interface DataSources {
   vocab: SourceFile[];

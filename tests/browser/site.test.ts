@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { parse } from 'yaml';
-import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
+import { AREAS_NOT_KNOWN } from '../../src/lib/model/predicates.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { districtSummaries } from '../../src/lib/area-layers.ts';

@@ -7,7 +7,7 @@ import type { Place } from '../../src/lib/gazetteer.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import { generateSynthetic } from '../../src/lib/synthetic.ts';
 import { loadVocabularies } from '../../src/lib/validate.ts';
-import type { Dataset, Location } from '../../src/lib/validate.ts';
+import type { Dataset, Location } from '../../src/lib/model/types.ts';
 import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { calendarPath, escapeText, firstOccurrence, foldLine, hasCalendar, LONDON_VTIMEZONE, rrule, serviceCalendar } from '../../src/lib/ics.ts';
-import type { Provider, Session } from '../../src/lib/validate.ts';
+import type { Provider, Session } from '../../src/lib/model/types.ts';
 import { errorsIn, validate } from '../helpers/data-dir.ts';
 
 // A made-up provider, checked by the real validator so the test data has the shapes real data has.

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { publishLogos } from '../../src/lib/logos-fs.ts';
-import type { Dataset } from '../../src/lib/validate.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const temp = tempDirs('logos');

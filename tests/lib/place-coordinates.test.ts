@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fillTownLevelCoordinates, placed, townPosition } from '../../src/lib/place-coordinates.ts';
 import { loadPlaceLookup } from '../../src/lib/places-fs.ts';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import type { Entry, Location, Provider } from '../../src/lib/validate.ts';
+import type { Entry, Location, Provider } from '../../src/lib/model/types.ts';
 import path from 'node:path';
 
 const lookup = loadPlaceLookup(path.join(PROJECT_ROOT, 'data'));

@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewRenderer, writePreviews } from '../../src/lib/previews-fs.ts';
 import { previewFile } from '../../src/lib/previews.ts';
-import type { Dataset } from '../../src/lib/validate.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { validate } from '../helpers/data-dir.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 

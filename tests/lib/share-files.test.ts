@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { hasCalendar } from '../../src/lib/ics.ts';
 import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, editDataPath, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
-import type { Dataset } from '../../src/lib/validate.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { TODAY, validate } from '../helpers/data-dir.ts';
 

@@ -4,10 +4,10 @@
 // provider's slug and the object's path, so it stays the same from build to build.
 import { isMobile, normalisePhone } from '../contact-checks.ts';
 import { agesText, formatSession } from '../format.ts';
-import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
+import type { Dataset, Location, Provider, Service, Session } from '../model/types.ts';
 import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
-import { areasKnown } from '../coverage.ts';
+import { areasKnown } from '../model/predicates.ts';
 import { signatoryFor } from '../directory.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
 

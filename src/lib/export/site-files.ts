@@ -1,7 +1,7 @@
 // The open data files as the site build publishes them under /data/: the integration writes them once, before
 // the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
 import { buildDate } from '../build-info.ts';
-import type { Dataset } from '../validate.ts';
+import type { Dataset } from '../model/types.ts';
 import { EXPORT_FORMATS, exportFileChunks, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */

@@ -1,29 +1,19 @@
-// Builds the map's two files from the dataset (see src/scripts/map-format.ts for the layout): the compact
+// Builds the map's two files from the dataset (see src/lib/map/map-format.ts for the layout): the compact
 // marker file and the words for the list and pop-ups. Pure: no Astro, no file system. One marker per place:
 // services that meet at the same venue share it.
-import { AREAS_NOT_KNOWN, areasKnown } from '../coverage.ts';
 import { FACETS, providerFacets, type ProviderEntry } from '../directory.ts';
 import { buildDate } from '../build-info.ts';
 import { formatSession } from '../format.ts';
-import { asOfText, serviceAge, shortAgeText } from '../source-age.ts';
+import { asOfText, serviceAge, shortAgeText } from '../model/source-age.ts';
 import { milesBetween, nearestPlace, type Place } from '../gazetteer.ts';
+import { AREAS_NOT_KNOWN, areasKnown, isLocated, isRunning } from '../model/predicates.ts';
 import { placed, townPosition } from '../place-coordinates.ts';
-import type { Dataset, Location, Service } from '../validate.ts';
+import type { Dataset, Location, Service } from '../model/types.ts';
 import { findTerm, label, termIds } from '../vocab.ts';
 import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from './map-format.ts';
 
 /** A location with no district takes the district of the nearest gazetteer place, if one is this close. */
 const NEAREST_PLACE_MILES = 3;
-
-/** The map shows running services only: not closed ones, and not ones paused for now. */
-export function onMap(service: Service): boolean {
-  return service.status === 'active';
-}
-
-/** Whether a location has coordinates the map can draw. */
-export function isLocated(loc: Location): loc is Location & { latitude: number; longitude: number } {
-  return typeof loc.latitude === 'number' && typeof loc.longitude === 'number';
-}
 
 /** "a", "a and b", "a, b and c". */
 function andList(words: string[]): string {
@@ -128,7 +118,8 @@ function buildMapFiles(dataset: Dataset, places: readonly Place[], today: string
   };
 
   for (const entry of dataset.providers) {
-    const running = entry.data.services.filter(onMap);
+    // The map shows running services only: not closed ones, and not ones paused for now.
+    const running = entry.data.services.filter(isRunning);
     if (!running.length) continue;
     const p = providers.length;
     const providerFacetValues = providerFacets(dataset, entry);

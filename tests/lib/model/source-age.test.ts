@@ -16,7 +16,7 @@ import {
   sourceText,
   WARN_AFTER_YEARS,
   type Source,
-} from '../../src/lib/source-age.ts';
+} from '../../../src/lib/model/source-age.ts';
 
 const TODAY = '2026-11-23';
 const src = (published: string, title = 'A source'): Source => ({ title, published });

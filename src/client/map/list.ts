@@ -1,5 +1,7 @@
 // What the lists beside the map hold, and the status line that sums them up. DOM-free: list-view.ts draws.
 import { milesBetween } from '../../lib/distance.ts';
+import { offersRemote } from '../../lib/model/predicates.ts';
+import type { Service } from '../../lib/model/types.ts';
 import { passes, serviceShown, type MapData, type MapFilter, type MapLocation, type MapService } from '../../lib/map/map-format.ts';
 import type { ListEntry } from './list-view.ts';
 import { plural } from './words.ts';
@@ -48,8 +50,10 @@ export function deliveryTerms(d: MapData, s: MapService): string[] {
   return facet ? facet.ids.filter((_, i) => s.terms.has(facet.offset + i)) : [];
 }
 
+/** Online or by phone, by the model's one rule (offersRemote), read from the service's delivery values. */
 export function isRemote(d: MapData, s: MapService): boolean {
-  return deliveryTerms(d, s).length > 0;
+  // The map file carries a service's delivery values and no places-free settings, so these are all the rule needs.
+  return offersRemote({ delivery: deliveryTerms(d, s) } as Pick<Service, 'delivery'> as Service);
 }
 
 const byRank = (a: MapService, b: MapService) => a.rank - b.rank;

@@ -159,13 +159,6 @@ export interface MapData {
   named: boolean;
 }
 
-/** The term number of a facet value, or undefined when the file does not know it. */
-export function termNumber(data: Pick<MapData, 'facets'>, key: string, id: string): number | undefined {
-  const facet = data.facets.find((f) => f.key === key);
-  const i = facet ? facet.ids.indexOf(id) : -1;
-  return facet && i >= 0 ? facet.offset + i : undefined;
-}
-
 function checkVersion(v: unknown): void {
   if (v !== MAP_FORMAT_VERSION) throw new Error(`The map data is in format ${String(v)}, but this page reads format ${MAP_FORMAT_VERSION}.`);
 }

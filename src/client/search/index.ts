@@ -1,5 +1,5 @@
 // Search enhancement; the query and filters live in the URL. Vocabulary words in the query become visible
-// filters (search-query.ts). Words that may be a place load the resolver (place.ts): a query with a
+// filters (search-query.ts). Words that may be a place load the resolver (search-place.ts): a query with a
 // place is answered from small per-district files, nearest first, without Pagefind (search-rank.ts); other
 // words go to Pagefind, and are checked as words. With few matches the filters and their counts are worked
 // out from the matches; with many, Pagefind's counts need every filter file, so they load only when the
@@ -11,7 +11,7 @@ import type { PlaceMatch } from '../../lib/places.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
 import { cardOfPagefind, cardOfRecord, closedLast, renderCard, type Card } from './cards.ts';
 import type { Filters, Pagefind, PagefindResultData } from './pagefind.ts';
-import type { PlaceSearch } from './place.ts';
+import type { PlaceSearch } from './search-place.ts';
 import { chosenFilters as chosenOfBoxes, chosenOf as chosenIndexes, queryText, valuesOf as valuesIndexes } from './query.ts';
 import { PAGE_SIZE, placeStatus, wordStatus } from './status.ts';
 
@@ -38,7 +38,7 @@ export function startSearch(): void {
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const filterPanel = form.querySelector<HTMLElement>('[data-filters]');
   let pagefind: Promise<Pagefind> | undefined;
-  let placeModule: Promise<typeof import('./place.ts')> | undefined;
+  let placeModule: Promise<typeof import('./search-place.ts')> | undefined;
   let knownWords: Promise<string[]> | undefined;
   let run = 0;
   /** The words and filters of the word search on show, for its counts; undefined while a place search is on show. */
@@ -173,7 +173,7 @@ export function startSearch(): void {
       return;
     }
     // A place is recognised before any spelling correction, so a town is never "corrected" into another.
-    const found = parsed.rest ? await (placeModule ??= import('./place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
+    const found = parsed.rest ? await (placeModule ??= import('./search-place.ts')).then((m) => m.findPlace(parsed.rest, base)) : { match: null, rest: '' };
     if (mine !== run) return;
     let match = found.match;
     let guessed = '';

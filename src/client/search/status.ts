@@ -1,5 +1,5 @@
 // The status line above the results, in words.
-import type { PlaceSearch } from './place.ts';
+import type { PlaceSearch } from './search-place.ts';
 
 /** Results on show at a time. */
 export const PAGE_SIZE = 30;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
 import { DEFAULT_SEED, generateSynthetic, type SyntheticOptions } from '../src/lib/synthetic.ts';
-import { loadVocabularies } from '../src/lib/validate.ts';
+import { loadVocabularies } from '../src/lib/validate/index.ts';
 
 const HELP = `Usage: tsx scripts/generate.ts --count N --out DIR [--seed S] [--today YYYY-MM-DD]
 

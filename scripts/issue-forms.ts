@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { dataDir, PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
 import { allIssueFormProblems, issueFormFiles } from '../src/lib/issue-forms.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
-import { loadVocabularies } from '../src/lib/validate.ts';
+import { loadVocabularies } from '../src/lib/validate/index.ts';
 
 const HELP = `Usage: npm run issue-forms [-- [--check] [--data DIR] [--out DIR]]
 

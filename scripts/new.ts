@@ -12,7 +12,7 @@ import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '.
 import { providerSchema } from '../src/lib/schema.ts';
 import { inFuture, isDated } from '../src/lib/model/source-age.ts';
 import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
-import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
+import { loadVocabularies, validateSources } from '../src/lib/validate/index.ts';
 import type { VocabularyName } from '../src/lib/vocab.ts';
 
 const HELP = `Usage: npm run new [-- [options]]

@@ -7,7 +7,7 @@ import { dataDir } from './dataset-fs.ts';
 import type { Problem } from './problems.ts';
 import { ensureSchemaLine, keyOrder, orderDocument, YAML_OPTIONS, type EntryKind } from './provider-yaml.ts';
 import { providerSchema, signatorySchema } from './schema.ts';
-import { emptyVocabularies } from './validate.ts';
+import { emptyVocabularies } from './validate/index.ts';
 import { parseSource } from './yaml-source.ts';
 
 export type FormatOutcome =

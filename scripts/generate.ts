@@ -2,10 +2,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
 import { DEFAULT_SEED, generateSynthetic, type SyntheticOptions } from '../src/lib/synthetic.ts';
-import { loadVocabularies } from '../src/lib/validate.ts';
+import { loadVocabularies } from '../src/lib/validate/index.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: tsx scripts/generate.ts --count N --out DIR [--seed S] [--today YYYY-MM-DD]
 
@@ -45,17 +45,7 @@ export function writeSyntheticDataDir(out: string, options: Omit<SyntheticOption
 }
 
 function main(): void {
-  let values: { count?: string; out?: string; seed?: string; today?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (error) {
-    console.error(`generate: ${(error as Error).message}\n\n${HELP}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const { values } = readArgs('generate', HELP, { options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const count = Number(values.count);
   if (!values.count || !Number.isInteger(count) || count < 0) {
     console.error(`generate: --count must be a whole number\n\n${HELP}`);

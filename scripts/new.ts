@@ -2,7 +2,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
 import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
 import { realPartialDate, webAddressProblem } from '../src/lib/entry-checks.ts';
@@ -12,8 +11,9 @@ import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '.
 import { providerSchema } from '../src/lib/schema.ts';
 import { inFuture, isDated } from '../src/lib/model/source-age.ts';
 import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
-import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
+import { loadVocabularies, validateSources } from '../src/lib/validate/index.ts';
 import type { VocabularyName } from '../src/lib/vocab.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run new [-- [options]]
 
@@ -95,17 +95,7 @@ type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-let values: Values;
-try {
-  ({ values } = parseArgs({ options: OPTIONS, allowPositionals: false }) as { values: Values });
-} catch (error) {
-  console.error(`new: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = readArgs('new', HELP, { options: OPTIONS, allowPositionals: false }) as { values: Values };
 if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
   console.error('new: --today must be a date like 2026-03-31');
   process.exit(2);

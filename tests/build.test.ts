@@ -8,7 +8,7 @@ import { loadDataset } from '../src/lib/dataset-fs.ts';
 import { bookletAreas, HOME_LIST_LIMIT } from '../src/lib/directory.ts';
 import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { generateSynthetic } from '../src/lib/synthetic.ts';
-import { loadVocabularies } from '../src/lib/validate.ts';
+import { loadVocabularies } from '../src/lib/validate/index.ts';
 import { makeDataDir, provider, readFixture, vocabSources, type TempDataDir } from './helpers/data-dir.ts';
 import { fixtureFiles, logoFixtures } from './helpers/fixtures.ts';
 import { runAstroBuild } from './helpers/run.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, hasErrors, sortProblems, summary, type Problem } from './problems.ts';
 import { parse, parseDocument } from 'yaml';
 import { checkGazetteer, fillTownCoordinates } from './gazetteer.ts';
-import { entryKind, validateSources, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate.ts';
+import { entryKind, validateSources, type DataSources, type EntryKind, type ValidateOptions, type ValidationResult } from './validate/index.ts';
 import type { Dataset } from './model/types.ts';
 import { MAX_FILE_BYTES } from './yaml-source.ts';
 import { fileKind, unusualFileReason } from './file-kinds-fs.ts';

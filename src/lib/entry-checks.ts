@@ -2,7 +2,7 @@
 // validate`, the build) and the /contribute/ form in the browser, so both say the same. Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone } from './contact-checks.ts';
 import { nearestTownNames, townCoordinates, type Place } from './gazetteer.ts';
-import { inFuture, isDated, needsRecheck, newestSource, olderThan, RECHECK_AFTER_MONTHS, UNDATED, WARN_AFTER_YEARS, type Source } from './model/source-age.ts';
+import { daysInMonth, inFuture, isDated, needsRecheck, newestSource, olderThan, RECHECK_AFTER_MONTHS, UNDATED, WARN_AFTER_YEARS, type Source } from './model/source-age.ts';
 import { pageIdClash } from './page-ids.ts';
 import type { Location, Provider, Service, Session, Signatory } from './model/types.ts';
 import { inBounds, SUSSEX_BOUNDS, type Vocabularies, type VocabTerm } from './vocab.ts';
@@ -88,7 +88,7 @@ export function realPartialDate(value: string): boolean {
   if (!m) return true; // the schema's pattern reports the wrong form
   const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
   if (m[2] !== undefined && (month < 1 || month > 12)) return false;
-  if (m[3] !== undefined && (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())) return false;
+  if (m[3] !== undefined && (day < 1 || day > daysInMonth(year, month))) return false;
   return true;
 }
 

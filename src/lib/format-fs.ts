@@ -1,13 +1,13 @@
 // npm run fmt: puts data files into canonical key order without losing comments, and never damages a file.
 // formatText is the whole decision (no file system); formatFiles reads, checks and writes atomically.
-import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Lexer, parseDocument } from 'yaml';
-import { dataDir } from './dataset-fs.ts';
+import { dataDir, listDataSources } from './dataset-fs.ts';
 import type { Problem } from './problems.ts';
 import { ensureSchemaLine, keyOrder, orderDocument, YAML_OPTIONS, type EntryKind } from './provider-yaml.ts';
 import { providerSchema, signatorySchema } from './schema.ts';
-import { emptyVocabularies } from './validate.ts';
+import { emptyVocabularies } from './validate/index.ts';
 import { parseSource } from './yaml-source.ts';
 
 export type FormatOutcome =
@@ -185,28 +185,17 @@ export function displayPath(file: string): string {
 
 const FOLDER_KINDS: Record<string, EntryKind> = { providers: 'provider', signatories: 'signatory' };
 
-/** The provider and signatory files in a data folder (vocabularies are left alone). */
+/**
+ * The provider and signatory files in a data folder (vocabularies are left alone): the validator's own listing
+ * (dataset-fs.ts), so both see the same files; only names ending in .yaml, and no hidden files, are formatted.
+ */
 export function entryFiles(root = dataDir()): DataFile[] {
-  const out: DataFile[] = [];
-  for (const [folder, kind] of Object.entries(FOLDER_KINDS)) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(path.join(root, folder)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const full = path.join(root, folder, name);
-      if (!name.endsWith('.yaml') || name.startsWith('.')) continue;
-      try {
-        if (!statSync(full).isFile()) continue;
-      } catch {
-        continue;
-      }
-      out.push({ full, display: displayPath(full), kind });
-    }
-  }
-  return out;
+  const listing = listDataSources(root);
+  return Object.entries(FOLDER_KINDS).flatMap(([folder, kind]) =>
+    listing[folder as 'providers' | 'signatories']
+      .filter((f) => f.full.endsWith('.yaml') && !path.basename(f.full).startsWith('.'))
+      .map((f) => ({ full: f.full, display: displayPath(f.full), kind })),
+  );
 }
 
 /** The kind of entry a named file holds, from its folder; undefined when it is not in providers/ or signatories/. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 import { PROJECT_ROOT, readDataSources } from './dataset-fs.ts';
 import { allSchemas } from './schema.ts';
-import { loadVocabularies } from './validate.ts';
+import { loadVocabularies } from './validate/index.ts';
 import type { Vocabularies } from './vocab.ts';
 
 const TYPE_NAMES: Record<string, string> = { 'provider.schema.json': 'Provider', 'signatory.schema.json': 'Signatory' };

@@ -16,7 +16,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } f
 import { parse } from 'yaml';
 import { sortProblems, type Problem } from './problems.ts';
 import { startTsWorker } from './ts-worker-fs.ts';
-import { validateSources, type DataSources, type ValidateOptions, type ValidationResult } from './validate.ts';
+import { validateSources, type DataSources, type ValidateOptions, type ValidationResult } from './validate/index.ts';
 import type { Entry, Provider } from './model/types.ts';
 import type { SourceFile } from './yaml-source.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { readDataSources, validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { BRANCH, editFileUrl, REPOSITORY } from '../../src/lib/site-config.ts';
-import { validateSources } from '../../src/lib/validate.ts';
+import { validateSources } from '../../src/lib/validate/index.ts';
 import { makeDataDir } from '../helpers/data-dir.ts';
 import { runAstroBuild } from '../helpers/run.ts';
 import { collectConsole, gotoAndSettle, newPage, recordRequests, runAxe } from './harness.ts';

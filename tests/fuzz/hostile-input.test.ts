@@ -16,11 +16,11 @@ import { isSafeLink } from '../../src/lib/contact-checks.ts';
 import { pruneEmpty, renderProvider } from '../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../src/lib/schema.ts';
 import { BIDI_CONTROL, CONTROL } from '../../src/lib/text-safety.ts';
-import { validateSources } from '../../src/lib/validate.ts';
+import { validateSources } from '../../src/lib/validate/index.ts';
 import type { Provider, Service } from '../../src/lib/model/types.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/yaml-source.ts';
 import { MINIMAL_PROVIDER, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 
 const SEED = Number(process.env.SPSD_FUZZ_SEED ?? 20261207);
 /** Runs per property: each property's own modest default, times SPSD_FUZZ_SCALE when it is set. */

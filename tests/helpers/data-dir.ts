@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import type { Problem } from '../../src/lib/problems.ts';
-import { validateSources, type DataSources, type ValidationResult } from '../../src/lib/validate.ts';
+import { validateSources, type DataSources, type ValidationResult } from '../../src/lib/validate/index.ts';
 import type { SourceFile } from '../../src/lib/yaml-source.ts';
 
 /** The fixed date every test checks against, so no result depends on the clock. */

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../src/lib/problems.ts';
-import { validateSources, type ValidationResult } from '../../src/lib/validate.ts';
+import { validateSources, type ValidationResult } from '../../src/lib/validate/index.ts';
 import type { SourceFile } from '../../src/lib/yaml-source.ts';
 import { FIXTURES, gazetteerSource, TODAY, vocabSources } from './data-dir.ts';
 

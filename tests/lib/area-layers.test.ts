@@ -6,7 +6,7 @@ import { loadDataset } from '../../src/lib/dataset-fs.ts';
 import type { Place } from '../../src/lib/gazetteer.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
 import { generateSynthetic } from '../../src/lib/synthetic.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import type { Dataset, Location } from '../../src/lib/model/types.ts';
 import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
 

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { checkGazetteer, checkPostcodes, fillTownCoordinates, milesBetween, nearestPlace, nearestTownNames, placeId, townCoordinates, withoutTownCoordinates } from '../../src/lib/gazetteer.ts';
 import { readGazetteer, readPostcodes } from '../../src/lib/gazetteer-fs.ts';
 import { brief, makeDataDir } from '../helpers/data-dir.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS } from '../../src/lib/vocab.ts';
 import { vocabSources } from '../helpers/data-dir.ts';
 

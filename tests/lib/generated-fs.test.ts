@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
 import { derivedFiles, staleDerived } from '../../src/lib/generated-fs.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { vocabSources } from '../helpers/data-dir.ts';
 
 describe('the generated files', () => {

@@ -17,7 +17,7 @@ import {
   resolvePlace,
   type PlaceMatch,
 } from '../../src/lib/places.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { vocabSources } from '../helpers/data-dir.ts';
 
 const { vocab } = loadVocabularies(vocabSources());

@@ -18,7 +18,7 @@ import {
   YAML_OPTIONS,
 } from '../../src/lib/provider-yaml.ts';
 import { providerSchema, signatorySchema } from '../../src/lib/schema.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { errorsIn, problemsIn, readFixture, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

@@ -5,7 +5,7 @@ import { readDataSources, validateDataDir } from '../../src/lib/dataset-fs.ts';
 import { derivedFiles } from '../../src/lib/generated-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { allSchemas, providerSchema, signatorySchema, vocabularySchema } from '../../src/lib/schema.ts';
-import { emptyVocabularies, loadVocabularies } from '../../src/lib/validate.ts';
+import { emptyVocabularies, loadVocabularies } from '../../src/lib/validate/index.ts';
 import { termIds, VOCABULARY_NAMES, type Vocabularies, type VocabularyName } from '../../src/lib/vocab.ts';
 import { makeDataDir, provider, TODAY, validate, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
 

@@ -7,7 +7,7 @@ import type { Provider } from '../../src/lib/generated/data-types.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { DEFAULT_SEED, generateSynthetic, type SyntheticDataset } from '../../src/lib/synthetic.ts';
 import { validateListingInWorkers } from '../../src/lib/validate-workers-fs.ts';
-import { loadVocabularies, validateSources } from '../../src/lib/validate.ts';
+import { loadVocabularies, validateSources } from '../../src/lib/validate/index.ts';
 import { inBounds } from '../../src/lib/vocab.ts';
 import { gazetteerSource, makeDataDir, TODAY, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { closestSpelling, matchTerm, suggestTermId } from '../../src/lib/term-match.ts';
 import { vocabSources } from '../helpers/data-dir.ts';
 

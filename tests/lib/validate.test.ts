@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { webAddressProblem } from '../../src/lib/entry-checks.ts';
-import { loadVocabularies, validateSources } from '../../src/lib/validate.ts';
+import { loadVocabularies, validateSources } from '../../src/lib/validate/index.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/yaml-source.ts';
 import { brief, errorsIn, MINIMAL_PROVIDER, problemsIn, provider, readFixture, signatory, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
 import { expectations, fixtureFiles, logoFixtures, matches, validateFixture, type Kind } from '../helpers/fixtures.ts';

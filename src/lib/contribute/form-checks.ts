@@ -3,19 +3,14 @@
 // while typing: postcode, coordinates in Sussex, phone, consent), each tied to the field it is about.
 // Pure and browser-safe.
 import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone, textProblem } from '../contact-checks.ts';
+import { valueAt } from './form-values.ts';
 import { comparePaths, fieldAt, pathContext, pathName, vocabularyNoun, type DataField, type FormModel, type Path } from './form-model.ts';
 import { checkProvider, type PlaceVocabularies } from '../entry-checks.ts';
 import type { Provider } from '../generated/data-types.ts';
 import { inBounds, SUSSEX_BOUNDS } from '../vocab.ts';
+import { explainedElsewhere, pointerPath, type SchemaError } from '../validate/schema-errors.ts';
 
-/** The parts of an Ajv error the form uses (the standalone validator gives these, without `verbose`). */
-export interface SchemaError {
-  instancePath: string;
-  schemaPath?: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
+export type { SchemaError };
 
 export interface FieldProblem {
   path: Path;
@@ -38,15 +33,6 @@ export interface CheckOptions {
   places?: PlaceVocabularies;
   /** Today as YYYY-MM-DD, for dates that must not be in the future. */
   today?: string;
-}
-
-function pointer(instancePath: string): Path {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function lower(label: string): string {
@@ -82,7 +68,8 @@ function hinted(f: DataField | undefined, fallback: string): string {
 
 /** One Ajv error in plain words, at the field it is about; undefined for errors another error already explains. */
 function explain(model: FormModel, err: SchemaError, data: unknown): { path: Path; message: string } | undefined {
-  const path = pointer(err.instancePath);
+  if (explainedElsewhere(err)) return undefined; // the failing "then" says what is missing
+  const path = pointerPath(err.instancePath);
   const value = valueAt(data, path);
   const f = fieldAt(model, path);
   const label = f?.label ?? (path.length ? String(path[path.length - 1]) : 'The entry');
@@ -143,8 +130,6 @@ function explain(model: FormModel, err: SchemaError, data: unknown): { path: Pat
       return { path, message: `Fill in ${lower(label)}, or leave all of it blank.` };
     case 'additionalProperties':
       return { path: [...path, String(p.additionalProperty)], message: `“${String(p.additionalProperty)}” is not a field the directory knows.` };
-    case 'if':
-      return undefined; // the failing "then" says what is missing
     default:
       return { path, message: `${label} ${err.message ?? 'is not valid'}.` };
   }
@@ -152,15 +137,6 @@ function explain(model: FormModel, err: SchemaError, data: unknown): { path: Pat
 
 function problem(model: FormModel, path: Path, message: string, severity: FieldProblem['severity'] = 'error'): FieldProblem {
   return { path, name: pathName(path), message, severity, context: pathContext(model, path) };
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let here = data;
-  for (const seg of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<string | number, unknown>)[seg];
-  }
-  return here;
 }
 
 /** Ajv's errors from the provider schema, in plain words; `data` is what was validated. */

@@ -112,13 +112,18 @@ export function providerFromValues(model: FormModel, values: FormValues): Record
 
 // ---- editing values --------------------------------------------------------------------------------------
 
-export function getAt(values: FormValues, path: Path): FormValue {
-  let here: unknown = values;
+/** The value at a path in any object (undefined when the path leaves it): the form's values, or a provider. */
+export function valueAt(data: unknown, path: Path): unknown {
+  let here = data;
   for (const seg of path) {
     if (here === null || typeof here !== 'object') return undefined;
     here = (here as Record<string | number, unknown>)[seg];
   }
-  return here as FormValue;
+  return here;
+}
+
+export function getAt(values: FormValues, path: Path): FormValue {
+  return valueAt(values, path) as FormValue;
 }
 
 /** Sets a value at a path, making the objects on the way when they are missing. Changes `values` in place. */

@@ -49,12 +49,17 @@ export function newestSource(sources: readonly Source[] | undefined): Source | u
   return best;
 }
 
+/** How many days a month (1–12) of a year has. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** The last day a year, month or date could mean, as YYYY-MM-DD: a source from "2023" may be from December. */
 export function endOfPeriod(published: string): string {
   const [y = 0, m, d] = published.split('-').map(Number);
   if (d) return published;
   const month = m ?? 12;
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const last = daysInMonth(y, month);
   return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 

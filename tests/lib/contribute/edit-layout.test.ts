@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { editLayout } from '../../../src/lib/contribute/edit-layout.ts';
 import { renderProvider } from '../../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../../src/lib/schema.ts';
-import { loadVocabularies } from '../../../src/lib/validate.ts';
+import { loadVocabularies } from '../../../src/lib/validate/index.ts';
 import { readFixture, vocabSources } from '../../helpers/data-dir.ts';
 
 const schema = providerSchema(loadVocabularies(vocabSources()).vocab);

@@ -6,7 +6,7 @@ import { formProblems, hasErrors, schemaProblems, semanticProblems, type SchemaE
 import { buildFormModel } from '../../../src/lib/contribute/form-model.ts';
 import { renderProvider } from '../../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../../src/lib/schema.ts';
-import { loadVocabularies } from '../../../src/lib/validate.ts';
+import { loadVocabularies } from '../../../src/lib/validate/index.ts';
 import { errorsIn, TODAY, validate as validateFiles, vocabSources } from '../../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

@@ -22,7 +22,7 @@ import {
 import { emptyValues, getAt, nextChoices, providerFromValues, setAt, valuesFromProvider, type FormValues } from '../../../src/lib/contribute/form-values.ts';
 import { newProvider, renderProvider } from '../../../src/lib/provider-yaml.ts';
 import { providerSchema } from '../../../src/lib/schema.ts';
-import { loadVocabularies } from '../../../src/lib/validate.ts';
+import { loadVocabularies } from '../../../src/lib/validate/index.ts';
 import type { Vocabularies } from '../../../src/lib/vocab.ts';
 import { PROJECT_ROOT } from '../../../src/lib/dataset-fs.ts';
 import { FIXTURES, vocabSources } from '../../helpers/data-dir.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT, readDataSources } from '../../../src/lib/dataset-fs.ts';
 import type { ExportOptions } from '../../../src/lib/export/meta.ts';
-import { validateSources, type DataSources } from '../../../src/lib/validate.ts';
+import { validateSources, type DataSources } from '../../../src/lib/validate/index.ts';
 import type { Dataset } from '../../../src/lib/model/types.ts';
 import type { SourceFile } from '../../../src/lib/yaml-source.ts';
 

@@ -11,7 +11,7 @@ import { fillTownCoordinates, townCoordinates } from '../../../src/lib/gazetteer
 import { mapCsp, tileConfig, tileSource } from '../../../src/components/map/tiles.ts';
 import { AREAS_NOT_KNOWN } from '../../../src/lib/model/predicates.ts';
 import { buildMapData, whenText } from '../../../src/lib/map/map-data.ts';
-import { loadVocabularies, validateSources } from '../../../src/lib/validate.ts';
+import { loadVocabularies, validateSources } from '../../../src/lib/validate/index.ts';
 import type { Dataset, Provider, Service } from '../../../src/lib/model/types.ts';
 import { addMapText, countTerms, decodeMapFile, kebab, passes, serviceShown, type MapData, type MapFilter, type MapService } from '../../../src/lib/map/map-format.ts';
 import { formatMiles } from '../../../src/client/map/list-view.ts';

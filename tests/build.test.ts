@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/lib/dataset-fs.ts';
 import { bookletAreas, HOME_LIST_LIMIT } from '../src/lib/directory.ts';
 import { PAGE_SIZE } from '../src/lib/pagination.ts';
-import { generateSynthetic } from '../src/lib/synthetic.ts';
+import { generateSynthetic } from '../bench/lib/synthetic.ts';
 import { loadVocabularies } from '../src/lib/validate/index.ts';
 import { makeDataDir, provider, readFixture, vocabSources, type TempDataDir } from './helpers/data-dir.ts';
 import { fixtureFiles, logoFixtures } from './helpers/fixtures.ts';

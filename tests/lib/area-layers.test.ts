@@ -5,7 +5,7 @@ import { areaLayers, districtLayers, districtSummaries, layeredDistrict, layerTe
 import { loadDataset } from '../../src/lib/dataset-fs.ts';
 import type { Place } from '../../src/lib/gazetteer.ts';
 import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
-import { generateSynthetic } from '../../src/lib/synthetic.ts';
+import { generateSynthetic } from '../../bench/lib/synthetic.ts';
 import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import type { Dataset, Location } from '../../src/lib/model/types.ts';
 import { provider, validate, vocabSources } from '../helpers/data-dir.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSynthetic } from '../../src/lib/synthetic.ts';
+import { generateSynthetic } from '../../bench/lib/synthetic.ts';
 import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { locate, MAX_FILE_BYTES, MAY_CUT_VALUE, parseSource, quickParse, type ParsedFile, type SourceFile } from '../../src/lib/yaml-source.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';

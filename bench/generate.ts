@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
-import { DEFAULT_SEED, generateSynthetic, type SyntheticOptions } from '../src/lib/synthetic.ts';
+import { DEFAULT_SEED, generateSynthetic, type SyntheticOptions } from './lib/synthetic.ts';
 import { loadVocabularies } from '../src/lib/validate/index.ts';
-import { readArgs } from './cli.ts';
+import { readArgs } from '../scripts/cli.ts';
 
-const HELP = `Usage: tsx scripts/generate.ts --count N --out DIR [--seed S] [--today YYYY-MM-DD]
+const HELP = `Usage: tsx bench/generate.ts --count N --out DIR [--seed S] [--today YYYY-MM-DD]
 
 Writes a complete data folder of N made-up providers (and a few Charter
 signatories) to DIR, with a copy of data/vocab (and data/gazetteer.yaml and data/postcodes.yaml), for

@@ -232,8 +232,3 @@ export function serviceCalendar(input: CalendarInput): string {
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
-
-/** "Every Monday, 1pm to 3pm" for each session, for link text next to the calendar file. */
-export function sessionSummary(service: Service): string {
-  return (service.schedule?.sessions ?? []).map((s) => formatSession(s)).join('; ');
-}

@@ -14,6 +14,7 @@ import { logoProblem } from './logo-check.ts';
 import { fillTownLevelCoordinates } from './place-coordinates.ts';
 import { loadPlaceLookup } from './places-fs.ts';
 import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from './validate-workers-fs.ts';
+import { shared } from './build/shared.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -223,12 +224,10 @@ let cached: { root: string; dataset: Dataset } | undefined;
 
 // The build loads this module twice in one process (Astro's bundle of the pages, and the integration loaded
 // with the config), so the validated dataset is also kept process-wide, under a key that changes when any
-// data file (or the date) does.
-const SHARED = Symbol.for('sussex-peer-support-directory.validated-datasets');
+// data file (or the date) does (build/shared.ts).
 
 function sharedCache(): Map<string, { key: string; dataset: Dataset }> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, { key: string; dataset: Dataset }> | undefined>;
-  return (holder[SHARED] ??= new Map());
+  return shared('validated-datasets', () => new Map<string, { key: string; dataset: Dataset }>());
 }
 
 function fingerprint(listing: DataListing): string {

@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT, readDataSources } from '../src/lib/dataset/dataset-fs.ts';
 import { DEFAULT_SEED, generateSynthetic, type SyntheticOptions } from './lib/synthetic.ts';
 import { loadVocabularies } from '../src/lib/validate/index.ts';
 import { readArgs } from '../scripts/cli.ts';

@@ -2,17 +2,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
-import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
-import { realPartialDate, webAddressProblem } from '../src/lib/entry-checks.ts';
-import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
-import { formatProblem, hasErrors } from '../src/lib/problems.ts';
+import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/validate/contact-checks.ts';
+import { dataDir, readDataSources } from '../src/lib/dataset/dataset-fs.ts';
+import { realPartialDate, webAddressProblem } from '../src/lib/validate/entry-checks.ts';
+import { displayPath, writeNewFileAtomic } from '../src/lib/upkeep/fmt-fs.ts';
+import { formatProblem, hasErrors } from '../src/lib/validate/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
-import { providerSchema } from '../src/lib/schema.ts';
+import { providerSchema } from '../src/lib/dataset/schema.ts';
 import { inFuture, isDated } from '../src/lib/model/source-age.ts';
-import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
+import { closestSpelling, matchTerm } from '../src/lib/validate/term-match.ts';
 import { loadVocabularies, validateSources } from '../src/lib/validate/index.ts';
-import type { VocabularyName } from '../src/lib/vocab.ts';
+import type { VocabularyName } from '../src/lib/dataset/vocab.ts';
 import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run new [-- [options]]

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/lib/dataset-fs.ts';
+import { loadDataset } from '../src/lib/dataset/dataset-fs.ts';
 import { bookletAreas, HOME_LIST_LIMIT } from '../src/lib/directory.ts';
 import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { generateSynthetic } from '../bench/lib/synthetic.ts';

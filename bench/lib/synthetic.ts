@@ -1,7 +1,7 @@
 // Synthetic providers for the benchmark (npm run bench) and bench/generate.ts: a deterministic, realistic
 // mix that passes the validator. Pure: it takes the vocabularies and returns file contents; it never touches
 // the file system, so nothing can end up in data/ by accident.
-import type { Vocabularies, VocabTerm } from '../../src/lib/vocab.ts';
+import type { Vocabularies, VocabTerm } from '../../src/lib/dataset/vocab.ts';
 
 /** The seed used unless another is given: the same seed, count and date always give the same bytes. */
 export const DEFAULT_SEED = 0x5eed_2026;

@@ -9,16 +9,16 @@ import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { tileConfig, tileSource } from '../components/map/tiles.ts';
 import { headersFile } from '../lib/csp.ts';
-import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
-import { writeExport } from '../lib/export-fs.ts';
-import { publishLogos } from '../lib/logos-fs.ts';
+import { dataDir, loadDataset } from '../lib/dataset/dataset-fs.ts';
+import { writeExport } from '../lib/export/export-fs.ts';
+import { publishLogos } from '../lib/dataset/logos-fs.ts';
 import { EXPORT_FORMATS } from '../lib/export/index.ts';
 import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
-import { writeSearchIndex } from '../lib/search-index-fs.ts';
-import { mergeDir, moveDir } from '../lib/move-fs.ts';
-import { writePreviews } from '../lib/previews-fs.ts';
-import { writeProviderFiles, writeShortLinks } from '../lib/share-files-fs.ts';
-import { sitemapFiles } from '../lib/sitemap.ts';
+import { writeSearchIndex } from '../lib/search/search-index-fs.ts';
+import { mergeDir, moveDir } from '../lib/build/move-fs.ts';
+import { writePreviews } from '../lib/share/previews-fs.ts';
+import { writeProviderFiles, writeShortLinks } from '../lib/share/share-files-fs.ts';
+import { sitemapFiles } from '../lib/build/sitemap.ts';
 
 export default function directoryBuild(): AstroIntegration {
   let site = 'http://localhost/';

@@ -4,7 +4,7 @@
 import { toCsv } from './export/csv-writer.ts';
 import type { Dataset, Entry, Provider, Service } from './model/types.ts';
 import { areasKnown, isRemoteOnly, isRunning, isUserLed, providerServedDistricts } from './model/predicates.ts';
-import { label, type Vocabularies, type VocabTerm } from './vocab.ts';
+import { label, type Vocabularies, type VocabTerm } from './dataset/vocab.ts';
 import { shared } from './build/shared.ts';
 
 /** How a service reaches a district: a venue there, the whole area without a listed venue, or only online or by phone. */

@@ -3,8 +3,8 @@
 // conversions between what the form holds (text, ticks, repeatable groups) and a provider object.
 // Pure and browser-safe: no node: imports.
 import { pruneEmpty, slugify } from './provider-yaml.ts';
-import { TEXT_LIMITS } from './schema.ts';
-import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from './vocab.ts';
+import { TEXT_LIMITS } from './dataset/schema.ts';
+import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from './dataset/vocab.ts';
 
 type JsonSchema = Record<string, unknown>;
 export type Segment = string | number;

@@ -2,7 +2,7 @@
 // Schema validator and the form's own checks, shows each message next to its field (and all of them in a
 // summary when asked), and shows the YAML file with the ways to send it. Nothing typed leaves the page: the
 // only requests are this site's own validator and, to correct a group, that group's current data.
-import type { PlaceVocabularies } from '../lib/entry-checks.ts';
+import type { PlaceVocabularies } from '../lib/validate/entry-checks.ts';
 import { formProblems, type FieldProblem, type SchemaError } from '../lib/form-checks.ts';
 import {
   emptyGroup,
@@ -27,7 +27,7 @@ import { editDataFileName, type ProviderEditData } from '../lib/edit-data.ts';
 import { copyText, download, newFileUrl, selectText, URL_LIMIT } from './contribute-output.ts';
 import { entryEmail, MAILTO_LIMIT } from '../lib/mailto.ts';
 import { itemTitle, listField, renderForm } from './contribute-render.ts';
-import { outsideMessage, resolvePlace, type PlaceLookup } from '../lib/places.ts';
+import { outsideMessage, resolvePlace, type PlaceLookup } from '../lib/places/places.ts';
 
 export interface ContributeConfig {
   model: FormModel;

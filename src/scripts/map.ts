@@ -5,8 +5,8 @@
 // /map-text.json. The list shows a page of groups at a time, so a directory of thousands stays quick.
 import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
-import { milesBetween } from '../lib/distance.ts';
-import type { PlaceLookup } from '../lib/places.ts';
+import { milesBetween } from '../lib/places/distance.ts';
+import type { PlaceLookup } from '../lib/places/places.ts';
 import { addMapText, countTerms, decodeMapFile, passes, serviceShown, type MapData, type MapFile, type MapFilter, type MapLocation, type MapService, type MapText } from './map-format.ts';
 import { PagedList, placeWords, renderPlaced, renderPopup, renderUnplaced, type ListEntry } from './map-list.ts';
 
@@ -537,9 +537,9 @@ export function startMap(): void {
   const push = () => history.pushState({ street: streetOn }, '', stateUrl());
 
   // ---- a typed town or postcode: the resolver and its list of places load only when first asked for ----
-  let resolver: Promise<{ lib: typeof import('../lib/places.ts'); lookup: PlaceLookup }> | undefined;
+  let resolver: Promise<{ lib: typeof import('../lib/places/places.ts'); lookup: PlaceLookup }> | undefined;
   function loadResolver(): NonNullable<typeof resolver> {
-    resolver ??= Promise.all([import('../lib/places.ts'), getJson<PlaceLookup>(page!.dataset.placesUrl ?? `${base}places.json`)]).then(([lib, lookup]) => ({ lib, lookup }));
+    resolver ??= Promise.all([import('../lib/places/places.ts'), getJson<PlaceLookup>(page!.dataset.placesUrl ?? `${base}places.json`)]).then(([lib, lookup]) => ({ lib, lookup }));
     resolver.catch(() => (resolver = undefined));
     return resolver;
   }

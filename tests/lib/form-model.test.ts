@@ -27,10 +27,10 @@ import {
   type TextField,
 } from '../../src/lib/form-model.ts';
 import { newProvider, renderProvider } from '../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../src/lib/schema.ts';
+import { providerSchema } from '../../src/lib/dataset/schema.ts';
 import { loadVocabularies } from '../../src/lib/validate/index.ts';
-import type { Vocabularies } from '../../src/lib/vocab.ts';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import type { Vocabularies } from '../../src/lib/dataset/vocab.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 import { FIXTURES, vocabSources } from '../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

@@ -2,10 +2,10 @@
 // HSDS table (flat rows linked by ids, as in the HSDS tabular form) and services_full.json, each service
 // fully nested as the HSDS API's /services/{id} returns it. Every id is a version 5 UUID derived from the
 // provider's slug and the object's path, so it stays the same from build to build.
-import { isMobile, normalisePhone } from '../contact-checks.ts';
-import { agesText, formatSession } from '../format.ts';
+import { isMobile, normalisePhone } from '../validate/contact-checks.ts';
+import { agesText, formatSession } from '../text/format.ts';
 import type { Dataset, Location, Provider, Service, Session } from '../model/types.ts';
-import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
+import { findTerm, label, type Vocabularies, type VocabularyName } from '../dataset/vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
 import { areasKnown } from '../model/predicates.ts';
 import { signatoryFor } from '../directory.ts';

@@ -1,6 +1,6 @@
 // The open data files as the site build publishes them under /data/: the integration writes them once, before
 // the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
-import { buildDate } from '../build-info.ts';
+import { buildDate } from '../build/build-info.ts';
 import type { Dataset } from '../model/types.ts';
 import { EXPORT_FORMATS, exportFileChunks, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
 import { getShared, setShared } from '../build/shared.ts';

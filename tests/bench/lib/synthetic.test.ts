@@ -2,13 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listDataSources, readDataSources, validateDataDir } from '../../../src/lib/dataset-fs.ts';
+import { listDataSources, readDataSources, validateDataDir } from '../../../src/lib/dataset/dataset-fs.ts';
 import type { Provider } from '../../../src/lib/generated/data-types.ts';
-import { formatProblem } from '../../../src/lib/problems.ts';
+import { formatProblem } from '../../../src/lib/validate/problems.ts';
 import { DEFAULT_SEED, generateSynthetic, type SyntheticDataset } from '../../../bench/lib/synthetic.ts';
-import { validateListingInWorkers } from '../../../src/lib/validate-workers-fs.ts';
+import { validateListingInWorkers } from '../../../src/lib/validate/validate-workers-fs.ts';
 import { loadVocabularies, validateSources } from '../../../src/lib/validate/index.ts';
-import { inBounds } from '../../../src/lib/vocab.ts';
+import { inBounds } from '../../../src/lib/dataset/vocab.ts';
 import { gazetteerSource, makeDataDir, TODAY, vocabSources, type TempDataDir } from '../../helpers/data-dir.ts';
 
 const { vocab } = loadVocabularies(vocabSources());

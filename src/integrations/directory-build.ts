@@ -91,7 +91,7 @@ export default function directoryBuild(): AstroIntegration {
 /** A full garbage collection now (Node offers it only behind a flag, which can be set at run time). */
 function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
-  // "Last resort" also gives the heap's empty pages back to the system: at 10,000 providers about 150 MB less
-  // held while Pagefind's indexer peaks (a plain collection keeps them for the next allocation).
+  // "Last resort" also gives the heap's empty pages back to the system while Pagefind's indexer peaks (a plain
+  // collection keeps them for the next allocation; BENCHMARKS.md, "Measurements behind the code").
   (vm.runInNewContext('gc') as (options?: { type: string; execution: string; flavor: string }) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }

@@ -13,7 +13,8 @@ import { fileKind, unusualFileReason } from './file-kinds-fs.ts';
 import { logoProblem } from './logo-check.ts';
 import { fillTownLevelCoordinates } from '../places/place-coordinates.ts';
 import { loadPlaceLookup } from '../places/places-fs.ts';
-import { readListing, validateListingInWorkers, validateThreads, type DataListing, type FileRef } from '../validate/validate-workers-fs.ts';
+import { readListing, type DataListing, type FileRef } from './listing-fs.ts';
+import { validateListingInWorkers, validateThreads } from '../validate/validate-workers-fs.ts';
 import { shared } from '../build/shared.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -90,7 +90,7 @@ export function parseSource(file: SourceFile): ParsedFile {
   // A non-breaking space becomes an ordinary one (same length, so positions hold): it is reported below, and
   // "led_by:\u00A0user-led" then reads as the field it was meant to be instead of failing to parse.
   // Keys are checked for repeats here in one pass: the parser's own check compares each key with every one
-  // before it, so a file of 27,000 fields took 20 s.
+  // before it, which is slow for a file with very many fields (BENCHMARKS.md, "Measurements behind the code").
   const doc = withoutStackTraces(() => parseDocument(text.replaceAll('\u00A0', ' '), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true }));
   addDuplicateKeyErrors(doc);
   result.doc = doc;

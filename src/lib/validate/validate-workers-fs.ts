@@ -1,5 +1,5 @@
 // Validates many provider files on every core. The providers are split into shares: the main thread runs
-// validateSources (the one set of rules, in validate.ts) over the first share while worker threads run it over
+// validateSources (the one set of rules, in validate/index.ts) over the first share while worker threads run it over
 // the others. Then the main thread runs it once more over what spans files: the vocabularies, stray files,
 // every signatory (with stand-ins for the providers they link to) and any providers that share an id or a
 // name. The merged result is the same as validateSources over everything: the same problems with the same
@@ -10,7 +10,6 @@
 // blocks on Atomics.wait for the workers and takes their answers with receiveMessageOnPort.
 // Parsing YAML is most of the work of validating (see BENCHMARKS.md), so a second core pays here for very large
 // folders.
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { parse } from 'yaml';
@@ -18,50 +17,16 @@ import { sortProblems, type Problem } from './problems.ts';
 import { startTsWorker } from './ts-worker-fs.ts';
 import { validateSources, type DataSources, type ValidateOptions, type ValidationResult } from './index.ts';
 import type { Entry, Provider } from '../model/types.ts';
-import type { SourceFile } from '../dataset/yaml-source.ts';
-
-/** A data file: the path shown in messages, and where it is on disk. */
-export interface FileRef {
-  path: string;
-  full: string;
-}
-
-/** The data folder listed but not yet read: what readDataSources reads. */
-export interface DataListing {
-  vocab: FileRef[];
-  providers: FileRef[];
-  signatories: FileRef[];
-  logos: string[];
-  stray: DataSources['stray'];
-  vocabDir?: string;
-  gazetteer?: FileRef;
-}
+import { readRef, readText, type DataListing, type FileRef } from '../dataset/listing-fs.ts';
 
 /**
- * Below this many provider files, one thread. Well-formed files are read the quick way (js-yaml, about 0.2 ms a
- * file with its checks), so a worker's start-up (tsx, yaml, Ajv: about 0.4 s) and the pass over the signatories
- * pay for themselves only in large folders: at 10,000 files one thread took 2.3 s and two 2.5 s on this machine.
+ * Below this many provider files, one thread: a worker's start-up and the pass over the signatories pay for
+ * themselves only in large folders (the measurements are in BENCHMARKS.md, "Measurements behind the code").
  * Files with problems are read twice, so a folder full of them gains from workers sooner; that is rare.
  */
 export const MIN_FILES_FOR_WORKERS = 20_000;
 /** A worker that has not answered by then is given up on, and the files are validated on the main thread. */
 const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
-
-export function readRef(ref: FileRef): SourceFile {
-  return { path: ref.path, bytes: readFileSync(ref.full) };
-}
-
-export function readListing(listing: DataListing): DataSources {
-  return {
-    vocab: listing.vocab.map(readRef),
-    providers: listing.providers.map(readRef),
-    signatories: listing.signatories.map(readRef),
-    logos: listing.logos,
-    stray: listing.stray,
-    vocabDir: listing.vocabDir,
-    ...(listing.gazetteer ? { gazetteer: readRef(listing.gazetteer) } : {}),
-  };
-}
 
 /**
  * How many threads to validate this many provider files on: 1 (no workers) for small folders or one core.
@@ -148,7 +113,7 @@ function nameKey(entry: Entry<Provider>): string | undefined {
 /** The provider a signatory links to, read the cheap way (a broken file links to nothing: validation says why). */
 function linkedProvider(ref: FileRef): string | undefined {
   try {
-    const value = parse(readFileSync(ref.full, 'utf8'), { maxAliasCount: 50 }) as { provider?: unknown } | null;
+    const value = parse(readText(ref), { maxAliasCount: 50 }) as { provider?: unknown } | null;
     return typeof value?.provider === 'string' ? value.provider : undefined;
   } catch {
     return undefined;

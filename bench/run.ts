@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { writeSyntheticDataDir } from '../scripts/generate.ts';
-import { PROJECT_ROOT } from '../src/lib/dataset-fs.ts';
+import { writeSyntheticDataDir } from './generate.ts';
+import { PROJECT_ROOT } from '../src/lib/dataset/dataset-fs.ts';
 import type { Provider } from '../src/lib/generated/data-types.ts';
-import { validateThreads } from '../src/lib/validate-workers-fs.ts';
+import { validateThreads } from '../src/lib/validate/validate-workers-fs.ts';
 import { writeBaselineAstro } from './baseline-astro.ts';
 import { launch, measurePage, startGzipServer, type PageLoad } from './lib/browser.ts';
 import { loadAverage, machine, median, runMeasured, type ChildResult } from './lib/proc.ts';
@@ -18,7 +18,7 @@ import { summariseProfile } from './profile-summary.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 
-Generates N synthetic providers (src/lib/synthetic.ts) into a temporary folder
+Generates N synthetic providers (bench/lib/synthetic.ts) into a temporary folder
 and measures, for each N, with the median of several runs:
   validate (the CLI) and a bare single-threaded YAML parse of the same files;
   astro build of the site and of a bare Astro project of N trivial pages;

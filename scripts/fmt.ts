@@ -1,14 +1,14 @@
 // npm run fmt: put provider and signatory files into the canonical key order, keeping comments.
 import path from 'node:path';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { displayPath, entryFiles, formatFiles, kindOf, type DataFile } from '../src/lib/format-fs.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { displayPath, entryFiles, formatFiles, kindOf, type DataFile } from '../src/lib/upkeep/fmt-fs.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
 import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run fmt [-- [--check] [--data DIR] [files...]]
 
 Rewrites the files in data/providers/ and data/signatories/ so their fields
-are in one order (the order of the schema, from src/lib/schema.ts), and adds
+are in one order (the order of the schema, from src/lib/dataset/schema.ts), and adds
 the "# yaml-language-server" schema line when it is missing. Comments, blank
 lines, quoting and the layout of lists are kept; only the order changes.
 

@@ -1,10 +1,10 @@
 // npm run geocode: fill in missing coordinates from postcodes, using postcodes.io.
 import path from 'node:path';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { displayPath, entryFiles, kindOf, type DataFile } from '../src/lib/format-fs.ts';
-import { geocodeFiles } from '../src/lib/geocode-fs.ts';
-import { DEFAULT_API } from '../src/lib/geocode.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { displayPath, entryFiles, kindOf, type DataFile } from '../src/lib/upkeep/fmt-fs.ts';
+import { geocodeFiles } from '../src/lib/places/geocode-fs.ts';
+import { DEFAULT_API } from '../src/lib/places/geocode.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
 import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run geocode [-- [options] [files...]]

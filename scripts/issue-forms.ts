@@ -1,9 +1,9 @@
 // npm run issue-forms: regenerate the GitHub issue forms from the vocabularies (or check they are fresh).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
+import { dataDir, PROJECT_ROOT, readDataSources } from '../src/lib/dataset/dataset-fs.ts';
 import { allIssueFormProblems, issueFormFiles } from '../src/lib/issue-forms.ts';
-import { formatProblem, hasErrors } from '../src/lib/problems.ts';
+import { formatProblem, hasErrors } from '../src/lib/validate/problems.ts';
 import { loadVocabularies } from '../src/lib/validate/index.ts';
 import { readArgs } from './cli.ts';
 

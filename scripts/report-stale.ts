@@ -1,7 +1,7 @@
 // npm run report:stale: the upkeep report (entries whose facts are a year old, websites that do not answer).
 import path from 'node:path';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { stalenessReport, writeGithubOutput, writeReport } from '../src/lib/staleness-fs.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { stalenessReport, writeGithubOutput, writeReport } from '../src/lib/upkeep/staleness-fs.ts';
 import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run report:stale [-- [options]]

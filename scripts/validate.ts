@@ -1,9 +1,9 @@
 // npm run validate: check every data file (or only the ones named) and report every problem at once.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
-import { GAZETTEER_FILE, POSTCODES_FILE, readGazetteer, readPostcodes } from '../src/lib/gazetteer-fs.ts';
-import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/problems.ts';
+import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset/dataset-fs.ts';
+import { GAZETTEER_FILE, POSTCODES_FILE, readGazetteer, readPostcodes } from '../src/lib/places/gazetteer-fs.ts';
+import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/validate/problems.ts';
 import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run validate [-- [options] [files...]]

@@ -5,10 +5,10 @@
 import { serviceReach } from './coverage.ts';
 import { compareForList, type ServiceInPlace } from './directory.ts';
 import { areasKnown, isCurrent } from './model/predicates.ts';
-import { nearestPlace, type Place } from './gazetteer.ts';
-import { normalisePlaceName } from './places.ts';
+import { nearestPlace, type Place } from './places/gazetteer.ts';
+import { normalisePlaceName } from './places/places.ts';
 import type { Dataset, Location, Provider, Service } from './model/types.ts';
-import type { Vocabularies } from './vocab.ts';
+import type { Vocabularies } from './dataset/vocab.ts';
 
 /** One layer of what serves a place, in the order pages show them. */
 export const LAYER_KINDS = ['meets', 'district', 'area', 'remote', 'sussex', 'elsewhere'] as const;

@@ -1,10 +1,10 @@
 // Views of the dataset that pages, search and exports share: no Astro, no file system.
-import { buildDate } from './build-info.ts';
-import { markdownToText } from './markdown.ts';
+import { buildDate } from './build/build-info.ts';
+import { markdownToText } from './text/markdown.ts';
 import { AREAS_NOT_KNOWN, areasKnown, currentServices, isClosed, isRunning, isUserLed, providerDistricts } from './model/predicates.ts';
 import { currentFirst, providerAge, serviceAge, shortAgeText } from './model/source-age.ts';
 import type { Dataset, Entry, Provider, Service, Signatory } from './model/types.ts';
-import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
+import { findTerm, label, type Vocabularies, type VocabularyName } from './dataset/vocab.ts';
 
 
 export type ProviderEntry = Entry<Provider>;

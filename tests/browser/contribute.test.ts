@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { readDataSources, validateDataDir } from '../../src/lib/dataset-fs.ts';
+import { readDataSources, validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
 import { BRANCH, editFileUrl, REPOSITORY } from '../../src/lib/site-config.ts';
 import { validateSources } from '../../src/lib/validate/index.ts';
 import { makeDataDir } from '../helpers/data-dir.ts';

@@ -1,5 +1,5 @@
 // What the /contribute/ page gives its script: the form's model and where the form's other parts are.
-import type { PlaceVocabularies } from '../../lib/entry-checks.ts';
+import type { PlaceVocabularies } from '../../lib/validate/entry-checks.ts';
 import type { FormModel } from '../../lib/contribute/form-model.ts';
 
 export interface ContributeConfig {

@@ -12,7 +12,7 @@ import { editDataFileName, type ProviderEditData } from '../../lib/contribute/ed
 import { copyText, download, selectText } from './send.ts';
 import { itemTitle, listField, renderForm } from './render.ts';
 import type { Editing, Outputs } from './output.ts';
-import type { PlaceLookup } from '../../lib/places.ts';
+import type { PlaceLookup } from '../../lib/places/places.ts';
 import { findPlaceFor } from './place-find.ts';
 import { isVisible, showErrorSummary, showInlineProblems } from './problems.ts';
 import { showFile } from './output.ts';

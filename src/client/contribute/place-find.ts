@@ -1,5 +1,5 @@
 // A place's town, postcode and district filled in from a typed town or postcode, with the site's list of places.
-import { outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places.ts';
+import { outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places/places.ts';
 import { parseName, pathId, type Path } from '../../lib/contribute/form-model.ts';
 
 /** What a match fills in (field name → value) and what the status line says. */

@@ -6,7 +6,7 @@
 // This file wires the parts together: url-state, markers, keyboard, list, near, tiles.
 import * as Leaflet from 'leaflet';
 import 'leaflet.markercluster';
-import type { PlaceLookup } from '../../lib/places.ts';
+import type { PlaceLookup } from '../../lib/places/places.ts';
 import { addMapText, countTerms, decodeMapFile, type MapData, type MapFile, type MapFilter, type MapService, type MapText } from '../../lib/map/map-format.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
 import { followKeyboard } from './keyboard.ts';
@@ -257,9 +257,9 @@ export function startMap(): void {
   };
 
   // ---- a typed town or postcode: the resolver and its list of places load only when first asked for ----
-  let resolver: Promise<{ lib: typeof import('../../lib/places.ts'); lookup: PlaceLookup }> | undefined;
+  let resolver: Promise<{ lib: typeof import('../../lib/places/places.ts'); lookup: PlaceLookup }> | undefined;
   function loadResolver(): NonNullable<typeof resolver> {
-    resolver ??= Promise.all([import('../../lib/places.ts'), getJson<PlaceLookup>(page!.dataset.placesUrl ?? `${base}places.json`)]).then(([lib, lookup]) => ({ lib, lookup }));
+    resolver ??= Promise.all([import('../../lib/places/places.ts'), getJson<PlaceLookup>(page!.dataset.placesUrl ?? `${base}places.json`)]).then(([lib, lookup]) => ({ lib, lookup }));
     resolver.catch(() => (resolver = undefined));
     return resolver;
   }

@@ -1,5 +1,5 @@
 // What the lists beside the map hold, and the status line that sums them up. DOM-free: list-view.ts draws.
-import { milesBetween } from '../../lib/distance.ts';
+import { milesBetween } from '../../lib/places/distance.ts';
 import { offersRemote } from '../../lib/model/predicates.ts';
 import type { Service } from '../../lib/model/types.ts';
 import { passes, serviceShown, type MapData, type MapFilter, type MapLocation, type MapService } from '../../lib/map/map-format.ts';

@@ -1,7 +1,7 @@
 // "Near me": a town from the list, a typed town or postcode (the resolver and its list of places load only when
 // first asked for), or the visitor's own location, which stays in the browser.
-import { milesBetween } from '../../lib/distance.ts';
-import type { PlaceLookup, PlaceMatch } from '../../lib/places.ts';
+import { milesBetween } from '../../lib/places/distance.ts';
+import type { PlaceLookup, PlaceMatch } from '../../lib/places/places.ts';
 import type { NearPoint } from './list.ts';
 
 export interface Near extends NearPoint {
@@ -56,7 +56,7 @@ export interface NearControls {
   text: HTMLInputElement | null;
   towns: readonly { lat: number; lng: number; district: string }[];
   /** Loads the resolver and its places (once; again after a failure). */
-  resolver(): Promise<{ lib: typeof import('../../lib/places.ts'); lookup: PlaceLookup }>;
+  resolver(): Promise<{ lib: typeof import('../../lib/places/places.ts'); lookup: PlaceLookup }>;
   /** Sorts from this place, records it in the page address and redraws. */
   choose(near: Near): void;
 }

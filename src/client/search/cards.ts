@@ -1,7 +1,7 @@
 // A result card, the same as the lists' (ProviderCard): from a Pagefind result or from a place search's record,
 // with why it is there when a place was searched for.
-import { areasOf, BADGES, type Ranked } from '../../lib/search-rank.ts';
-import type { SearchTables } from '../../lib/search-places.ts';
+import { areasOf, BADGES, type Ranked } from '../../lib/search/search-rank.ts';
+import type { SearchTables } from '../../lib/search/search-places.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
 export type Badge = [string, string, string];

@@ -4,10 +4,10 @@
 // words go to Pagefind, and are checked as words. With few matches the filters and their counts are worked
 // out from the matches; with many, Pagefind's counts need every filter file, so they load only when the
 // visitor reaches for the filters (or when there is nothing to search for yet).
-import type { SearchTables } from '../../lib/search-places.ts';
-import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../../lib/search-query.ts';
-import { facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Ranked } from '../../lib/search-rank.ts';
-import type { PlaceMatch } from '../../lib/places.ts';
+import type { SearchTables } from '../../lib/search/search-places.ts';
+import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../../lib/search/search-query.ts';
+import { facetCounts, facetKey, filterMatches, keepWordMatches, passes, type Ranked } from '../../lib/search/search-rank.ts';
+import type { PlaceMatch } from '../../lib/places/places.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
 import { cardOfPagefind, cardOfRecord, closedLast, renderCard, type Card } from './cards.ts';
 import type { Filters, Pagefind, PagefindResultData } from './pagefind.ts';
@@ -261,7 +261,7 @@ export function startSearch(): void {
       // Forgive typos: retry once with each word moved to the nearest word the directory knows (never a place).
       knownWords ??= fetch(`${base}search-words.json`).then((r) => (r.ok ? r.json() : []), () => []);
       // The corrector loads only when words find nothing.
-      const [known, { correctWord }, { distance }] = await Promise.all([knownWords, import('../../lib/search-words.ts'), import('fastest-levenshtein')]);
+      const [known, { correctWord }, { distance }] = await Promise.all([knownWords, import('../../lib/search/search-words.ts'), import('fastest-levenshtein')]);
       const fixed = query.split(/\s+/).map((w) => correctWord(w, known, distance) ?? w).join(' ');
       if (fixed !== query) {
         const retry = await wordResults(pf, fixed, termWords, ticked, filters);

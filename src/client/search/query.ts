@@ -1,6 +1,6 @@
 // The search page's address and filters, DOM-free: what the address asks, the filters chosen (ticked boxes plus
 // vocabulary words in the query) in Pagefind's form, and the same as facet-table indexes.
-import type { Chosen } from '../../lib/search-rank.ts';
+import type { Chosen } from '../../lib/search/search-rank.ts';
 import type { Box } from '../filters.ts';
 import type { Filters, PagefindResultData } from './pagefind.ts';
 

@@ -1,7 +1,7 @@
 // Place search in the browser, loaded only when a query has words that may be a place: the resolver and
 // /places.json to find the place, then the record files of its area and nearby districts to rank.
-import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places.ts';
-import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../../lib/search-rank.ts';
+import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places/places.ts';
+import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
 const files = new Map<string, Promise<PlaceRecord[] | AreaTop>>();

@@ -1,5 +1,5 @@
 // Addresses of the share kit: the short link, posters and calendar files. Every page and test uses these.
-import { calendarPath, hasCalendar } from '../../lib/ics.ts';
+import { calendarPath, hasCalendar } from '../../lib/share/ics.ts';
 import { absoluteUrl, joinBase } from '../../lib/site-url.ts';
 import type { Service } from '../../lib/model/types.ts';
 import { isRunning } from '../../lib/model/predicates.ts';

@@ -1,13 +1,13 @@
 // The /contribute/ form's messages: Ajv's errors from the provider schema, and the checks a schema cannot
-// express (the validator's own, src/lib/entry-checks.ts, plus friendlier words for those that matter most
+// express (the validator's own, src/lib/validate/entry-checks.ts, plus friendlier words for those that matter most
 // while typing: postcode, coordinates in Sussex, phone, consent), each tied to the field it is about.
 // Pure and browser-safe.
-import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone, textProblem } from '../contact-checks.ts';
+import { checkPostcode, isMobile, looksPersonalEmail, normalisePhone, textProblem } from '../validate/contact-checks.ts';
 import { valueAt } from './form-values.ts';
 import { comparePaths, fieldAt, pathContext, pathName, vocabularyNoun, type DataField, type FormModel, type Path } from './form-model.ts';
-import { checkProvider, type PlaceVocabularies } from '../entry-checks.ts';
+import { checkProvider, type PlaceVocabularies } from '../validate/entry-checks.ts';
 import type { Provider } from '../generated/data-types.ts';
-import { inBounds, SUSSEX_BOUNDS } from '../vocab.ts';
+import { inBounds, SUSSEX_BOUNDS } from '../dataset/vocab.ts';
 import { explainedElsewhere, pointerPath, type SchemaError } from '../validate/schema-errors.ts';
 
 export type { SchemaError };

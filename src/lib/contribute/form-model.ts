@@ -3,8 +3,8 @@
 // without touching the form's code. Values ⇄ provider: form-values.ts. Pure and browser-safe: no node: imports.
 import { slugify } from '../provider-yaml.ts';
 import { DEFAULTS, DERIVED, HELP, humanize, ITEM_LABELS, LABELS, LAYOUT, lookup, MISSING } from './form-wording.ts';
-import { TEXT_LIMITS } from '../schema.ts';
-import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from '../vocab.ts';
+import { TEXT_LIMITS } from '../dataset/schema.ts';
+import { VOCABULARY_NOUNS, type Vocabularies, type VocabularyName } from '../dataset/vocab.ts';
 
 type JsonSchema = Record<string, unknown>;
 export type Segment = string | number;

@@ -2,9 +2,9 @@
 // record, closed ones included and marked. Column descriptions are shown on the open data page.
 import { serviceReach, serviceTimes } from '../coverage.ts';
 import { areasKnown } from '../model/predicates.ts';
-import { formatSession } from '../format.ts';
+import { formatSession } from '../text/format.ts';
 import { isDated, newestSource, sourcesFor } from '../model/source-age.ts';
-import { isolate } from '../text-safety.ts';
+import { isolate } from '../text/text-safety.ts';
 import type { Dataset } from '../model/types.ts';
 import { multi, toCsv, type Cell } from './csv-writer.ts';
 import { providerUrl, type ExportOptions } from './meta.ts';

@@ -2,14 +2,14 @@
 // marker file and the words for the list and pop-ups. Pure: no Astro, no file system. One marker per place:
 // services that meet at the same venue share it.
 import { FACETS, providerFacets, type ProviderEntry } from '../directory.ts';
-import { buildDate } from '../build-info.ts';
-import { formatSession } from '../format.ts';
+import { buildDate } from '../build/build-info.ts';
+import { formatSession } from '../text/format.ts';
 import { asOfText, serviceAge, shortAgeText } from '../model/source-age.ts';
-import { milesBetween, nearestPlace, type Place } from '../gazetteer.ts';
+import { milesBetween, nearestPlace, type Place } from '../places/gazetteer.ts';
 import { AREAS_NOT_KNOWN, areasKnown, isLocated, isRunning } from '../model/predicates.ts';
-import { placed, townPosition } from '../place-coordinates.ts';
+import { placed, townPosition } from '../places/place-coordinates.ts';
 import type { Dataset, Location, Service } from '../model/types.ts';
-import { findTerm, label, termIds } from '../vocab.ts';
+import { findTerm, label, termIds } from '../dataset/vocab.ts';
 import { AREA_ONLY_STEP, kebab, LAT0, LNG0, MAP_FORMAT_VERSION, SCALE, toSteps, type MapFile, type MapText, type ProviderText, type ServiceText } from './map-format.ts';
 
 /** A location with no district takes the district of the nearest gazetteer place, if one is this close. */

@@ -1,8 +1,8 @@
 // The one answer to each question about a provider or service: is it running, is it on the map, is it
 // given online or by phone, which districts it covers, is it user-led. Pages, search, the map, the
 // coverage report and the exports all ask here, so they never disagree. Pure and browser-safe.
-import { placed } from '../place-coordinates.ts';
-import type { Vocabularies } from '../vocab.ts';
+import { placed } from '../places/place-coordinates.ts';
+import type { Vocabularies } from '../dataset/vocab.ts';
 import type { Location, Provider, Service } from './types.ts';
 
 /** Kinds of leadership that count as user-led provision: run by and for people with lived experience. */

@@ -1,6 +1,6 @@
 // How old an entry's facts are, and the words that say so: the one place the age thresholds live.
 // Pure and browser-safe; "today" is always passed in, so tests never depend on the clock.
-import { formatDate } from '../format.ts';
+import { formatDate } from '../text/format.ts';
 
 /** A source older than this many years gets a notice on the page ("It may have changed or stopped."). */
 export const NOTICE_AFTER_YEARS = 3;

@@ -1,6 +1,6 @@
 // The data's types: taken from the types generated from the schema (npm run schema), never written twice.
 import type { Provider, Signatory } from '../generated/data-types.ts';
-import type { Vocabularies } from '../vocab.ts';
+import type { Vocabularies } from '../dataset/vocab.ts';
 
 export type { Provider, Signatory } from '../generated/data-types.ts';
 export type Service = Provider['services'][number];

@@ -1,6 +1,6 @@
 // The checks that span files: duplicate ids and names, and links from signatories to providers.
 import type { Dataset } from '../model/types.ts';
-import type { Problem, Severity } from '../problems.ts';
+import type { Problem, Severity } from './problems.ts';
 import { slugProblem } from './file-checks.ts';
 import { suggestion } from './messages.ts';
 import type { DataSources } from './index.ts';

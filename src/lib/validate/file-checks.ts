@@ -1,8 +1,8 @@
 // Checks on each data file beyond the schema: its name (the page address) and its text (no unsafe links,
 // no hidden characters).
-import { isSafeLink, markdownLinks, textProblem } from '../contact-checks.ts';
-import type { Segment } from '../entry-checks.ts';
-import { textSafetyProblem } from '../text-safety.ts';
+import { isSafeLink, markdownLinks, textProblem } from './contact-checks.ts';
+import type { Segment } from './entry-checks.ts';
+import { textSafetyProblem } from '../text/text-safety.ts';
 import type { Reporter } from './messages.ts';
 
 type Json = Record<string, unknown>;

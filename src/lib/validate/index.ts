@@ -2,11 +2,11 @@
 // Used by `npm run validate`, the pre-commit hook and the Astro build alike.
 import type { ValidateFunction } from 'ajv';
 import type { Dataset, Entry, Provider, Signatory } from '../model/types.ts';
-import { checkGazetteer, type Place } from '../gazetteer.ts';
-import { checkProvider, checkSignatory, isRecord } from '../entry-checks.ts';
-import { hasErrors, sortProblems, type Problem } from '../problems.ts';
-import { providerSchema, signatorySchema } from '../schema.ts';
-import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from '../yaml-source.ts';
+import { checkGazetteer, type Place } from '../places/gazetteer.ts';
+import { checkProvider, checkSignatory, isRecord } from './entry-checks.ts';
+import { hasErrors, sortProblems, type Problem } from './problems.ts';
+import { providerSchema, signatorySchema } from '../dataset/schema.ts';
+import { locate, parseSource, quickParse, type ParsedFile, type SourceFile } from '../dataset/yaml-source.ts';
 import { compile } from './ajv.ts';
 import { crossChecks } from './cross-file.ts';
 import { checkText, slugProblem } from './file-checks.ts';

@@ -2,11 +2,11 @@
 // reporter that puts each message at its line and column.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar } from 'yaml';
-import { show, webAddressProblem, type Segment } from '../entry-checks.ts';
-import { formatPath, type Problem, type Severity } from '../problems.ts';
-import { closestSpelling, suggestTermId } from '../term-match.ts';
-import { DEFAULT_VOCAB_DIR, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type VocabularyName } from '../vocab.ts';
-import { locate, moreProblems, type ParsedFile } from '../yaml-source.ts';
+import { show, webAddressProblem, type Segment } from './entry-checks.ts';
+import { formatPath, type Problem, type Severity } from './problems.ts';
+import { closestSpelling, suggestTermId } from './term-match.ts';
+import { DEFAULT_VOCAB_DIR, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type VocabularyName } from '../dataset/vocab.ts';
+import { locate, moreProblems, type ParsedFile } from '../dataset/yaml-source.ts';
 import { explainedElsewhere, pointerPath } from './schema-errors.ts';
 
 type Json = Record<string, unknown>;

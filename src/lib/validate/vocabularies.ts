@@ -1,9 +1,9 @@
 // The vocabulary files read and checked, and which kind of entry a file's fields say it is.
-import { isRecord } from '../entry-checks.ts';
-import type { Problem } from '../problems.ts';
-import { providerSchema, signatorySchema, vocabularySchema } from '../schema.ts';
-import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, type Vocabularies, type Vocabulary, type VocabularyName } from '../vocab.ts';
-import { parseSource, type SourceFile } from '../yaml-source.ts';
+import { isRecord } from './entry-checks.ts';
+import type { Problem } from './problems.ts';
+import { providerSchema, signatorySchema, vocabularySchema } from '../dataset/schema.ts';
+import { DEFAULT_VOCAB_DIR, findTerm, VOCABULARY_NAMES, type Vocabularies, type Vocabulary, type VocabularyName } from '../dataset/vocab.ts';
+import { parseSource, type SourceFile } from '../dataset/yaml-source.ts';
 import { compile } from './ajv.ts';
 import { Reporter, runSchema } from './messages.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { placeFills } from '../../../src/client/contribute/place-find.ts';
-import type { PlaceMatch } from '../../../src/lib/places.ts';
+import type { PlaceMatch } from '../../../src/lib/places/places.ts';
 
 const districts = [{ id: 'worthing', label: 'Worthing' }];
 const place = { id: 'worthing', name: 'Worthing', latitude: 50.81, longitude: -0.37, district: 'worthing' };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nearestSpots, NEAREST_SHOWN, ownLocation, typedPlace } from '../../../src/client/map/near.ts';
-import type { PlaceMatch } from '../../../src/lib/places.ts';
+import type { PlaceMatch } from '../../../src/lib/places/places.ts';
 
 const worthing = { id: 'worthing', name: 'Worthing', latitude: 50.81, longitude: -0.37, district: 'worthing' };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { editLayout } from '../../../src/lib/contribute/edit-layout.ts';
 import { renderProvider } from '../../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../../src/lib/schema.ts';
+import { providerSchema } from '../../../src/lib/dataset/schema.ts';
 import { loadVocabularies } from '../../../src/lib/validate/index.ts';
 import { readFixture, vocabSources } from '../../helpers/data-dir.ts';
 

@@ -5,7 +5,7 @@ import { validatorModule } from '../../../src/components/contribute/validator-co
 import { formProblems, hasErrors, schemaProblems, semanticProblems, type SchemaError } from '../../../src/lib/contribute/form-checks.ts';
 import { buildFormModel } from '../../../src/lib/contribute/form-model.ts';
 import { renderProvider } from '../../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../../src/lib/schema.ts';
+import { providerSchema } from '../../../src/lib/dataset/schema.ts';
 import { loadVocabularies } from '../../../src/lib/validate/index.ts';
 import { errorsIn, TODAY, validate as validateFiles, vocabSources } from '../../helpers/data-dir.ts';
 

@@ -17,9 +17,9 @@ import {
   type TextField,
 } from '../../../src/lib/contribute/form-model.ts';
 import { emptyValues, providerFromValues, setAt } from '../../../src/lib/contribute/form-values.ts';
-import { providerSchema } from '../../../src/lib/schema.ts';
+import { providerSchema } from '../../../src/lib/dataset/schema.ts';
 import { loadVocabularies } from '../../../src/lib/validate/index.ts';
-import type { Vocabularies } from '../../../src/lib/vocab.ts';
+import type { Vocabularies } from '../../../src/lib/dataset/vocab.ts';
 import { vocabSources } from '../../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

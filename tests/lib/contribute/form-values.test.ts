@@ -6,9 +6,9 @@ import { parse } from 'yaml';
 import { buildFormModel } from '../../../src/lib/contribute/form-model.ts';
 import { emptyValues, getAt, nextChoices, providerFromValues, setAt, valuesFromProvider, type FormValues } from '../../../src/lib/contribute/form-values.ts';
 import { newProvider, renderProvider } from '../../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../../src/lib/schema.ts';
+import { providerSchema } from '../../../src/lib/dataset/schema.ts';
 import { loadVocabularies } from '../../../src/lib/validate/index.ts';
-import { PROJECT_ROOT } from '../../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../../src/lib/dataset/dataset-fs.ts';
 import { FIXTURES, vocabSources } from '../../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

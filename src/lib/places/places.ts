@@ -1,7 +1,6 @@
 // The one place resolver: a town, village, neighbourhood or postcode as people write it → a Sussex place, or
 // "outside Sussex". Pure and small, because the browser loads it (with /places.json) only when a query needs it.
 import type { OutsidePlace, Place, PostcodeDistrict } from './gazetteer.ts';
-import { plainLetters } from '../text/slugs.ts';
 
 export type { OutsidePlace, Place, PostcodeDistrict } from './gazetteer.ts';
 
@@ -69,7 +68,10 @@ export function buildPlaceLookup(places: Place[], postcodes: PostcodeDistrict[],
 
 /** "St. Leonards-on-Sea" → "st leonards on sea": lower case, no accents, apostrophes or dots, "&" and "Saint" spelt one way. */
 export function normalisePlaceName(text: string): string {
-  return plainLetters(text)
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’‘`.]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

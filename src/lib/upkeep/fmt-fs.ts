@@ -101,15 +101,11 @@ export function firstDifference(a: string, b: string): number {
 }
 
 /**
- * Replaces a file in one step: the new text goes to a temporary file beside it, which is then renamed
- * over the original, so a crash or a full disk leaves the old file, never half a file.
- * `expected` are the bytes the caller read; if the file changed since, nothing is written.
+ * Writes `text` to a new temporary file beside `target` (synced to disk), then hands it to `use`, which puts it
+ * in place; if anything fails, the temporary file is removed and the error passed on.
  */
-export function writeAtomic(file: string, text: string, expected?: Uint8Array): void {
-  const target = realpathSync(file);
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const mode = statSync(target).mode & 0o777;
+function viaTempFile(target: string, text: string, mode: number, use: (temp: string) => void): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
@@ -118,9 +114,7 @@ export function writeAtomic(file: string, text: string, expected?: Uint8Array): 
     } finally {
       closeSync(fd);
     }
-    if (expected && !Buffer.from(readFileSync(target)).equals(Buffer.from(expected)))
-      throw new Error(`${file} changed while it was being rewritten; nothing was written. Run the command again.`);
-    renameSync(temp, target);
+    use(temp);
   } catch (error) {
     try {
       unlinkSync(temp);
@@ -131,18 +125,23 @@ export function writeAtomic(file: string, text: string, expected?: Uint8Array): 
   }
 }
 
+/**
+ * Replaces a file in one step: the new text goes to a temporary file beside it, which is then renamed
+ * over the original, so a crash or a full disk leaves the old file, never half a file.
+ * `expected` are the bytes the caller read; if the file changed since, nothing is written.
+ */
+export function writeAtomic(file: string, text: string, expected?: Uint8Array): void {
+  const target = realpathSync(file);
+  viaTempFile(target, text, statSync(target).mode & 0o777, (temp) => {
+    if (expected && !Buffer.from(readFileSync(target)).equals(Buffer.from(expected)))
+      throw new Error(`${file} changed while it was being rewritten; nothing was written. Run the command again.`);
+    renameSync(temp, target);
+  });
+}
+
 /** Writes a new file that must not exist yet, in one step (no half-written file, never overwrites). */
 export function writeNewFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+  viaTempFile(file, text, 0o644, (temp) => {
     // link() fails if the name exists, so an existing file is never replaced, even one created a moment ago.
     try {
       linkSync(temp, file);
@@ -160,14 +159,7 @@ export function writeNewFileAtomic(file: string, text: string): void {
       return;
     }
     unlinkSync(temp);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      /* already gone */
-    }
-    throw error;
-  }
+  });
 }
 
 export interface DataFile {

@@ -18,7 +18,7 @@ export default defineConfig({
   base,
   // Every link the site makes ends in '/'; 'ignore' lets `astro preview` also serve /p/mindout, as static hosts do.
   trailingSlash: 'ignore',
-  // Four pages at a time: file writes overlap rendering (page generation 8.0 s → 5.4 s at 1,000 providers).
+  // Four pages at a time, so file writes overlap rendering (BENCHMARKS.md, "Measurements behind the code").
   build: BUILD_OPTIONS,
   devToolbar: { enabled: false },
   integrations: [directoryBuild()],

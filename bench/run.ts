@@ -3,22 +3,22 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { writeSyntheticDataDir } from '../scripts/generate.ts';
-import { PROJECT_ROOT } from '../src/lib/dataset-fs.ts';
-import type { Provider } from '../src/lib/generated/data-types.ts';
-import { validateThreads } from '../src/lib/validate-workers-fs.ts';
+import { writeSyntheticDataDir } from './generate.ts';
+import { PROJECT_ROOT } from '../src/lib/dataset/dataset-fs.ts';
+import { validateThreads } from '../src/lib/validate/validate-workers-fs.ts';
 import { writeBaselineAstro } from './baseline-astro.ts';
-import { launch, measurePage, startGzipServer, type PageLoad } from './lib/browser.ts';
+import { launch } from './lib/browser.ts';
 import { loadAverage, machine, median, runMeasured, type ChildResult } from './lib/proc.ts';
 import { writeSummary, type BenchResults, type SizeResult } from './lib/report.ts';
-import { dirBytes, gzipBytes, meanFileBytes, parseAstroLog, sizeByRoute, timeByRoute, type AstroLog } from './lib/site.ts';
+import { dirBytes, meanFileBytes, parseAstroLog, timeByRoute } from './lib/site.ts';
 import { summariseProfile } from './profile-summary.ts';
+import { readArgs } from '../scripts/cli.ts';
+import { browserFigures, check, describeData, pageWeights, meanPageMs, ms, overlap, previewFigures, summary } from './lib/figures.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 
-Generates N synthetic providers (src/lib/synthetic.ts) into a temporary folder
+Generates N synthetic providers (bench/lib/synthetic.ts) into a temporary folder
 and measures, for each N, with the median of several runs:
   validate (the CLI) and a bare single-threaded YAML parse of the same files;
   astro build of the site and of a bare Astro project of N trivial pages;
@@ -40,7 +40,7 @@ Writes bench/results/<date>-<largest N>.json and the summary in BENCHMARKS.md.
   --no-write           print the results only: no results file, no BENCHMARKS.md
   --help               show this help`;
 
-const { values } = parseArgs({
+const { values } = readArgs('bench', HELP, {
   options: {
     quick: { type: 'boolean' },
     sizes: { type: 'string' },
@@ -56,10 +56,6 @@ const { values } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const quick = !!values.quick;
 const sizes = quick ? [100] : (values.sizes ?? '100,1000,10000').split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes must be whole numbers');
@@ -111,56 +107,6 @@ function log(message: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${loadAverage().toFixed(2)}] ${message}`);
 }
 
-function check(r: ChildResult, what: string): ChildResult {
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${(r.stderr || r.stdout).split('\n').slice(-30).join('\n')}`);
-  return r;
-}
-
-const ms = (x: number) => Math.round(x);
-const summary = (list: ChildResult[]) => ({
-  wallMs: ms(median(list.map((r) => r.wallMs))),
-  cpuMs: ms(median(list.map((r) => r.cpuMs ?? Number.NaN))),
-  maxRssBytes: Math.max(...list.map((r) => r.maxRssBytes ?? 0)),
-  peakTreeRssBytes: Math.max(...list.map((r) => r.peakTreeRssBytes)),
-  runs: list.map((r) => ({ wallMs: ms(r.wallMs), cpuMs: ms(r.cpuMs ?? Number.NaN), load: r.load })),
-});
-
-/**
- * How much of Astro's per-page times is wall time: with several pages built at once (build.concurrency) each
- * page's time overlaps others', so the times add up to more than "generating static routes" took.
- */
-function overlap(log: ReturnType<typeof parseAstroLog>): number {
-  const sum = log.pages.reduce((a, p) => a + p.ms, 0);
-  return log.generateMs && sum > log.generateMs ? log.generateMs / sum : 1;
-}
-
-/** Mean wall time of a build's pages, leaving out the first (it also pays for loading the route's code). */
-function meanPageMs(log: ReturnType<typeof parseAstroLog>): number {
-  return (log.pages.slice(1).reduce((a, p) => a + p.ms, 0) / Math.max(1, log.pages.length - 1)) * overlap(log);
-}
-
-/** What is in the generated data: counts the figures are divided by. */
-function describeData(dir: string) {
-  let services = 0;
-  let locations = 0;
-  let mapLocations = 0;
-  let bytes = 0;
-  const files = readdirSync(path.join(dir, 'providers')).sort();
-  for (const f of files) {
-    const text = readFileSync(path.join(dir, 'providers', f), 'utf8');
-    bytes += Buffer.byteLength(text);
-    const p = parse(text) as Provider;
-    for (const s of p.services) {
-      services++;
-      for (const l of s.locations ?? []) {
-        locations++;
-        if (s.status === 'active' && typeof l.latitude === 'number') mapLocations++;
-      }
-    }
-  }
-  return { providers: files.length, signatories: readdirSync(path.join(dir, 'signatories')).length, services, locations, mapLocations, bytes, firstSlug: files[0]!.replace(/\.yaml$/, '') };
-}
-
 async function profileRun(n: number, dataDir: string, outDir: string) {
   // Kept after the run (bench/tmp/ is ignored by git), for `tsx bench/profile-summary.ts --focus …`.
   const dir = path.join(PROJECT_ROOT, 'bench', 'tmp', 'profiles', `${stamp}-${n}`);
@@ -199,16 +145,6 @@ async function profileRun(n: number, dataDir: string, outDir: string) {
   };
 }
 
-
-/** The link previews: the first build drew them all (an empty cache); the median of the later builds, a rebuild, found them in the cache. */
-function previewFigures(logs: AstroLog[]): NonNullable<NonNullable<SizeResult['build']>['previews']> {
-  const [first, ...rebuilds] = logs;
-  return {
-    drawn: first!.previewsDrawn ?? 0,
-    drawnMs: ms(first!.previewsMs ?? Number.NaN),
-    ...(rebuilds.length ? { reused: rebuilds[0]!.previewsReused ?? 0, rebuildDrawn: rebuilds[0]!.previewsDrawn ?? 0, rebuildMs: ms(median(rebuilds.map((l) => l.previewsMs ?? Number.NaN))) } : {}),
-  };
-}
 
 async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnType<typeof launch>> | undefined): Promise<SizeResult> {
   const dataDir = path.join(dataRoot, `data-${n}`);
@@ -339,70 +275,11 @@ async function benchSize(n: number, isLargest: boolean, browser: Awaited<ReturnT
   const sitePageSum = median(siteLogs.map((l) => l.pages.reduce((a, p) => a + p.ms, 0) * overlap(l)));
 
 
-  // Page weights, gzipped: the pages the budgets name, and the largest file of every route.
-  const file = (rel: string) => path.join(siteOut, rel);
-  const gz = (rel: string) => (existsSync(file(rel)) ? gzipBytes(file(rel)) : undefined);
-  const pages = {
-    home: gz('index.html'),
-    provider: gz(`providers/${data.firstSlug}/index.html`),
-    providersIndex: gz('providers/index.html'),
-    search: gz('search/index.html'),
-    map: gz('map/index.html'),
-    mapData: gz('map-data.json'),
-    searchWords: gz('search-words.json'),
-  };
   log(`N=${n}: surveying page sizes`);
-  const routeSizes = sizeByRoute(siteOut, slugs, terms);
-  // The same files at every N (the first providers are the same at every N): which of them grow.
-  const samples: Record<string, number> = {};
-  for (const r of routeSizes) {
-    const rel = r.route.includes('[slug]') ? undefined : r.largest;
-    if (rel) samples[rel] = gzipBytes(path.join(siteOut, rel));
-  }
-  for (const rel of readdirSync(siteOut, { recursive: true }) as string[]) {
-    if (rel.split(path.sep).includes(data.firstSlug) && !rel.startsWith('.prerender')) {
-      const full = path.join(siteOut, rel);
-      if (statSync(full).isFile()) samples[`/${rel.split(path.sep).join('/')}`] = gzipBytes(full);
-    }
-  }
+  const { pages, routeSizes, samples } = pageWeights(siteOut, data.firstSlug, slugs, terms);
 
   // In the browser.
-  let browserResult: SizeResult['browser'];
-  if (browser) {
-    const server = await startGzipServer(siteOut);
-    try {
-      const measure = async (p: string, waitFor?: string) => {
-        const loads: PageLoad[] = [];
-        for (let r = 0; r < Math.max(runs, 1); r++) loads.push(await measurePage(browser, server, p, waitFor));
-        const mid = median(loads.map((l) => l.readyMs));
-        const chosen = loads.find((l) => l.readyMs === mid) ?? loads[0]!;
-        return { ...chosen, readyMsRuns: loads.map((l) => l.readyMs), readyMs: ms(mid) };
-      };
-      log(`N=${n}: Chromium: home, provider page, search${existsSync(file('map/index.html')) ? ', map' : ''}`);
-      const home = await measure('/');
-      const provider = await measure(`/providers/${data.firstSlug}/`);
-      // A place (answered from the place files) and words with no place (Pagefind).
-      const search = await measure('/search/?q=hastings', '#search-results li');
-      const searchWords = await measure('/search/?q=walking%20group', '#search-results li');
-      // What and where, as the home page's form sends them: a vocabulary word becomes a filter.
-      const searchWhatWhere = await measure('/search/?q=anxiety&near=hastings', '#search-results li');
-      // Markers and clusters, not the town labels, which show before any data arrives.
-      const map = existsSync(file('map/index.html')) ? await measure('/map/', '#map .map-marker, #map .map-cluster') : undefined;
-      const strip = (l: PageLoad & { readyMsRuns: number[] }) => ({ url: l.url, bytes: l.bytes, requests: l.requests, readyMs: l.readyMs, readyMsRuns: l.readyMsRuns, largest: l.largest });
-      // The places file the markers are drawn from; the names (/map-text.json) come after the markers show.
-      const markerBytes = map ? Object.entries(map.byPath).filter(([p]) => p.endsWith('/map-data.json')).reduce((a, [, b]) => a + b, 0) : undefined;
-      browserResult = {
-        home: strip(home),
-        provider: strip(provider),
-        search: strip(search),
-        searchWords: strip(searchWords),
-        searchWhatWhere: strip(searchWhatWhere),
-        ...(map ? { map: { ...strip(map), markerDataBytes: markerBytes!, markerBytesPerLocation: Math.round((markerBytes! / Math.max(1, data.mapLocations)) * 100) / 100 } } : {}),
-      };
-    } finally {
-      await server.close();
-    }
-  }
+  const browserResult = browser ? await browserFigures(browser, siteOut, data, runs, log, n) : undefined;
 
   const profile = values.profile && isLargest ? await profileRun(n, dataDir, siteOut) : undefined;
 

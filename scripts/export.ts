@@ -2,11 +2,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDate } from '../src/lib/build-info.ts';
-import { dataDir, InvalidDataError, loadDataset } from '../src/lib/dataset-fs.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { buildDate } from '../src/lib/build/build-info.ts';
+import { dataDir, InvalidDataError, loadDataset } from '../src/lib/dataset/dataset-fs.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
 import { EXPORT_FORMATS, isExportFormat, siteRootOf, type ExportFormat } from '../src/lib/export/index.ts';
-import { ExportWriteError, writeExport } from '../src/lib/export-fs.ts';
+import { ExportWriteError, writeExport } from '../src/lib/export/export-fs.ts';
 import { DEFAULT_SITE } from '../src/lib/export/site-files.ts';
 
 const HELP = `Usage: npm run export -- --format <format> --out <dir> [options]

@@ -1,14 +1,14 @@
 // npm run fmt: put provider and signatory files into the canonical key order, keeping comments.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { displayPath, entryFiles, formatFiles, kindOf, type DataFile } from '../src/lib/format-fs.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { displayPath, entryFiles, formatFiles, kindOf, type DataFile } from '../src/lib/upkeep/fmt-fs.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run fmt [-- [--check] [--data DIR] [files...]]
 
 Rewrites the files in data/providers/ and data/signatories/ so their fields
-are in one order (the order of the schema, from src/lib/schema.ts), and adds
+are in one order (the order of the schema, from src/lib/dataset/schema.ts), and adds
 the "# yaml-language-server" schema line when it is missing. Comments, blank
 lines, quoting and the layout of lists are kept; only the order changes.
 
@@ -28,21 +28,10 @@ Exit status: 0 when every file is formatted (or was formatted now), 1 when
 --check finds an unformatted file or a file could not be formatted, 2 when
 the command was used wrongly.`;
 
-let values: { check?: boolean; data?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
+const { values, positionals } = readArgs('fmt', HELP, {
     allowPositionals: true,
     options: { check: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  }));
-} catch (error) {
-  console.error(`fmt: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  });
 
 let files: DataFile[];
 if (positionals.length) {

@@ -1,11 +1,11 @@
 // npm run geocode: fill in missing coordinates from postcodes, using postcodes.io.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { displayPath, entryFiles, kindOf, type DataFile } from '../src/lib/format-fs.ts';
-import { geocodeFiles } from '../src/lib/geocode-fs.ts';
-import { DEFAULT_API } from '../src/lib/geocode.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { displayPath, entryFiles, kindOf, type DataFile } from '../src/lib/upkeep/fmt-fs.ts';
+import { geocodeFiles } from '../src/lib/places/geocode-fs.ts';
+import { DEFAULT_API } from '../src/lib/places/geocode.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run geocode [-- [options] [files...]]
 
@@ -35,24 +35,13 @@ Exit status: 0 when every location found has coordinates now (or nothing
 needed them), 1 when a lookup failed or a file could not be read or
 written, 2 when the command was used wrongly.`;
 
-let values: { 'dry-run'?: boolean; api?: string; timeout?: string; 'max-wait'?: string; data?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
+const { values, positionals } = readArgs('geocode', HELP, {
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean' }, api: { type: 'string' }, timeout: { type: 'string' }, 'max-wait': { type: 'string' },
       data: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
-  }));
-} catch (error) {
-  console.error(`geocode: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  });
 function usage(message: string): never {
   console.error(`geocode: ${message}`);
   process.exit(2);

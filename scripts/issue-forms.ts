@@ -1,11 +1,11 @@
 // npm run issue-forms: regenerate the GitHub issue forms from the vocabularies (or check they are fresh).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { dataDir, PROJECT_ROOT, readDataSources } from '../src/lib/dataset-fs.ts';
+import { dataDir, PROJECT_ROOT, readDataSources } from '../src/lib/dataset/dataset-fs.ts';
 import { allIssueFormProblems, issueFormFiles } from '../src/lib/issue-forms.ts';
-import { formatProblem, hasErrors } from '../src/lib/problems.ts';
-import { loadVocabularies } from '../src/lib/validate.ts';
+import { formatProblem, hasErrors } from '../src/lib/validate/problems.ts';
+import { loadVocabularies } from '../src/lib/validate/index.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run issue-forms [-- [--check] [--data DIR] [--out DIR]]
 
@@ -26,17 +26,7 @@ Exit status: 0 when the forms are up to date (or were updated now), 1 when
 --check finds one out of date or a vocabulary would make a broken form, 2
 when the command was used wrongly.`;
 
-let values: { check?: boolean; data?: string; out?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({ options: { check: { type: 'boolean' }, data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  console.error(`issue-forms: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = readArgs('issue-forms', HELP, { options: { check: { type: 'boolean' }, data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 
 const { vocab, problems } = loadVocabularies(readDataSources(values.data ? path.resolve(values.data) : dataDir()).vocab);
 if (hasErrors(problems)) {

@@ -2,18 +2,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/contact-checks.ts';
-import { dataDir, readDataSources } from '../src/lib/dataset-fs.ts';
-import { realPartialDate, webAddressProblem } from '../src/lib/entry-checks.ts';
-import { displayPath, writeNewFileAtomic } from '../src/lib/format-fs.ts';
-import { formatProblem, hasErrors } from '../src/lib/problems.ts';
+import { isMobile, looksPersonalEmail, normalisePhone } from '../src/lib/validate/contact-checks.ts';
+import { dataDir, readDataSources } from '../src/lib/dataset/dataset-fs.ts';
+import { displayPath, writeNewFileAtomic } from '../src/lib/upkeep/fmt-fs.ts';
+import { formatProblem, hasErrors } from '../src/lib/validate/problems.ts';
 import { newProvider, renderProvider, slugify, type NewProviderAnswers } from '../src/lib/provider-yaml.ts';
-import { providerSchema } from '../src/lib/schema.ts';
-import { inFuture, isDated } from '../src/lib/source-age.ts';
-import { closestSpelling, matchTerm } from '../src/lib/term-match.ts';
-import { loadVocabularies, validateSources } from '../src/lib/validate.ts';
-import type { VocabularyName } from '../src/lib/vocab.ts';
+import { providerSchema } from '../src/lib/dataset/schema.ts';
+import { loadVocabularies, validateSources } from '../src/lib/validate/index.ts';
+import type { VocabularyName } from '../src/lib/dataset/vocab.ts';
+import { answerReaders, email, maxLength, phone, required, slugOf, website, Wrong, yesNo } from '../src/lib/upkeep/new-answers.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run new [-- [options]]
 
@@ -95,24 +93,12 @@ type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-let values: Values;
-try {
-  ({ values } = parseArgs({ options: OPTIONS, allowPositionals: false }) as { values: Values });
-} catch (error) {
-  console.error(`new: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = readArgs('new', HELP, { options: OPTIONS, allowPositionals: false }) as { values: Values };
 if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
   console.error('new: --today must be a date like 2026-03-31');
   process.exit(2);
 }
 
-/** A wrong answer: interactive mode asks again, non-interactive mode stops. */
-class Wrong extends Error {}
 /** Stop without writing anything. */
 class Stop extends Error {
   constructor(message: string, readonly status = 1) {
@@ -131,94 +117,7 @@ if (hasErrors(vocabProblems)) {
   process.exit(1);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Answers
-
-function terms(name: VocabularyName, answer: string, multiple: boolean): string[] {
-  const list = vocab[name].terms;
-  const parts = multiple ? answer.split(',').map((s) => s.trim()).filter(Boolean) : [answer.trim()];
-  const out: string[] = [];
-  for (const part of parts) {
-    const term = /^\d+$/.test(part) ? list[Number(part) - 1] : matchTerm(list, part);
-    if (!term) {
-      const ids = list.map((t) => t.id);
-      const best = closestSpelling(part, ids);
-      throw new Wrong(`"${part}" is not one of the choices.${best ? ` Did you mean "${best}"?` : ''} Choose from: ${ids.join(', ')}.`);
-    }
-    if (!out.includes(term.id)) out.push(term.id);
-  }
-  if (!multiple && out.length !== 1) throw new Wrong('Choose one.');
-  return out;
-}
-
-function required(what: string) {
-  return (answer: string) => {
-    if (!answer.trim()) throw new Wrong(`${what} is needed.`);
-    return answer.trim();
-  };
-}
-
-function maxLength(what: string, limit: number) {
-  return (answer: string) => {
-    const text = required(what)(answer);
-    if (text.length > limit) throw new Wrong(`That is ${text.length} characters; keep it to ${limit} or fewer.`);
-    return text;
-  };
-}
-
-function website(answer: string): string | undefined {
-  const given = answer.trim();
-  if (!given) return undefined;
-  // "example.org/cafe" lacks only the https:// the validator needs; anything with a scheme is checked as it is.
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(given) ? given : `https://${given}`;
-  const problem = webAddressProblem(url);
-  if (problem) throw new Wrong(`"${url}" ${problem}`);
-  return url;
-}
-
-function email(answer: string): string | undefined {
-  const value = answer.trim();
-  if (!value) return undefined;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new Wrong(`"${value}" is not an email address. Write it like name@example.org.`);
-  return value;
-}
-
-function phone(answer: string): string | undefined {
-  const value = answer.trim();
-  if (!value) return undefined;
-  if (!normalisePhone(value)) throw new Wrong(`"${value}" is not a UK phone number. Write it as it is dialled from the UK, like 01273 123456.`);
-  return value;
-}
-
-function date(answer: string): string | undefined {
-  const value = answer.trim();
-  if (!value) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Wrong(`"${value}" is not a date like 2026-03-31.`);
-  if (value > today) throw new Wrong(`"${value}" is in the future. Use the date the person agreed.`);
-  return value;
-}
-
-/** The date a source shows: a real year, month or date, not in the future; or undated. */
-function published(answer: string): string {
-  const value = answer.trim().toLowerCase() === 'undated' ? 'undated' : answer.trim();
-  if (value === 'undated') return value;
-  if (!isDated(value) || !realPartialDate(value)) throw new Wrong(`"${value}" is not a date a source shows. Write a year (2023), a month (2023-02), a date (2023-02-14), or undated.`);
-  if (inFuture(value, today)) throw new Wrong(`"${value}" is in the future. Write the date the source itself shows.`);
-  return value;
-}
-
-function slugOf(answer: string): string {
-  const value = answer.trim();
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) throw new Wrong(`"${value}" must be lower-case letters, numbers and hyphens, like my-group.`);
-  return value;
-}
-
-function yesNo(answer: string): boolean {
-  const a = answer.trim().toLowerCase();
-  if (a === '' || a === 'n' || a === 'no') return false;
-  if (a === 'y' || a === 'yes') return true;
-  throw new Wrong('Answer y (yes) or n (no).');
-}
+const { terms, date, published } = answerReaders(vocab, today);
 
 // ---------------------------------------------------------------------------------------------
 // Asking

@@ -1,8 +1,8 @@
 // npm run report:stale: the upkeep report (entries whose facts are a year old, websites that do not answer).
-import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { dataDir } from '../src/lib/dataset-fs.ts';
-import { stalenessReport, writeGithubOutput, writeReport } from '../src/lib/staleness-fs.ts';
+import { dataDir } from '../src/lib/dataset/dataset-fs.ts';
+import { stalenessReport, writeGithubOutput, writeReport } from '../src/lib/upkeep/staleness-fs.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run report:stale [-- [options]]
 
@@ -32,26 +32,13 @@ The weekly workflow .github/workflows/staleness.yml puts it in one issue.
 Exit status: 0 when the report was made (whatever it found), 2 when the
 command was used wrongly.`;
 
-let values: {
-  offline?: boolean; output?: string; months?: string; timeout?: string; concurrency?: string; 'repo-url'?: string;
-  branch?: string; 'github-output'?: boolean; data?: string; today?: string; help?: boolean;
-};
-try {
-  ({ values } = parseArgs({
+const { values } = readArgs('report:stale', HELP, {
     options: {
       offline: { type: 'boolean' }, output: { type: 'string' }, months: { type: 'string' }, timeout: { type: 'string' },
       concurrency: { type: 'string' }, 'repo-url': { type: 'string' }, branch: { type: 'string' },
       'github-output': { type: 'boolean' }, data: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
-  }));
-} catch (error) {
-  console.error(`report:stale: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  });
 function usage(message: string): never {
   console.error(`report:stale: ${message}`);
   process.exit(2);

@@ -1,7 +1,7 @@
 // npm run schema: regenerate schema/*.json and the TypeScript types from data/vocab/.
 import { parseArgs } from 'node:util';
-import { derivedFilesFromDisk, staleDerived, writeDerived } from '../src/lib/generated-fs.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { derivedFilesFromDisk, staleDerived, writeDerived } from '../src/lib/dataset/generated-fs.ts';
+import { formatProblem } from '../src/lib/validate/problems.ts';
 
 const HELP = `Usage: npm run schema [-- --check]
 

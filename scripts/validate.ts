@@ -1,10 +1,10 @@
 // npm run validate: check every data file (or only the ones named) and report every problem at once.
-import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset-fs.ts';
-import { GAZETTEER_FILE, POSTCODES_FILE, readGazetteer, readPostcodes } from '../src/lib/gazetteer-fs.ts';
-import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/problems.ts';
+import { dataDir, isInside, validateDataDir, validateFiles } from '../src/lib/dataset/dataset-fs.ts';
+import { GAZETTEER_FILE, POSTCODES_FILE, readGazetteer, readPostcodes } from '../src/lib/places/gazetteer-fs.ts';
+import { formatAnnotation, formatProblem, hasErrors, sortProblems, summary } from '../src/lib/validate/problems.ts';
+import { readArgs } from './cli.ts';
 
 const HELP = `Usage: npm run validate [-- [options] [files...]]
 
@@ -28,21 +28,10 @@ neither is refused. A name that matches no data file is an error.
 Exit status: 0 when there are no errors (warnings are allowed), 1 when
 there is at least one error, 2 when the command itself was used wrongly.`;
 
-let values: { format?: string; data?: string; today?: string; help?: boolean };
-let positionals: string[];
-try {
-  ({ values, positionals } = parseArgs({
+const { values, positionals } = readArgs('validate', HELP, {
     allowPositionals: true,
     options: { format: { type: 'string' }, data: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  }));
-} catch (error) {
-  console.error(`validate: ${(error as Error).message}\n\n${HELP}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  });
 const format = values.format ?? 'text';
 if (format !== 'text' && format !== 'json') {
   console.error(`validate: --format must be text or json, not "${format}"`);

@@ -1,7 +1,7 @@
 // Times the search indexing step of the build on its own (the same function the build calls,
-// src/lib/search-index-fs.ts), after loading the dataset from SPSD_DATA_DIR. Prints {"ms": …, "loadMs": …, "records": …} as JSON.
-import { loadDataset } from '../../src/lib/dataset-fs.ts';
-import { writeSearchIndex } from '../../src/lib/search-index-fs.ts';
+// src/lib/search/search-index-fs.ts), after loading the dataset from SPSD_DATA_DIR. Prints {"ms": …, "loadMs": …, "records": …} as JSON.
+import { loadDataset } from '../../src/lib/dataset/dataset-fs.ts';
+import { writeSearchIndex } from '../../src/lib/search/search-index-fs.ts';
 
 const out = process.argv[2];
 if (!out) {

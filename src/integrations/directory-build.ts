@@ -9,16 +9,16 @@ import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { tileConfig, tileSource } from '../components/map/tiles.ts';
 import { headersFile } from '../lib/csp.ts';
-import { dataDir, loadDataset } from '../lib/dataset-fs.ts';
-import { writeExport } from '../lib/export-fs.ts';
-import { publishLogos } from '../lib/logos-fs.ts';
+import { dataDir, loadDataset } from '../lib/dataset/dataset-fs.ts';
+import { writeExport } from '../lib/export/export-fs.ts';
+import { publishLogos } from '../lib/dataset/logos-fs.ts';
 import { EXPORT_FORMATS } from '../lib/export/index.ts';
 import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
-import { writeSearchIndex } from '../lib/search-index-fs.ts';
-import { mergeDir, moveDir } from '../lib/move-fs.ts';
-import { writePreviews } from '../lib/previews-fs.ts';
-import { writeProviderFiles, writeShortLinks } from '../lib/share-files-fs.ts';
-import { sitemapFiles } from '../lib/sitemap.ts';
+import { writeSearchIndex } from '../lib/search/search-index-fs.ts';
+import { mergeDir, moveDir } from '../lib/build/move-fs.ts';
+import { writePreviews } from '../lib/share/previews-fs.ts';
+import { writeProviderFiles, writeShortLinks } from '../lib/share/share-files-fs.ts';
+import { sitemapFiles } from '../lib/build/sitemap.ts';
 
 export default function directoryBuild(): AstroIntegration {
   let site = 'http://localhost/';
@@ -91,7 +91,7 @@ export default function directoryBuild(): AstroIntegration {
 /** A full garbage collection now (Node offers it only behind a flag, which can be set at run time). */
 function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
-  // "Last resort" also gives the heap's empty pages back to the system: at 10,000 providers about 150 MB less
-  // held while Pagefind's indexer peaks (a plain collection keeps them for the next allocation).
+  // "Last resort" also gives the heap's empty pages back to the system while Pagefind's indexer peaks (a plain
+  // collection keeps them for the next allocation; BENCHMARKS.md, "Measurements behind the code").
   (vm.runInNewContext('gc') as (options?: { type: string; execution: string; flavor: string }) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }

@@ -2,14 +2,15 @@
 // whole area, online or phone support, and groups whose areas are not known yet; when nothing reaches the
 // district, what serves the rest of its area, so a district page is empty only if its whole area is. Pure: a Dataset and the
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
-import { buildDate } from './build-info.ts';
-import { areasKnown, serviceReach } from './coverage.ts';
-import { compareForList, isCurrent, type ServiceInPlace } from './directory.ts';
-import { nearestPlace, type Place } from './gazetteer.ts';
-import { normalisePlaceName } from './places.ts';
-import { currentFirst, serviceAge } from './source-age.ts';
-import type { Dataset, Location, Provider, Service } from './validate.ts';
-import type { Vocabularies } from './vocab.ts';
+import { buildDate } from './build/build-info.ts';
+import { serviceReach } from './coverage.ts';
+import { compareForList, type ServiceInPlace } from './directory.ts';
+import { areasKnown, isCurrent } from './model/predicates.ts';
+import { currentFirst, serviceAge } from './model/source-age.ts';
+import { nearestPlace, type Place } from './places/gazetteer.ts';
+import { normalisePlaceName } from './places/places.ts';
+import type { Dataset, Location, Provider, Service } from './model/types.ts';
+import type { Vocabularies } from './dataset/vocab.ts';
 
 /** One layer of what serves a place, in the order pages show them. */
 export const LAYER_KINDS = ['meets', 'district', 'area', 'remote', 'sussex', 'elsewhere'] as const;

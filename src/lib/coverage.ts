@@ -2,8 +2,10 @@
 // kind, for whom, run by whom, at what cost and when; and the gaps, stated in plain words.
 // Pure: a Dataset in, a model out; the /coverage/ page, its CSV files and the tests all read this model.
 import { toCsv } from './export/csv-writer.ts';
-import type { Dataset, Entry, Provider, Service } from './validate.ts';
-import { label, type Vocabularies, type VocabTerm } from './vocab.ts';
+import type { Dataset, Entry, Provider, Service } from './model/types.ts';
+import { areasKnown, isRemoteOnly, isRunning, isUserLed, providerServedDistricts } from './model/predicates.ts';
+import { label, type Vocabularies, type VocabTerm } from './dataset/vocab.ts';
+import { shared } from './build/shared.ts';
 
 /** How a service reaches a district: a venue there, the whole area without a listed venue, or only online or by phone. */
 export type Mode = 'venue' | 'area' | 'remote';
@@ -12,42 +14,8 @@ const MODE_RANK: Record<Mode, number> = { venue: 3, area: 2, remote: 1 };
 /** A session that starts at this time or later counts as an evening session. */
 export const EVENING_FROM = '17:00';
 export const WEEKEND_DAYS = ['saturday', 'sunday'];
-/** Kinds of leadership that count as user-led provision: run by and for people with lived experience. */
-export const USER_LED_LEADERS = ['user-led', 'peer-led-group'];
 /** Column id for services that do not say (no formats, no cost). */
 export const NOT_KNOWN = 'not-known';
-
-export function isActive(service: Service): boolean {
-  return service.status === 'active';
-}
-
-/** The districts of the given areas, in vocabulary order. */
-export function districtsOfAreas(vocab: Vocabularies, areas: readonly string[]): string[] {
-  return vocab.districts.terms.filter((d) => d.area && areas.includes(d.area)).map((d) => d.id);
-}
-
-/** Where a provider whose areas are not known works, as a place name. */
-export const AREAS_NOT_KNOWN = 'Sussex (which areas is not known yet)';
-
-/** False when the sources say only that the provider works somewhere in Sussex (areas_unconfirmed: true). */
-export function areasKnown(p: Pick<Provider, 'areas_unconfirmed'>): boolean {
-  return p.areas_unconfirmed !== true;
-}
-
-/** The districts a provider says it serves: its own list, or else every district of its areas; none when its areas are not known. */
-export function providerServedDistricts(vocab: Vocabularies, p: Provider): string[] {
-  if (!areasKnown(p)) return [];
-  const own: readonly string[] = p.districts ?? [];
-  if (own.length) return vocab.districts.terms.filter((d) => own.includes(d.id)).map((d) => d.id);
-  return districtsOfAreas(vocab, p.areas);
-}
-
-/** True when the service has no venue and is given only online or by phone. */
-export function isRemoteOnly(s: Service): boolean {
-  if (s.locations?.length) return false;
-  if (s.delivery?.length) return true;
-  return !!s.settings?.length && s.settings.every((x) => x === 'online' || x === 'phone');
-}
 
 /**
  * The districts a service reaches, each with the best way it reaches it (venue > whole area > remote):
@@ -257,15 +225,12 @@ function terms(vocab: Vocabularies, name: 'formats' | 'communities' | 'leaders' 
   return vocab[name].terms.map((t) => ({ id: t.id, label: t.label }));
 }
 
-const MADE = Symbol.for('sussex-peer-support-directory.coverage');
-
 /**
  * The coverage of a dataset, worked out once per build: the /coverage/ page and the coverage CSVs under /data/
- * both need it. Kept on globalThis because the integration and the pages are loaded as separate modules.
+ * both need it. Shared by the integration and the pages (build/shared.ts).
  */
 export function coverageOf(dataset: Dataset): Coverage {
-  const holder = globalThis as unknown as Record<symbol, WeakMap<Dataset, Coverage> | undefined>;
-  const made = (holder[MADE] ??= new WeakMap());
+  const made = shared('coverage', () => new WeakMap<Dataset, Coverage>());
   let model = made.get(dataset);
   if (!model) made.set(dataset, (model = buildCoverage(dataset)));
   return model;
@@ -279,7 +244,7 @@ export function buildCoverage(dataset: Dataset): Coverage {
   for (const provider of providers) {
     for (const service of provider.data.services) {
       if (service.status === 'temporarily-closed') paused++;
-      if (!isActive(service)) continue;
+      if (!isRunning(service)) continue;
       facts.push({ provider, service, reach: serviceReach(vocab, provider.data, service), times: serviceTimes(service) });
     }
   }
@@ -323,7 +288,7 @@ function findGaps(vocab: Vocabularies, districts: Place[], facts: ServiceFacts[]
     const where = districtName(vocab, d);
     const here = facts.filter((f) => f.reach.has(d));
     if (!here.length) add('no-service', d, `No active peer support is listed in ${where}.`);
-    if (!here.some((f) => USER_LED_LEADERS.includes(f.provider.data.led_by))) add('no-user-led', d, `No user-led peer support in ${where}.`);
+    if (!here.some((f) => isUserLed(f.provider.data))) add('no-user-led', d, `No user-led peer support in ${where}.`);
     if (here.length && here.every((f) => f.reach.get(d) === 'remote')) add('only-remote', d, `${where} is served only online or by phone: no service meets in person there.`);
     if (here.length && !here.some((f) => f.reach.get(d) === 'venue')) add('no-venue', d, `No service has a venue in ${where}. Services that cover the whole area may still reach it.`);
     for (const c of vocab.communities.terms)

@@ -1,34 +1,13 @@
 // Views of the dataset that pages, search and exports share: no Astro, no file system.
-import { AREAS_NOT_KNOWN, areasKnown, USER_LED_LEADERS } from './coverage.ts';
-import { buildDate } from './build-info.ts';
-import { markdownToText } from './markdown.ts';
-import { currentFirst, providerAge, serviceAge, shortAgeText } from './source-age.ts';
-import type { Dataset, Entry, Provider, Service, Signatory } from './validate.ts';
-import { findTerm, label, type Vocabularies, type VocabularyName } from './vocab.ts';
+import { buildDate } from './build/build-info.ts';
+import { markdownToText } from './text/markdown.ts';
+import { AREAS_NOT_KNOWN, areasKnown, currentServices, isClosed, isRunning, isUserLed, providerDistricts } from './model/predicates.ts';
+import { currentFirst, providerAge, serviceAge, shortAgeText } from './model/source-age.ts';
+import type { Dataset, Entry, Provider, Service, Signatory } from './model/types.ts';
+import { findTerm, label, type Vocabularies, type VocabularyName } from './dataset/vocab.ts';
+
 
 export type ProviderEntry = Entry<Provider>;
-
-export function isCurrent(service: Service): boolean {
-  return service.status !== 'closed';
-}
-
-export function currentServices(p: Provider): Service[] {
-  return p.services.filter(isCurrent);
-}
-
-/** Whether none of a provider's services runs any more: every one is closed. */
-export function isClosed(p: Provider): boolean {
-  return !p.services.some(isCurrent);
-}
-
-/**
- * Whether a provider is user-led: run by and for people with lived experience of mental distress, as a
- * user-led organisation or a peer-led group. The one rule for the badge, the cards, the search filter and
- * the coverage page (USER_LED_LEADERS).
- */
-export function isUserLed(p: Pick<Provider, 'led_by'>): boolean {
-  return USER_LED_LEADERS.includes(p.led_by);
-}
 
 export type BadgeKind = 'closed' | 'user-led' | 'charter' | 'unverified';
 
@@ -87,23 +66,6 @@ export function signatoryFor(dataset: Dataset, slug: string): Entry<Signatory> |
 
 export function isActiveSignatory(dataset: Dataset, slug: string): boolean {
   return signatoryFor(dataset, slug)?.data.status === 'active';
-}
-
-export function isRemote(service: Service): boolean {
-  return (service.delivery?.length ?? 0) > 0 && !(service.locations?.length ?? 0);
-}
-
-/** Districts a provider serves: those it names, those its venues are in, or else every district of its areas. */
-export function providerDistricts(vocab: Vocabularies, p: Provider): string[] {
-  const named = new Set<string>(p.districts ?? []);
-  for (const s of currentServices(p)) for (const loc of s.locations ?? []) if (loc.district) named.add(loc.district);
-  if (named.size) return [...named];
-  return vocab.districts.terms.filter((d) => d.area && (p.areas as string[]).includes(d.area)).map((d) => d.id);
-}
-
-/** Whether a provider names its districts, rather than covering whole areas. */
-export function coversWholeArea(p: Provider): boolean {
-  return !p.districts?.length && !p.services.some((s) => s.locations?.some((l) => l.district));
 }
 
 function union<T>(lists: (readonly T[] | undefined)[]): T[] {
@@ -316,7 +278,7 @@ export interface PlaceGroup {
 export function areaGroups(dataset: Dataset, area: string, { active = false } = {}): PlaceGroup[] {
   return [...servicesByDistrict(dataset, area)].map(([district, items]) => {
     if (district === WHOLE_AREA) throw new Error(`The district id "${WHOLE_AREA}" is kept for the services that cover a whole area. Choose another id in data/vocab/districts.yaml.`);
-    return { district, segment: district || WHOLE_AREA, items: active ? items.filter((i) => i.service.status === 'active') : items };
+    return { district, segment: district || WHOLE_AREA, items: active ? items.filter((i) => isRunning(i.service)) : items };
   });
 }
 

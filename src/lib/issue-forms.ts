@@ -1,7 +1,7 @@
 // The GitHub issue forms in .github/ISSUE_TEMPLATE/, built from the vocabularies so that a new area,
 // format or community appears in the dropdowns without editing the forms. Pure: no file system.
 import { Document, isMap, isSeq, Scalar, visit } from 'yaml';
-import type { Vocabularies, VocabularyName } from './vocab.ts';
+import type { Vocabularies, VocabularyName } from './dataset/vocab.ts';
 
 export const ISSUE_TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 export const ADD_A_GROUP_FILE = `${ISSUE_TEMPLATE_DIR}/add-a-group.yml`;

@@ -1,5 +1,6 @@
 // Long lists split into pages of at most PAGE_SIZE items, so no page grows with the directory.
 // Page 1 lives at the list's own address (/areas/west-sussex/worthing/), page n at <address>n/.
+import { countOf } from './text/words.ts';
 
 /** The most items one list page shows. */
 export const PAGE_SIZE = 100;
@@ -41,10 +42,7 @@ export function pageNote(current: number, last: number): string {
   return last > 1 ? ` (page ${current} of ${last})` : '';
 }
 
-/** "1 service", "1,234 services". */
-export function countOf(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
+export { countOf };
 
 /** The sentence above a list page: "Groups 101 to 200 of 1,234." on a long list, else "12 groups." */
 export function listSummary(page: { currentPage: number; lastPage: number; total: number }, one: string, many: string): string {

@@ -20,7 +20,7 @@ export function reportProblemUrl(name: string, pageUrl: string): string {
 
 /**
  * How Astro writes the site; the benchmark's bare-Astro baseline uses the same options. Stylesheets over a few
- * kilobytes are files of their own: a visitor's browser keeps them from page to page, and at 10,000 providers
- * the build writes 170 MB less (inlined, the shared CSS was a third of every page).
+ * kilobytes are files of their own: a visitor's browser keeps them from page to page, and the build writes far
+ * less (inlined, the shared CSS was a third of every page; BENCHMARKS.md, "Measurements behind the code").
  */
 export const BUILD_OPTIONS = { format: 'directory', inlineStylesheets: 'auto', concurrency: 4 } as const;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadDataset } from '../lib/dataset-fs.ts';
-import { loadGazetteer } from '../lib/gazetteer-fs.ts';
-import { searchWords } from '../lib/search-words.ts';
+import { loadDataset } from '../lib/dataset/dataset-fs.ts';
+import { loadGazetteer } from '../lib/places/gazetteer-fs.ts';
+import { searchWords } from '../lib/search/search-words.ts';
 
 // Place names are left out: a typo is never corrected into a place.
 export const GET: APIRoute = () =>

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillerHtml, writeBaselineAstro } from '../../bench/baseline-astro.ts';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 import { BUILD_OPTIONS } from '../../src/lib/site-config.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 

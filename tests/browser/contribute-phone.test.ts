@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadDataset } from '../../src/lib/dataset-fs.ts';
-import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
-import { buildMapData } from '../../src/lib/map-data.ts';
-import { placed } from '../../src/lib/place-coordinates.ts';
+import { loadDataset } from '../../src/lib/dataset/dataset-fs.ts';
+import { loadGazetteer } from '../../src/lib/places/gazetteer-fs.ts';
+import { buildMapData } from '../../src/lib/map/map-data.ts';
+import { placed } from '../../src/lib/places/place-coordinates.ts';
 import { makeDataDir } from '../helpers/data-dir.ts';
 import { gotoAndSettle, newPage, overflowingElements, recordRequests, runAxe } from './harness.ts';
 

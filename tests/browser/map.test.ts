@@ -737,8 +737,8 @@ describe('the page itself', () => {
 
 describe('long lists', () => {
   // The list beside the map shows a page of groups at a time. The fixtures have too few groups to fill a page,
-  // so the list's own code (src/scripts/map-list.ts) runs here in a blank page with 75 made-up entries.
-  const source = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/scripts/map-list.ts'), 'utf8');
+  // so the list's own code (src/client/map/list-view.ts) runs here in a blank page with 75 made-up entries.
+  const source = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/client/map/list-view.ts'), 'utf8');
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
 
   test('show a page, then "Show more" adds the next page, moves focus to it, and goes when all are shown', async () => {

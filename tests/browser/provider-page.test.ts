@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { PROVIDER_PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { PROVIDER_PAGE_IDS } from '../../src/lib/model/page-ids.ts';
 import { gotoAndSettle, newPage, runAxe, siteUrl } from './harness.ts';
 
 const SLUG = 'fixture-kemptown-peer-hub';

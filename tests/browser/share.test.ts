@@ -7,8 +7,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { validateDataDir } from '../../src/lib/dataset-fs.ts';
-import type { Dataset } from '../../src/lib/validate.ts';
+import { validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { collectConsole, gotoAndSettle, newPage, runAxe, sitePath, siteUrl } from './harness.ts';
 
 const dataset: Dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;

@@ -5,12 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { parse } from 'yaml';
-import { AREAS_NOT_KNOWN } from '../../src/lib/coverage.ts';
+import { AREAS_NOT_KNOWN } from '../../src/lib/model/predicates.ts';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { validateDataDir } from '../../src/lib/dataset-fs.ts';
+import { validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
 import { districtSummaries } from '../../src/lib/area-layers.ts';
 import { providersWithCommunity } from '../../src/lib/directory.ts';
-import { readGazetteer } from '../../src/lib/gazetteer-fs.ts';
+import { readGazetteer } from '../../src/lib/places/gazetteer-fs.ts';
 import {
   baseUrl,
   collectConsole,

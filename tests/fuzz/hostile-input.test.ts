@@ -10,16 +10,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { csvCell } from '../../src/lib/export/csv-writer.ts';
-import { serviceCalendar } from '../../src/lib/ics.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { isSafeLink } from '../../src/lib/contact-checks.ts';
+import { serviceCalendar } from '../../src/lib/share/ics.ts';
+import { renderMarkdown } from '../../src/lib/text/markdown.ts';
+import { isSafeLink } from '../../src/lib/validate/contact-checks.ts';
 import { pruneEmpty, renderProvider } from '../../src/lib/provider-yaml.ts';
-import { providerSchema } from '../../src/lib/schema.ts';
-import { BIDI_CONTROL, CONTROL } from '../../src/lib/text-safety.ts';
-import { validateSources, type Provider, type Service } from '../../src/lib/validate.ts';
-import { MAX_FILE_BYTES } from '../../src/lib/yaml-source.ts';
+import { providerSchema } from '../../src/lib/dataset/schema.ts';
+import { BIDI_CONTROL, CONTROL } from '../../src/lib/text/text-safety.ts';
+import { validateSources } from '../../src/lib/validate/index.ts';
+import type { Provider, Service } from '../../src/lib/model/types.ts';
+import { MAX_FILE_BYTES } from '../../src/lib/dataset/yaml-source.ts';
 import { MINIMAL_PROVIDER, sourcesOf, TODAY, validate, vocabSources } from '../helpers/data-dir.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 
 const SEED = Number(process.env.SPSD_FUZZ_SEED ?? 20261207);
 /** Runs per property: each property's own modest default, times SPSD_FUZZ_SCALE when it is set. */

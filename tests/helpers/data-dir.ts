@@ -2,10 +2,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import type { Problem } from '../../src/lib/problems.ts';
-import { validateSources, type DataSources, type ValidationResult } from '../../src/lib/validate.ts';
-import type { SourceFile } from '../../src/lib/yaml-source.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
+import type { Problem } from '../../src/lib/validate/problems.ts';
+import { validateSources, type DataSources, type ValidationResult } from '../../src/lib/validate/index.ts';
+import type { SourceFile } from '../../src/lib/dataset/yaml-source.ts';
 
 /** The fixed date every test checks against, so no result depends on the clock. */
 export const TODAY = '2026-11-23';

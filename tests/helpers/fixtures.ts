@@ -1,9 +1,9 @@
 // The fixture files under tests/fixtures/, and the "# expect:" lines that say what each must report.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../../src/lib/problems.ts';
-import { validateSources, type ValidationResult } from '../../src/lib/validate.ts';
-import type { SourceFile } from '../../src/lib/yaml-source.ts';
+import type { Problem } from '../../src/lib/validate/problems.ts';
+import { validateSources, type ValidationResult } from '../../src/lib/validate/index.ts';
+import type { SourceFile } from '../../src/lib/dataset/yaml-source.ts';
 import { FIXTURES, gazetteerSource, TODAY, vocabSources } from './data-dir.ts';
 
 export type Kind = 'providers' | 'signatories';

@@ -1,7 +1,7 @@
 // Runs the project's own commands (the validator CLI, astro build) as a contributor or CI would.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 
 export interface RunResult {
   status: number | null;

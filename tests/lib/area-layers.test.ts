@@ -2,12 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { areaLayers, districtLayers, districtSummaries, layeredDistrict, layerText, locationDistrict, pageRuns, LAYER_KINDS } from '../../src/lib/area-layers.ts';
-import { loadDataset } from '../../src/lib/dataset-fs.ts';
-import type { Place } from '../../src/lib/gazetteer.ts';
-import { loadGazetteer } from '../../src/lib/gazetteer-fs.ts';
-import { generateSynthetic } from '../../src/lib/synthetic.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
-import type { Dataset, Location } from '../../src/lib/validate.ts';
+import { loadDataset } from '../../src/lib/dataset/dataset-fs.ts';
+import type { Place } from '../../src/lib/places/gazetteer.ts';
+import { loadGazetteer } from '../../src/lib/places/gazetteer-fs.ts';
+import { generateSynthetic } from '../../bench/lib/synthetic.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
+import type { Dataset, Location } from '../../src/lib/model/types.ts';
 import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

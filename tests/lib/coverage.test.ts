@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildCoverage, coverageCsvFiles, coverageOf, districtName, inSentence, serviceReach, type Coverage, type TableId } from '../../src/lib/coverage.ts';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 import { allExportFiles } from '../../src/lib/export/index.ts';
 import { fixtureDataDir, fixtureDataset, TODAY } from './export/fixture-data.ts';
 import { readFixture, validate } from '../helpers/data-dir.ts';

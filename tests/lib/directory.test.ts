@@ -4,14 +4,10 @@ import {
   areasText,
   compareForList,
   bookletAreas,
-  coversWholeArea,
-  isClosed,
-  isUserLed,
   providerBadges,
   distinctServices,
   letterOf,
   letterSlug,
-  providerDistricts,
   providerFacets,
   providersByLetter,
   providersWithCommunity,
@@ -23,8 +19,8 @@ import {
   WHOLE_AREA,
   wholeBookletFits,
 } from '../../src/lib/directory.ts';
-import { AREAS_NOT_KNOWN, USER_LED_LEADERS } from '../../src/lib/coverage.ts';
-import type { Dataset } from '../../src/lib/validate.ts';
+import { AREAS_NOT_KNOWN, coversWholeArea, isClosed, isUserLed, providerDistricts, USER_LED_LEADERS } from '../../src/lib/model/predicates.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { MINIMAL_PROVIDER, provider, readFixture, signatory, validate } from '../helpers/data-dir.ts';
 
 function dataset(): Dataset {

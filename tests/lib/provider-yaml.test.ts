@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { formatText } from '../../src/lib/format-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
+import { formatText } from '../../src/lib/upkeep/fmt-fs.ts';
 import {
   entryPath,
   keyOrder,
@@ -17,8 +17,8 @@ import {
   slugify,
   YAML_OPTIONS,
 } from '../../src/lib/provider-yaml.ts';
-import { providerSchema, signatorySchema } from '../../src/lib/schema.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { providerSchema, signatorySchema } from '../../src/lib/dataset/schema.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { errorsIn, problemsIn, readFixture, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const vocab = loadVocabularies(vocabSources()).vocab;

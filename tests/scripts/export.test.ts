@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 import { exportFiles } from '../../src/lib/export/index.ts';
 import { fixtureDataDir, fixtureDataset, TODAY } from '../lib/export/fixture-data.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryFiles } from '../../src/lib/format-fs.ts';
+import { entryFiles } from '../../src/lib/upkeep/fmt-fs.ts';
 import { FIXTURES, makeDataDir, type TempDataDir } from '../helpers/data-dir.ts';
 import { runScript } from '../fixtures/contrib/harness.ts';
 

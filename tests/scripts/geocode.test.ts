@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateDataDir } from '../../src/lib/dataset-fs.ts';
-import { entryFiles, formatText, yamlComments } from '../../src/lib/format-fs.ts';
-import { geocodeFiles } from '../../src/lib/geocode-fs.ts';
-import { lookupPostcode, lookupPostcodes, normalisePostcode, retryAfterSeconds } from '../../src/lib/geocode.ts';
+import { validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
+import { entryFiles, formatText, yamlComments } from '../../src/lib/upkeep/fmt-fs.ts';
+import { geocodeFiles } from '../../src/lib/places/geocode-fs.ts';
+import { lookupPostcode, lookupPostcodes, normalisePostcode, retryAfterSeconds } from '../../src/lib/places/geocode.ts';
 import { FIXTURES, makeDataDir, provider, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
 import { json, runScript, startStub, type StubServer } from '../fixtures/contrib/harness.ts';
 

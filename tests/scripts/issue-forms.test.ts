@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
 import { ADD_A_GROUP_FILE, addGroupForm, issueFormFiles, issueFormProblems, REPORT_A_PROBLEM_FILE, reportProblemForm, type FormElement, type IssueForm } from '../../src/lib/issue-forms.ts';
 import { reportProblemUrl } from '../../src/lib/site-config.ts';
-import { loadVocabularies } from '../../src/lib/validate.ts';
+import { loadVocabularies } from '../../src/lib/validate/index.ts';
 import { makeDataDir, vocabSources, type TempDataDir } from '../helpers/data-dir.ts';
 import { runScript } from '../fixtures/contrib/harness.ts';
 

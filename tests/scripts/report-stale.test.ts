@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../src/lib/dataset-fs.ts';
-import { checkWebsite, checkWebsites, renderReport, REPORT_MARKER, staleEntries, websitesToCheck, type LinkResult } from '../../src/lib/staleness.ts';
+import { PROJECT_ROOT } from '../../src/lib/dataset/dataset-fs.ts';
+import { checkWebsite, checkWebsites, renderReport, REPORT_MARKER, staleEntries, websitesToCheck, type LinkResult } from '../../src/lib/upkeep/staleness.ts';
 import { makeDataDir, provider, signatory, validate, type TempDataDir } from '../helpers/data-dir.ts';
 import { closedPort, runScript, startStub, type StubServer } from '../fixtures/contrib/harness.ts';
 

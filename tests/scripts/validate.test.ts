@@ -2,7 +2,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/lib/problems.ts';
+import type { Problem } from '../../src/lib/validate/problems.ts';
 import { makeDataDir, provider, readFixture, TODAY, type TempDataDir } from '../helpers/data-dir.ts';
 import { runValidate } from '../helpers/run.ts';
 

@@ -1,19 +1,18 @@
 // Writes the /contribute/ form's validator at build time: Ajv's standalone code for the provider schema, as an
 // ES module the browser imports. The page's Content-Security-Policy allows no eval, so the schema cannot be
-// compiled in the browser; compiled here, it is plain JavaScript. Same Ajv options as src/lib/validate.ts
-// (without `verbose`, which only makes the code bigger), so the form sees the errors `npm run validate` sees.
+// compiled in the browser; compiled here, it is plain JavaScript. The Ajv options are the
+// validator's own (src/lib/validate/ajv.ts), so the form sees the errors `npm run validate` sees.
 import { Ajv, Name, type ValidateFunction } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
-import addFormatsModule from 'ajv-formats';
 import formatsSource from 'ajv-formats/dist/formats.js?raw';
+import { addDirectoryKeywords, AJV_OPTIONS } from '../../lib/validate/ajv.ts';
 
 type JsonSchema = Record<string, unknown>;
 type Standalone = (ajv: Ajv, validate: ValidateFunction) => string;
 // CommonJS modules seen through ES module interop: the function is the default export, or its "default".
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: Standalone }).default ?? standaloneCodeModule) as unknown as Standalone;
 const ucs2length = ((ucs2lengthModule as unknown as { default?: (s: string) => number }).default ?? ucs2lengthModule) as unknown as (s: string) => number;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 /** The name the generated code uses for ajv-formats' formats, defined at the top of the module. */
 const FORMATS = '__ajvFormats';
@@ -25,15 +24,7 @@ const UCS2LENGTH = '__ucs2length';
  * Throws when the code would need anything the browser cannot load: `require(…)` or `new Function`.
  */
 export function validatorModule(schema: JsonSchema): string {
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    code: { source: true, esm: true, formats: new Name(FORMATS) },
-  });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: 'x-vocabulary', schemaType: 'string' });
-  ajv.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
+  const ajv = addDirectoryKeywords(new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, formats: new Name(FORMATS) } }));
   let code = standaloneCode(ajv, ajv.compile(schema));
   // Ajv's runtime helpers are referred to as CommonJS requires: give them as local definitions instead.
   code = code.replaceAll('require("ajv/dist/runtime/ucs2length").default', UCS2LENGTH);

@@ -1,7 +1,7 @@
 // Plain words about one service for paper: the poster and the booklet. Only what the data says.
-import { agesText, displayHost, formatSession, joinLabels, sentence, telHref, townOnlyText } from '../../lib/format.ts';
-import type { Provider, Service } from '../../lib/validate.ts';
-import { label, sentenceLabels, type Vocabularies, type VocabularyName } from '../../lib/vocab.ts';
+import { agesText, displayHost, formatSession, joinLabels, sentence, telHref, townOnlyText } from '../../lib/text/format.ts';
+import type { Provider, Service } from '../../lib/model/types.ts';
+import { label, sentenceLabels, type Vocabularies, type VocabularyName } from '../../lib/dataset/vocab.ts';
 
 export function labels(vocab: Vocabularies, name: VocabularyName, ids: readonly string[] | undefined): string[] {
   return (ids ?? []).map((id) => label(vocab, name, id));

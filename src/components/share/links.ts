@@ -1,7 +1,8 @@
 // Addresses of the share kit: the short link, posters and calendar files. Every page and test uses these.
-import { calendarPath, hasCalendar } from '../../lib/ics.ts';
+import { calendarPath, hasCalendar } from '../../lib/share/ics.ts';
 import { absoluteUrl, joinBase } from '../../lib/site-url.ts';
-import type { Service } from '../../lib/validate.ts';
+import type { Service } from '../../lib/model/types.ts';
+import { isRunning } from '../../lib/model/predicates.ts';
 
 export { calendarPath, hasCalendar };
 
@@ -27,7 +28,7 @@ export const SHARE_QR_ID = 'share-qr';
 
 /** Services that get a poster: the ones running now (not paused, not closed). */
 export function hasPoster(service: Service): boolean {
-  return service.status === 'active';
+  return isRunning(service);
 }
 
 /**

@@ -1,10 +1,11 @@
 // directory.json: the whole dataset (every provider, service and Charter signatory, closed and lapsed
 // ones included) with the vocabularies that name its values. Keys follow the order of the data schema.
-import { providerSchema, signatorySchema } from '../schema.ts';
-import type { Dataset } from '../validate.ts';
-import { VOCABULARY_NAMES } from '../vocab.ts';
+import { providerSchema, signatorySchema } from '../dataset/schema.ts';
+import type { Dataset } from '../model/types.ts';
+import { VOCABULARY_NAMES } from '../dataset/vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, LICENCE, providerUrl, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
 import { sortedProviders, sortedSignatories } from './rows.ts';
+import { isRunning } from '../model/predicates.ts';
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ export function directoryJsonValue(dataset: Dataset, options: ExportOptions): Js
     counts: {
       providers: providers.length,
       services: services.length,
-      active_services: services.filter((s) => s.status === 'active').length,
+      active_services: services.filter(isRunning).length,
       signatories: dataset.signatories.length,
     },
     vocabularies: Object.fromEntries(

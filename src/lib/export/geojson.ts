@@ -1,7 +1,7 @@
 // services.geojson (RFC 7946): one Point per service and venue that has coordinates, closed services
 // included and marked. Coordinates are [longitude, latitude] in WGS84, as the RFC requires.
-import { formatSession } from '../format.ts';
-import type { Dataset } from '../validate.ts';
+import { formatSession } from '../text/format.ts';
+import type { Dataset } from '../model/types.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, LICENCE, providerUrl, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
 import { areaOfDistrict, ids, serviceLocations, type ServiceLocation } from './rows.ts';
 

@@ -2,14 +2,15 @@
 // HSDS table (flat rows linked by ids, as in the HSDS tabular form) and services_full.json, each service
 // fully nested as the HSDS API's /services/{id} returns it. Every id is a version 5 UUID derived from the
 // provider's slug and the object's path, so it stays the same from build to build.
-import { isMobile, normalisePhone } from '../contact-checks.ts';
-import { agesText, formatSession } from '../format.ts';
-import type { Dataset, Location, Provider, Service, Session } from '../validate.ts';
-import { findTerm, label, type Vocabularies, type VocabularyName } from '../vocab.ts';
+import { isMobile, normalisePhone } from '../validate/contact-checks.ts';
+import { agesText, formatSession } from '../text/format.ts';
+import type { Dataset, Location, Provider, Service, Session } from '../model/types.ts';
+import { findTerm, label, type Vocabularies, type VocabularyName } from '../dataset/vocab.ts';
 import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, providerUrl, jsonRowsChunks, stableJson, TIME_ZONE, type ExportOptions } from './meta.ts';
-import { areasKnown } from '../coverage.ts';
+import { areasKnown } from '../model/predicates.ts';
 import { signatoryFor } from '../directory.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
+import { shared } from '../build/shared.ts';
 
 export type HsdsObject = Record<string, unknown>;
 
@@ -268,12 +269,9 @@ function build(dataset: Dataset, options: ExportOptions): Built {
   return { tables: t, serviceOrder };
 }
 
-const ROW_COUNTS = Symbol.for('sussex-peer-support-directory.hsds-row-counts');
-
-/** Row counts of the tables last built for a dataset and options, kept on globalThis for /open-data/ (a separate module). */
+/** Row counts of the tables last built for a dataset and options, shared with /open-data/ (build/shared.ts). */
 function rowCountsMemo(): WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>> {
-  const holder = globalThis as unknown as Record<symbol, WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>> | undefined>;
-  return (holder[ROW_COUNTS] ??= new WeakMap());
+  return shared('hsds-row-counts', () => new WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>>());
 }
 
 function optionsKey(options: ExportOptions): string {

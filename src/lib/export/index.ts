@@ -1,7 +1,7 @@
 // Every open data file, by format, as path (under /data/ on the site, or under --out) → content.
 // The site's /data/ endpoints and `npm run export` both call this, so they write the same bytes.
 import { COVERAGE_CSV_FILES, coverageCsvFiles, coverageCsvPath } from '../coverage.ts';
-import type { Dataset } from '../validate.ts';
+import type { Dataset } from '../model/types.ts';
 import { directoryJson } from './directory-json.ts';
 import { servicesGeoJson } from './geojson.ts';
 import { hsdsFileNames, hsdsFilesChunks } from './hsds.ts';

@@ -1,6 +1,6 @@
 // The shapes every export shares: providers in a fixed order, services with their venues, and the
 // UUIDs of each object, derived from the provider's slug and the object's path in its file.
-import type { Dataset, Entry, Location, Provider, Service } from '../validate.ts';
+import type { Dataset, Entry, Location, Provider, Service } from '../model/types.ts';
 import { signatoryFor } from '../directory.ts';
 import { objectId } from './uuid.ts';
 

@@ -1,10 +1,11 @@
 // services.csv: one row per service and venue (one row for a service with no venue), every service on
 // record, closed ones included and marked. Column descriptions are shown on the open data page.
-import { areasKnown, serviceReach, serviceTimes } from '../coverage.ts';
-import { formatSession } from '../format.ts';
-import { isDated, newestSource, sourcesFor } from '../source-age.ts';
-import { isolate } from '../text-safety.ts';
-import type { Dataset } from '../validate.ts';
+import { serviceReach, serviceTimes } from '../coverage.ts';
+import { areasKnown } from '../model/predicates.ts';
+import { formatSession } from '../text/format.ts';
+import { isDated, newestSource, sourcesFor } from '../model/source-age.ts';
+import { isolate } from '../text/text-safety.ts';
+import type { Dataset } from '../model/types.ts';
 import { multi, toCsv, type Cell } from './csv-writer.ts';
 import { providerUrl, type ExportOptions } from './meta.ts';
 import { areaOfDistrict, charterStatus, ids, serviceLocations, type ServiceLocation } from './rows.ts';

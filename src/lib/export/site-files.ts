@@ -1,8 +1,9 @@
 // The open data files as the site build publishes them under /data/: the integration writes them once, before
 // the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
-import { buildDate } from '../build-info.ts';
-import type { Dataset } from '../validate.ts';
+import { buildDate } from '../build/build-info.ts';
+import type { Dataset } from '../model/types.ts';
 import { EXPORT_FORMATS, exportFileChunks, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
+import { getShared, setShared } from '../build/shared.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */
 export const DEFAULT_SITE = 'https://sussex-peer-support.example';
@@ -16,14 +17,12 @@ export function siteExportFileNames(): string[] {
   return EXPORT_FORMATS.flatMap(exportFileNames);
 }
 
-const SIZES = Symbol.for('sussex-peer-support-directory.open-data-sizes');
-
 /**
- * The sizes of the /data/ files the build wrote before rendering any page, for /open-data/. Kept on globalThis
- * because the integration that writes the files and the pages that show them are loaded as separate modules.
+ * The sizes of the /data/ files the build wrote before rendering any page, for /open-data/. Shared
+ * by the integration that writes the files and the pages that show them (build/shared.ts).
  */
 export function recordSiteExportSizes(sizes: ReadonlyMap<string, number>): void {
-  (globalThis as Record<symbol, unknown>)[SIZES] = sizes;
+  setShared('open-data-sizes', sizes);
 }
 
 /** A size in words: "512 bytes", "12 KB", "3.4 MB", "285 MB" (1 KB = 1,024 bytes). */
@@ -58,7 +57,7 @@ function measuredSizes(dataset: Dataset, options: ExportOptions): Map<string, nu
  * measure them, which also counts the HSDS tables' rows (hsdsRowCounts), so ask for these first.
  */
 export function siteExportSizes(dataset: Dataset, options: ExportOptions): ReadonlyMap<string, number> {
-  const recorded = (globalThis as Record<symbol, ReadonlyMap<string, number> | undefined>)[SIZES];
+  const recorded = getShared<ReadonlyMap<string, number>>('open-data-sizes');
   // A build always writes some files, so an empty record (as a reset leaves it) means there was no build.
   return recorded?.size ? recorded : measuredSizes(dataset, options);
 }

@@ -1,7 +1,7 @@
 // /data/* for `astro dev` only. In a build the integration writes every open data file before the pages
 // (src/integrations/directory-build.ts), a piece at a time, so this route makes none there.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadDataset } from '../../lib/dataset-fs.ts';
+import { loadDataset } from '../../lib/dataset/dataset-fs.ts';
 import { exportFile } from '../../lib/export/index.ts';
 import { contentType, siteExportFileNames, siteExportOptions } from '../../lib/export/site-files.ts';
 

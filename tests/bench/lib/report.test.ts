@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryMarkdown, writeSummary, type BenchResults, type SizeResult } from '../../../bench/lib/report.ts';
-import { PROJECT_ROOT } from '../../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT } from '../../../src/lib/dataset/dataset-fs.ts';
 import { tempDirs } from '../../helpers/temp-dirs.ts';
 
 const temp = tempDirs('bench-report');

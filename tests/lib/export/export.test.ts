@@ -7,8 +7,8 @@ import { csvCell, toCsv } from '../../../src/lib/export/csv-writer.ts';
 import { orderBySchema } from '../../../src/lib/export/directory-json.ts';
 import { ids, providerVenues } from '../../../src/lib/export/rows.ts';
 import { SERVICE_CSV_COLUMNS } from '../../../src/lib/export/services-csv.ts';
-import { SUSSEX_BOUNDS, inBounds } from '../../../src/lib/vocab.ts';
-import type { Dataset } from '../../../src/lib/validate.ts';
+import { SUSSEX_BOUNDS, inBounds } from '../../../src/lib/dataset/vocab.ts';
+import type { Dataset } from '../../../src/lib/model/types.ts';
 import { fixtureDataset, fixtureSources, OPTIONS, realDataset } from './fixture-data.ts';
 import { readFixture, validate } from '../../helpers/data-dir.ts';
 

@@ -2,10 +2,11 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, readDataSources } from '../../../src/lib/dataset-fs.ts';
+import { PROJECT_ROOT, readDataSources } from '../../../src/lib/dataset/dataset-fs.ts';
 import type { ExportOptions } from '../../../src/lib/export/meta.ts';
-import { validateSources, type Dataset, type DataSources } from '../../../src/lib/validate.ts';
-import type { SourceFile } from '../../../src/lib/yaml-source.ts';
+import { validateSources, type DataSources } from '../../../src/lib/validate/index.ts';
+import type { Dataset } from '../../../src/lib/model/types.ts';
+import type { SourceFile } from '../../../src/lib/dataset/yaml-source.ts';
 
 export const TODAY = '2026-11-23';
 export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'coverage');

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { exportFiles } from '../../../src/lib/export/index.ts';
 import { HSDS_STATUS, HSDS_TABLES, HSDS_TAXONOMIES, hsdsRowCounts, rruleFields } from '../../../src/lib/export/hsds.ts';
 import { ids, providerVenues } from '../../../src/lib/export/rows.ts';
-import type { Dataset } from '../../../src/lib/validate.ts';
+import type { Dataset } from '../../../src/lib/model/types.ts';
 import { FIXTURE_DIR, fixtureDataset, OPTIONS, realDataset } from './fixture-data.ts';
 import { readFixture, validate as validateData } from '../../helpers/data-dir.ts';
 

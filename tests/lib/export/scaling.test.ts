@@ -4,8 +4,8 @@
 // indexOf and the like) pass over, for four times the providers.
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXPORT_FORMATS, exportFiles, type ExportFormat } from '../../../src/lib/export/index.ts';
-import { generateSynthetic } from '../../../src/lib/synthetic.ts';
-import type { Dataset } from '../../../src/lib/validate.ts';
+import { generateSynthetic } from '../../../bench/lib/synthetic.ts';
+import type { Dataset } from '../../../src/lib/model/types.ts';
 import { fixtureDataset, fixtureSources, OPTIONS, TODAY } from './fixture-data.ts';
 
 const SEARCHES = ['filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'includes', 'indexOf', 'lastIndexOf'] as const;

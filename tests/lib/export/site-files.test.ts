@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { writeExport } from '../../../src/lib/export-fs.ts';
+import { writeExport } from '../../../src/lib/export/export-fs.ts';
 import { allExportFiles, EXPORT_FORMATS, exportFileNames, exportFiles, exportFormatOf, SERVICES_CSV, jsonRowsChunks } from '../../../src/lib/export/index.ts';
 import { hsdsRowCounts } from '../../../src/lib/export/hsds.ts';
 import { formatBytes, recordSiteExportSizes, siteExportFileNames, siteExportSizes } from '../../../src/lib/export/site-files.ts';

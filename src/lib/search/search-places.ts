@@ -1,0 +1,113 @@
+// The files place search loads (search-rank.ts ranks them in the browser): one per district, with the groups
+// meeting in it or naming it, and one per area, with the groups covering all of it and online and phone
+// support there. A search with a place loads its area's file and the files of districts within reach only.
+import { buildDate } from '../build/build-info.ts';
+import { FACETS, providerBadges, providerFacets, signatoryFor } from '../directory.ts';
+import { nearestPlace, type Place } from '../places/gazetteer.ts';
+import { AREA_TOP, areaOrder, BADGES, kebab, type AreaTop, type PlaceRecord, type PlaceTables } from './search-rank.ts';
+import { providerAge, shortAgeText } from '../model/source-age.ts';
+import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
+import type { Dataset } from '../model/types.ts';
+import { label, termIds } from '../dataset/vocab.ts';
+
+/** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
+export interface SearchTables extends PlaceTables {
+  facets: string[];
+}
+
+export function searchTables(dataset: Dataset): SearchTables {
+  const { vocab } = dataset;
+  const areas = termIds(vocab, 'areas');
+  return {
+    facets: [...FACETS.flatMap((f) => termIds(vocab, f.vocab).map((id) => `${f.key}:${id}`)), 'charter:signatory'],
+    areas: areas.map((id) => [id, label(vocab, 'areas', id)]),
+    districts: vocab.districts.terms.map((t) => [t.id, t.label, areas.indexOf(t.area ?? '')]),
+  };
+}
+
+const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/**
+ * Record files by name: "<district>" for each district, "area-<area>" for each area, and "area-<area>-top"
+ * (AreaTop: its first records as shown, how many there are and their filter counts), empty or not.
+ */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, PlaceRecord[] | AreaTop>>>();
+
+export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
+  let byPlaces = built.get(dataset);
+  if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
+  let files = byPlaces.get(places);
+  if (!files) byPlaces.set(places, (files = buildFiles(dataset, places)));
+  return files;
+}
+
+function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
+  const tables = searchTables(dataset);
+  const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
+  const areaIds = tables.areas.map(([id]) => id);
+  const districtIds = tables.districts.map(([id]) => id);
+  const byName = new Map<string, Place>();
+  for (const place of places) for (const name of [place.name, ...(place.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), place);
+  const files = new Map<string, PlaceRecord[]>([...areaIds.map((a) => `area-${a}`), ...districtIds].map((id) => [id, []]));
+  for (const entry of dataset.providers) {
+    const p = entry.data;
+    const running = currentServices(p);
+    const known = areasKnown(p);
+    const facets = providerFacets(dataset, entry);
+    const record: PlaceRecord = {
+      ...(entry.slug === kebab(p.name) ? {} : { u: entry.slug }),
+      n: p.name,
+      s: p.summary,
+      f: Object.entries(facets)
+        .flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b),
+    };
+    const badges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data)
+      .map((b) => Object.entries(BADGES).find(([, [kind, icon]]) => kind === b.kind && icon === b.icon)?.[0] ?? '')
+      .join('');
+    if (badges) record.b = badges;
+    const age = providerAge(p, buildDate());
+    const ageShort = shortAgeText(age);
+    if (ageShort) record.a = ageShort;
+    if (age.old) record.g = 1;
+    if (known) record.ar = p.areas.map((a) => areaIds.indexOf(a));
+    const named = (p.districts ?? []).map((d) => districtIds.indexOf(d)).filter((i) => i >= 0);
+    if (known && named.length) record.d = named;
+    // An area in which it names no district is covered wholly, by a service that is not only online or by phone.
+    const whole = known && running.some((s) => !isRemoteOnly(s)) ? p.areas.filter((a) => !named.some((d) => tables.districts[d]![2] === areaIds.indexOf(a))) : [];
+    if (whole.length) record.w = whole.map((a) => areaIds.indexOf(a));
+    const meets: PlaceRecord['l'] = [];
+    for (const s of running)
+      for (const loc of s.locations ?? []) {
+        // A location given by its town only meets in that town: the gazetteer places it.
+        const at = typeof loc.latitude === 'number' && typeof loc.longitude === 'number' ? { latitude: loc.latitude, longitude: loc.longitude } : byName.get((loc.town ?? '').trim().toLowerCase());
+        if (!at) continue;
+        const near = nearestPlace(places, at.latitude, at.longitude);
+        const district = loc.district ?? near?.district;
+        const town = loc.town ?? near?.name ?? '';
+        const spot: [number, number, string, number] = [round4(at.latitude), round4(at.longitude), town, district ? districtIds.indexOf(district) : -1];
+        if (!meets.some((m) => m[0] === spot[0] && m[1] === spot[1])) meets.push(spot);
+      }
+    if (meets.length) record.l = meets;
+    if (running.some(offersRemote)) record.o = 1;
+    if (!running.length) record.x = 1;
+
+    const into = new Set<string>();
+    for (const m of meets) if (m[3] >= 0) into.add(districtIds[m[3]]!);
+    for (const d of named) into.add(districtIds[d]!);
+    for (const a of whole) into.add(`area-${a}`);
+    if (record.o) for (const a of known ? p.areas : areaIds) into.add(`area-${a}`);
+    for (const file of into) files.get(file)?.push(record);
+  }
+  const out = new Map<string, PlaceRecord[] | AreaTop>(files);
+  areaIds.forEach((a, i) => {
+    const all = areaOrder(files.get(`area-${a}`) ?? [], i);
+    files.set(`area-${a}`, all);
+    const c = new Array<number>(tables.facets.length).fill(0);
+    for (const r of all) for (const f of r.f) c[f]!++;
+    out.set(`area-${a}`, all);
+    out.set(`area-${a}-top`, { n: all.length, c, r: all.slice(0, AREA_TOP) });
+  });
+  return out;
+}

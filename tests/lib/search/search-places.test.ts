@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkGazetteer } from '../../../src/lib/places/gazetteer.ts';
+import { searchPlaceFiles, searchTables } from '../../../src/lib/search/search-places.ts';
+import { AREA_TOP, BADGES, slugOf, type AreaTop, type PlaceRecord } from '../../../src/lib/search/search-rank.ts';
+import { parse } from 'yaml';
+import { FIXTURES, GAZETTEER, validate } from '../../helpers/data-dir.ts';
+
+// The search fixtures: made-up groups in known places (tests/fixtures/search/providers/).
+const dir = path.join(FIXTURES, 'search', 'providers');
+const providers = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+const { dataset } = validate({ providers });
+const places = checkGazetteer(parse(readFileSync(GAZETTEER, 'utf8')), dataset.vocab).places;
+const files = searchPlaceFiles(dataset, places);
+const list = (file: string) => (files.get(file) ?? []) as PlaceRecord[];
+const slugs = (file: string) => list(file).map(slugOf).sort();
+const record = (slug: string): PlaceRecord => [...files.values()].filter((f): f is PlaceRecord[] => Array.isArray(f)).flat().find((r) => slugOf(r) === slug)!;
+
+describe('searchPlaceFiles', () => {
+  it('writes a file for every district and two for every area (all of it, and its first records), even when empty', () => {
+    const tables = searchTables(dataset);
+    expect([...files.keys()].sort()).toEqual([...tables.areas.flatMap(([id]) => [`area-${id}`, `area-${id}-top`]), ...tables.districts.map(([id]) => id)].sort());
+  });
+  it("an area's first records say how many there are in all and how many have each filter value", () => {
+    const top = files.get('area-west-sussex-top') as AreaTop;
+    expect(top.n).toBe(list('area-west-sussex').length);
+    expect(top.r.length).toBeLessThanOrEqual(AREA_TOP);
+    const { facets } = searchTables(dataset);
+    expect(top.c[facets.indexOf('delivery:phone')]).toBe(1);
+  });
+  it('lists groups covering a whole area before online and phone support, each by name', () => {
+    expect(list('area-east-sussex').map(slugOf)).toEqual(['fixture-east-sussex-peer-line', 'fixture-online-circle']);
+  });
+  it('names a record by its slug only when that is not its name with hyphens', () => {
+    expect(record('fixture-worthing-peer-group').u).toBeUndefined();
+    expect(record('fixture-mens-shed-kemptown').u).toBe('fixture-mens-shed-kemptown');
+  });
+  it("puts a group meeting in a town into its district's file, with where it meets", () => {
+    expect(slugs('worthing')).toEqual(['fixture-worthing-peer-group']);
+    expect(record('fixture-worthing-peer-group').l).toEqual([[50.8148, -0.3714, 'Worthing', searchTables(dataset).districts.findIndex(([id]) => id === 'worthing')]]);
+  });
+  it('puts a group that names a district but has no venue into that district only', () => {
+    expect(slugs('arun')).toEqual(['fixture-arun-peer-network', 'fixture-bognor-women']);
+    expect(slugs('area-west-sussex')).not.toContain('fixture-arun-peer-network');
+  });
+  it('puts a group covering a whole area, and online and phone support, into the area file', () => {
+    expect(slugs('area-east-sussex')).toEqual(['fixture-east-sussex-peer-line', 'fixture-online-circle']);
+    expect(slugs('area-west-sussex')).toEqual(['fixture-online-circle', 'fixture-west-sussex-phone']);
+    expect(record('fixture-east-sussex-peer-line').w).toEqual([1]);
+  });
+  it('marks online and phone support, and does not count it as covering an area in person', () => {
+    expect(record('fixture-online-circle').o).toBe(1);
+    expect(record('fixture-online-circle').w).toBeUndefined();
+    expect(record('fixture-worthing-peer-group').o).toBeUndefined();
+  });
+  it('carries the filter values the filter boxes count', () => {
+    const { facets } = searchTables(dataset);
+    const named = record('fixture-mens-shed-kemptown').f.map((i) => facets[i]);
+    expect(named).toEqual(expect.arrayContaining(['community:men', 'area:brighton-and-hove', 'format:group', 'leader:peer-led-group']));
+  });
+  it('carries badges as letters the browser turns back into the same badges as the lists', () => {
+    expect([...(record('fixture-online-circle').b ?? '')].map((c) => BADGES[c]?.[2])).toEqual(['User-led']);
+  });
+});
+
+describe('a venue given by its town only', () => {
+  it('meets in that town, placed where the gazetteer puts it', () => {
+    const townOnly = `name: Town Only Group
+summary: A made-up group that gives its town but not its venue.
+led_by: peer-led-group
+areas: [west-sussex]
+districts: [worthing]
+services:
+  - id: weekly
+    name: Weekly group
+    status: active
+    formats: [group]
+    communities: [everyone]
+    locations:
+      - town: Worthing
+        district: worthing
+verification:
+  status: unverified
+  last_checked: 2026-06-01
+  source: Test fixture
+`;
+    const { dataset: ds } = validate({ providers: { 'town-only-group.yaml': townOnly } });
+    const worthing = places.find((p) => p.name === 'Worthing')!;
+    const rec = (searchPlaceFiles(ds, places).get('worthing') as PlaceRecord[])[0]!;
+    expect(rec.l?.[0]?.slice(0, 3)).toEqual([worthing.latitude, worthing.longitude, 'Worthing']);
+  });
+});

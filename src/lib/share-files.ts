@@ -50,7 +50,7 @@ type Hole = { key: 'slug' | 'name' | 'alt'; attribute: boolean };
 
 /** The template cut at every placeholder, each marked as inside a tag (an attribute) or in the text. */
 function holesOf(template: string): (string | Hole)[] {
-  const placeholders = new Map(Object.entries(SHORT_LINK_TEMPLATE).map(([key, value]) => [value, key as Hole['key']]));
+  const placeholders = new Map<string, Hole['key']>(Object.entries(SHORT_LINK_TEMPLATE).map(([key, value]) => [value, key as Hole['key']]));
   const pattern = new RegExp(`(<[^>]*>)|(${[...placeholders.keys()].join('|')})`, 'g');
   const out: (string | Hole)[] = [];
   let at = 0;

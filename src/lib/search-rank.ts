@@ -228,10 +228,20 @@ export interface WordHit {
  */
 export function keepWordMatches<T extends WordHit>(hits: readonly T[], query: string, termWords: string): T[] {
   const wanted = normaliseWords(query).split(' ').filter(Boolean);
+  return orderWordMatches(
+    hits.filter((hit) => {
+      const words = normaliseWords(`${hit.title} ${hit.text}`).split(' ');
+      return wanted.every((w) => wordMatch(words, w) > 0);
+    }),
+    query,
+    termWords,
+  );
+}
+
+/** The matches in keepWordMatches' order, none left out: those naming the vocabulary words, then the query words, first. */
+export function orderWordMatches<T extends WordHit>(hits: readonly T[], query: string, termWords: string): T[] {
   return hits
-    .map((hit, i) => ({ hit, i, words: normaliseWords(`${hit.title} ${hit.text}`).split(' ') }))
-    .filter(({ words }) => wanted.every((w) => wordMatch(words, w) > 0))
-    .map(({ hit, i }) => {
+    .map((hit, i) => {
       const own = `${hit.title} ${hit.summary}`;
       return { hit, i, named: termWords ? wordScore(own, termWords) : 0, score: query ? wordScore(own, query) : 0 };
     })

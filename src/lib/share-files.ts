@@ -38,22 +38,47 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>'"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[c]!);
 }
 
+/** Escapes text in a double-quoted attribute the way Astro does (only `&` and `"`), so the short link reads as the provider page. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
 /** The folder of the short-link template in the output, which is removed once the real pages are written. */
 export const shortLinkTemplateDir = `p/${SHORT_LINK_TEMPLATE.slug}`;
+
+type Hole = { key: 'slug' | 'name' | 'alt'; attribute: boolean };
+
+/** The template cut at every placeholder, each marked as inside a tag (an attribute) or in the text. */
+function holesOf(template: string): (string | Hole)[] {
+  const placeholders = new Map<string, Hole['key']>(Object.entries(SHORT_LINK_TEMPLATE).map(([key, value]) => [value, key as Hole['key']]));
+  const pattern = new RegExp(`(<[^>]*>)|(${[...placeholders.keys()].join('|')})`, 'g');
+  const out: (string | Hole)[] = [];
+  let at = 0;
+  for (const m of template.matchAll(pattern)) {
+    out.push(template.slice(at, m.index));
+    at = m.index + m[0].length;
+    if (m[2]) out.push({ key: placeholders.get(m[2])!, attribute: false });
+    else for (const piece of m[1]!.split(new RegExp(`(${[...placeholders.keys()].join('|')})`))) out.push(placeholders.has(piece) ? { key: placeholders.get(piece)!, attribute: true } : piece);
+  }
+  out.push(template.slice(at));
+  return out;
+}
 
 /** One /p/<slug>/index.html for each provider, from the page Astro rendered for the template (with `vocab`, its link preview's words too). */
 export function shortLinkPages(providers: readonly Entry<Provider>[], template: string, vocab?: Vocabularies): ShareFile[] {
   if (!template.includes(SHORT_LINK_TEMPLATE.slug) || !template.includes(SHORT_LINK_TEMPLATE.name)) {
     throw new Error('The short-link template page does not have the slug and name to fill in.');
   }
-  // Split once; each page is then a join, not a search through the template.
-  const parts = template.split(SHORT_LINK_TEMPLATE.slug).map((part) => part.split(SHORT_LINK_TEMPLATE.name));
+  // Cut once, each hole in one pass: a name holding another placeholder's text is never filled in again.
+  const parts = holesOf(template);
+  const hasAlt = template.includes(SHORT_LINK_TEMPLATE.alt);
   return providers.map((entry) => {
-    const name = escapeHtml(isolate(entry.data.name));
-    const text = parts.map((part) => part.join(name)).join(entry.slug);
+    const name = isolate(entry.data.name);
     // The link preview's words (they name the areas, which the template does not know).
-    const alt = vocab && text.includes(SHORT_LINK_TEMPLATE.alt) ? escapeHtml(previewAlt(providerPreviewText(vocab, entry.data))) : undefined;
-    return { path: `p/${entry.slug}/index.html`, text: alt === undefined ? text : text.split(SHORT_LINK_TEMPLATE.alt).join(alt) };
+    const alt = vocab && hasAlt ? previewAlt(providerPreviewText(vocab, entry.data)) : SHORT_LINK_TEMPLATE.alt;
+    const values = { slug: entry.slug, name, alt };
+    const text = parts.map((part) => (typeof part === 'string' ? part : (part.attribute ? escapeAttribute : escapeHtml)(values[part.key]))).join('');
+    return { path: `p/${entry.slug}/index.html`, text };
   });
 }
 

@@ -6,7 +6,7 @@
 // visitor reaches for the filters (or when there is nothing to search for yet).
 import type { SearchTables } from '../lib/search-places.ts';
 import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../lib/search-query.ts';
-import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, passes, slugOf, type Chosen, type Ranked } from '../lib/search-rank.ts';
+import { areasOf, BADGES, facetCounts, facetKey, filterMatches, keepWordMatches, orderWordMatches, passes, slugOf, type Chosen, type Ranked } from '../lib/search-rank.ts';
 import type { PlaceMatch } from '../lib/places.ts';
 import type { PlaceSearch } from './search-place.ts';
 
@@ -57,8 +57,11 @@ export function startSearch(): void {
   let placeModule: Promise<typeof import('./search-place.ts')> | undefined;
   let knownWords: Promise<string[]> | undefined;
   let run = 0;
-  /** The words and filters of the word search on show, for its counts; undefined while a place search is on show. */
-  let shown: { query: string; filters: Filters } | undefined;
+  /**
+   * The words and filters of the word search on show, for its counts, with the filter values of the matches
+   * its word check left out; undefined while a place search is on show.
+   */
+  let shown: { query: string; filters: Filters; dropped: number[][] } | undefined;
 
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
@@ -87,7 +90,7 @@ export function startSearch(): void {
   async function refreshCounts(): Promise<void> {
     if (!countsReady || !shown) return;
     const mine = run;
-    const { query, filters } = shown;
+    const { query, filters, dropped } = shown;
     const pf = await load();
     const totals = !query && !Object.keys(filters).length ? await pf.filters() : (await pf.search(query || null, { filters }))?.filters;
     if (!totals) return;
@@ -96,7 +99,9 @@ export function startSearch(): void {
       const without = !query && !Object.keys(others).length ? await pf.filters() : (await pf.search(query || null, { filters: others }))?.filters;
       if (without?.[key]) totals[key] = without[key];
     }
-    if (mine === run) showCounts((facet) => totals[facetKey(facet)]?.[facet.slice(facet.indexOf(':') + 1)] ?? 0);
+    // Pagefind counted the matches the word check left out; they are not among the results, so not in the counts.
+    const less = facetCounts(dropped, chosenOf(filters), config.facets);
+    if (mine === run) showCounts((facet) => (totals[facetKey(facet)]?.[facet.slice(facet.indexOf(':') + 1)] ?? 0) - (less[facetIndex.get(facet) ?? -1] ?? 0));
   }
 
   function wantCounts(): void {
@@ -294,7 +299,7 @@ export function startSearch(): void {
     if (!parsed.rest && !anyFilter) {
       await load();
       if (mine !== run) return;
-      shown = { query: '', filters };
+      shown = { query: '', filters, dropped: [] };
       list.replaceChildren();
       status.textContent = 'Type a word or choose a filter to see groups.';
       // Nothing to show but the filters, so their counts are what the visitor needs first.
@@ -368,21 +373,39 @@ export function startSearch(): void {
 
   /**
    * Pagefind's matches checked as words (keepWordMatches). When they are few, every filter and its count is
-   * worked out from them (filterMatches), so a count is exactly what ticking its box shows; when they are
-   * many, Pagefind filters and counts.
+   * worked out from them (filterMatches), so a count is exactly what ticking its box shows. When they are
+   * many, the first CHECK_AT_MOST of the unfiltered matches are checked, whatever is ticked, and those that
+   * fail are left out of the results and of Pagefind's counts alike, so the counts still say what ticking shows.
    */
-  async function wordResults(pf: Pagefind, query: string, termWords: string, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[] } | undefined> {
+  async function wordResults(pf: Pagefind, query: string, termWords: string, ticked: Filters, filters: Filters): Promise<{ cards: Card[]; total: number; counts?: number[]; dropped: number[][] } | undefined> {
     const main = await pf.search(query || null, { filters: {} });
     if (!main) return undefined;
     const few = main.results.length <= CHECK_AT_MOST;
-    const response = few || !Object.keys(filters).length ? main : await pf.search(query || null, { filters });
-    if (!response) return undefined;
-    const data = await Promise.all(response.results.slice(0, CHECK_AT_MOST).map((r) => r.data()));
-    const hits = data.map((d) => ({ d, title: d.meta.title ?? '', summary: d.meta.summary ?? '', text: d.content ?? '', values: valuesOf(d) }));
+    const checked = main.results.slice(0, CHECK_AT_MOST);
+    const data = await Promise.all(checked.map((r) => r.data()));
+    const hits = data.map((d, i) => ({ d, id: checked[i]!.id, title: d.meta.title ?? '', summary: d.meta.summary ?? '', text: d.content ?? '', values: valuesOf(d) }));
     const kept = keepWordMatches(hits, query, termWords);
-    if (!few) return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: kept.length + Math.max(0, response.results.length - CHECK_AT_MOST) };
-    const { shown: passing, counts } = filterMatches(kept, chosenOf(filters), chosenOf(ticked), termWords, config.facets);
-    return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts };
+    if (few) {
+      const { shown: passing, counts } = filterMatches(kept, chosenOf(filters), chosenOf(ticked), termWords, config.facets);
+      return { cards: passing.map(({ d }) => cardOfPagefind(d)), total: passing.length, counts, dropped: [] };
+    }
+    const keptIds = new Set(kept.map((h) => h.id));
+    const dropped = hits.filter((h) => !keptIds.has(h.id));
+    const droppedIds = new Set(dropped.map((h) => h.id));
+    const droppedValues = dropped.map((h) => h.values);
+    if (!Object.keys(filters).length) return { cards: kept.map(({ d }) => cardOfPagefind(d)), total: main.results.length - dropped.length, dropped: droppedValues };
+    const response = await pf.search(query || null, { filters });
+    if (!response) return undefined;
+    const passing = response.results.filter((r) => !droppedIds.has(r.id));
+    const passingIds = new Set(passing.map((r) => r.id));
+    // As filterMatches does: a group named by the vocabulary words is kept without their filter ("café" finds a closed café).
+    const named = termWords ? await pf.search(termWords, { filters: ticked }) : null;
+    const namedOnly = (named?.results ?? []).filter((r) => !passingIds.has(r.id) && !droppedIds.has(r.id)).slice(0, CHECK_AT_MOST);
+    const asHit = (d: PagefindResultData) => ({ d, title: d.meta.title ?? '', summary: d.meta.summary ?? '', text: d.content ?? '', values: valuesOf(d) });
+    const extra = keepWordMatches((await Promise.all(namedOnly.map((r) => r.data()))).map(asHit), query, '').filter((h) => wordScore(h.title, termWords) > 0);
+    const first = await Promise.all(passing.slice(0, CHECK_AT_MOST).map((r) => r.data()));
+    const ordered = orderWordMatches([...extra, ...first.map(asHit)], query, termWords);
+    return { cards: ordered.map(({ d }) => cardOfPagefind(d)), total: passing.length + extra.length, dropped: droppedValues };
   }
 
   /** Shows what words find; when they find nothing and `guess` names a place, returns it for a place search instead. */
@@ -422,7 +445,7 @@ export function startSearch(): void {
       shown = undefined;
       showCounts((facet) => local[facetIndex.get(facet) ?? -1] ?? 0);
     } else {
-      shown = { query, filters };
+      shown = { query, filters, dropped: found.dropped };
       if (countsReady) void refreshCounts();
       // Someone who has ticked a filter is using them: their counts follow the results.
       else if (boxes.some((b) => b.checked)) void loadCounts();

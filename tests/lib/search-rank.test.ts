@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOrder, chunksFor, facetCounts, filterMatches, inAreaFile, kebab, keepWordMatches, slugOf, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
+import { areaOrder, chunksFor, facetCounts, filterMatches, inAreaFile, kebab, keepWordMatches, orderWordMatches, slugOf, kmApart, meetsText, NEAR_KM, passes, rankForPlace, type PlaceRecord, type PlaceTables, type SearchPlace } from '../../src/lib/search-rank.ts';
 
 const tables: PlaceTables = {
   areas: [
@@ -136,6 +136,9 @@ describe('word matches', () => {
   });
   it('puts a group naming the vocabulary word first', () => {
     expect(keepWordMatches([general, bipolar], '', 'bipolar').map((h) => h.title)).toEqual(['Bipolar Group', 'Open Group']);
+  });
+  it('orders matches the same way without leaving any out, for the matches past those checked as words', () => {
+    expect(orderWordMatches([mental, general, bipolar], 'bipolar', '').map((h) => h.title)).toEqual(['Bipolar Group', 'Mental Wellbeing Drop-in', 'Open Group']);
   });
   it('applies every filter and counts what ticking each box would show', () => {
     const facets = ['community:men', 'community:everyone'];

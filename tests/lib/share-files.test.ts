@@ -3,7 +3,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { hasCalendar } from '../../src/lib/ics.ts';
-import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, editDataPath, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
+import { calendarFiles, EDIT_DATA_PER_FILE, editDataFiles, editDataPath, escapeAttribute, escapeHtml, SHORT_LINK_TEMPLATE, shortLinkPages, type ProviderEditData } from '../../src/lib/share-files.ts';
 import type { Dataset } from '../../src/lib/validate.ts';
 import { fixtureFiles } from '../helpers/fixtures.ts';
 import { TODAY, validate } from '../helpers/data-dir.ts';
@@ -107,5 +107,19 @@ describe('shortLinkPages with the link preview', () => {
       expect(page.text).toMatch(new RegExp(`<meta property="og:image:alt" content="${escapeHtml(data.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Peer support in [^"]+\\. Sussex Peer Support Directory\\.">`));
       expect(page.text).not.toContain(SHORT_LINK_TEMPLATE.alt);
     }
+  });
+
+  it('writes a name with an apostrophe, an ampersand and a quote in the preview words once escaped, as Astro writes the provider page', () => {
+    const entry = { ...dataset.providers[0]!, data: { ...dataset.providers[0]!.data, name: `Men's "Shed" & Tea` } };
+    const template = `<meta property="og:title" content="${NAME}"><meta property="og:image:alt" content="${SHORT_LINK_TEMPLATE.alt}"><h1>${NAME}</h1><a href="/providers/${SLUG}/">`;
+    const [page] = shortLinkPages([entry], template, dataset.vocab);
+    expect(page!.text).toMatch(/^<meta property="og:title" content="Men's &quot;Shed&quot; &amp; Tea"><meta property="og:image:alt" content="Men's &quot;Shed&quot; &amp; Tea\. Peer support in [^"]+\. Sussex Peer Support Directory\."><h1>Men&#39;s &quot;Shed&quot; &amp; Tea<\/h1><a href="\/providers\/[a-z0-9-]+\/">$/);
+    expect(escapeAttribute(`Men's "Shed" & Tea`)).toBe('Men\'s &quot;Shed&quot; &amp; Tea');
+  });
+
+  it('fills in a name that holds another placeholder\'s text as it is, not as that placeholder', () => {
+    const entry = { ...dataset.providers[0]!, data: { ...dataset.providers[0]!.data, name: `Group ${SHORT_LINK_TEMPLATE.alt}` } };
+    const template = `<meta property="og:image:alt" content="${SHORT_LINK_TEMPLATE.alt}"><h1>${NAME}</h1><a href="/providers/${SLUG}/">`;
+    expect(shortLinkPages([entry], template, dataset.vocab)[0]!.text).toContain(`<h1>Group ${SHORT_LINK_TEMPLATE.alt}</h1>`);
   });
 });

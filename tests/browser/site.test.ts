@@ -184,6 +184,8 @@ describe('badges on cards', () => {
       await page.waitForURL((u) => u.pathname === letter!.path);
       await expect(page.locator('main .card').count()).resolves.toBe(letter!.count);
       expect(await badgesOn(page, CLOSED)).toContain('✕ Closed');
+      const names = await page.locator('main .card :is(h2, h3) a').allInnerTexts();
+      expect(names.filter((n) => n.startsWith('Fixture')).at(-1)).toBe(CLOSED);
     } finally {
       await page.close();
     }

@@ -31,7 +31,7 @@ describe('/contribute/ on a 360 px phone', () => {
       const form = await page.locator('[data-contribute-form]').boundingBox();
       const screens = form!.height / PHONE.height;
       expect(screens, `the form is ${Math.round(form!.height)} px tall: ${screens.toFixed(2)} screens`).toBeLessThan(4);
-      for (const label of ['Name of the organisation or group (required)', 'Summary (required)', 'Website', 'Email address', 'Phone number', 'Name of the service (required)', 'When it runs, in words', 'Where the information came from (required)']) {
+      for (const label of ['Name of the organisation or group (required)', 'Summary (required)', 'Website', 'Email address', 'Phone number', 'Name of the service (required)', 'When it runs, in words', 'What the source is (required)', 'Web address of the source', 'Date the source shows (required)']) {
         await expect(page.getByLabel(label, { exact: true }).first().isVisible(), label).resolves.toBe(true);
       }
       for (const legend of [/^Who runs it/, /^Areas it serves/, /^Who it is for/, /^Online or by phone/]) await expect(page.getByRole('group', { name: legend }).isVisible(), String(legend)).resolves.toBe(true);
@@ -111,7 +111,8 @@ describe('a place given only by postcode', () => {
       await page.keyboard.type('BN43 5DA');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('#f-services-0-locations-0-town').inputValue()).toBe('Shoreham-by-Sea');
-      await page.getByLabel('Where the information came from (required)').fill('Phone call with the group');
+      await page.getByLabel('What the source is (required)').fill('Phone call with the group');
+      await page.getByLabel('Date the source shows (required)').fill('2026-12');
       await page.getByRole('button', { name: 'Check the answers' }).click();
       await expect(page.locator('[data-output-status]').textContent()).resolves.toBe('The file is ready.');
       yaml = (await page.locator('[data-yaml]').textContent()) ?? '';

@@ -2,12 +2,44 @@
 // the first screen, the crisis numbers and a one-line menu are on every page, the area page starts with a
 // town-or-postcode box, and every district page lists what serves it, nearest first. CSP enforced throughout.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
+import type { Dataset } from '../../src/lib/model/types.ts';
 import { baseUrl, gotoAndSettle, newPage, runAxe, sitemapUrls, sitePath } from './harness.ts';
 
 const PHONE = { width: 360, height: 800 };
 const PAGES = [...(await sitemapUrls(baseUrl())).map(sitePath), '/404.html'];
 const CRISIS_HREFS = ['tel:111', 'tel:116123', 'sms:85258?body=SHOUT', 'tel:999'];
+
+const dataset: Dataset = validateDataDir(inject('dataDir'), { today: '2100-01-01' }).dataset;
+
+/** The names of providers with a running service that has a venue in `town` (by its town or district), once each unless `each`. */
+function meetingIn(town: string, each = false): string[] {
+  const district = town.toLowerCase().replace(/[^a-z]+/g, '-');
+  const names = dataset.providers.flatMap((p) =>
+    p.data.services
+      .filter((s) => s.status === 'active' && (s.locations ?? []).some((l) => l.district === district || l.town?.toLowerCase() === town.toLowerCase()))
+      .map(() => p.data.name),
+  );
+  return each ? names : [...new Set(names)];
+}
+
+/** How many services a district page lists in all, over all its pages, and how many under "Meets in". */
+async function districtCounts(page: Page, path: string): Promise<{ total: number; meets: number }> {
+  let total = 0;
+  let meets = 0;
+  for (let next: string | undefined = path; next; ) {
+    await gotoAndSettle(page, next);
+    const c = await page.locator('main section.layer').evaluateAll((sections) =>
+      sections.map((s) => ({ meets: /^Meets in /.test(s.querySelector('h2')?.textContent?.trim() ?? ''), cards: s.querySelectorAll('.card').length })),
+    );
+    total += c.reduce((n, l) => n + l.cards, 0);
+    meets += c.filter((l) => l.meets).reduce((n, l) => n + l.cards, 0);
+    const nextLink = page.locator('main a[rel="next"]');
+    next = (await nextLink.count()) ? new URL((await nextLink.first().getAttribute('href'))!, page.url()).pathname : undefined;
+  }
+  return { total, meets };
+}
 
 /** Where an element is on the screen, scrolled to the top; null if the page has no such element. */
 function box(page: Page, selector: string) {
@@ -26,6 +58,13 @@ async function tabTo(page: Page, selector: string, limit = 40): Promise<number> 
     if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return i;
   }
   throw new Error(`Tab never reached ${selector} in ${limit} presses`);
+}
+
+/** The search page, reached from a form, holds `words` in its one box and says what it found near `place`. */
+async function searchedFor(page: Page, words: string, place: string): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/search/');
+  await expect.poll(() => page.locator('#search-input').inputValue()).toBe(words);
+  await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 15_000 }).toMatch(new RegExp(`found.* for ${place}\\b`, 'i'));
 }
 
 describe('the home page on a 360×800 phone', () => {
@@ -66,9 +105,10 @@ describe('the home page on a 360×800 phone', () => {
     await page.keyboard.type('Crawley');
     expect(await tabTo(page, 'main input[name="q"]', 1)).toBe(1);
     await page.keyboard.type('hearing voices');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/search/'), page.keyboard.press('Enter')]);
-    const url = new URL(page.url());
+    const [sent] = await Promise.all([page.waitForRequest((r) => r.isNavigationRequest() && new URL(r.url()).pathname === '/search/'), page.keyboard.press('Enter')]);
+    const url = new URL(sent.url());
     expect([url.searchParams.get('near'), url.searchParams.get('q')]).toEqual(['Crawley', 'hearing voices']);
+    await searchedFor(page, 'hearing voices Crawley', 'Crawley');
   });
 });
 
@@ -113,8 +153,9 @@ describe('area pages', () => {
       expect(b!.bottom).toBeLessThanOrEqual(PHONE.height);
       await tabTo(page, 'main input[name="near"]');
       await page.keyboard.type('BN11 1AA');
-      await Promise.all([page.waitForURL((u) => u.pathname === '/search/'), page.keyboard.press('Enter')]);
-      expect(new URL(page.url()).searchParams.get('near')).toBe('BN11 1AA');
+      const [sent] = await Promise.all([page.waitForRequest((r) => r.isNavigationRequest() && new URL(r.url()).pathname === '/search/'), page.keyboard.press('Enter')]);
+      expect(new URL(sent.url()).searchParams.get('near')).toBe('BN11 1AA');
+      await searchedFor(page, 'BN11 1AA', 'BN11');
     } finally {
       await page.close();
     }
@@ -127,7 +168,17 @@ describe('area pages', () => {
       const rows = (await page.locator('main nav .place-list li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
       expect(rows.length).toBe(7);
       for (const row of rows) expect(row).toMatch(/^[A-Z][A-Za-z ]+ \d+ services? · (?:\d+ meets? there|none meets there yet)$/);
-      expect(rows.find((r) => r.startsWith('Crawley'))).toMatch(/ 1 meets there$/);
+      // Each row's numbers are what its district page lists: every card, and the cards under "Meets in".
+      const links = await page.locator('main nav .place-list li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links.length).toBe(7);
+      for (const [i, link] of links.entries()) {
+        const listed = await districtCounts(page, link);
+        const meets = listed.meets ? `${listed.meets} ${listed.meets === 1 ? 'meets' : 'meet'} there` : 'none meets there yet';
+        expect(rows[i], link).toMatch(new RegExp(` ${listed.total} services? · ${meets}$`));
+      }
+      // Crawley has at least the groups the data gives a venue there.
+      const crawley = rows.find((r) => r.startsWith('Crawley'))!;
+      expect(Number(/(\d+) meets? there$/.exec(crawley)?.[1])).toBeGreaterThanOrEqual(meetingIn('Crawley').length);
     } finally {
       await page.close();
     }
@@ -170,7 +221,12 @@ describe('district pages', () => {
       const layers = await page.locator('main section.layer').evaluateAll((sections) =>
         sections.map((s) => [s.querySelector('h2')?.textContent?.trim(), [...s.querySelectorAll('.card p:first-of-type')].map((p) => p.textContent?.replace(/\s*·.*$/, '').trim())]),
       );
-      expect(layers[0]).toEqual(['Meets in Crawley', ['Fixture Together Peer Circle']]);
+      expect(layers[0]![0]).toBe('Meets in Crawley');
+      const meeting = layers[0]![1] as string[];
+      expect(meetingIn('Crawley')).toContain('Fixture Together Peer Circle');
+      // Each running service with a venue in Crawley has its own card there.
+      const count = (names: string[], name: string) => names.filter((n) => n === name).length;
+      for (const name of meetingIn('Crawley')) expect(count(meeting, name), name).toBeGreaterThanOrEqual(count(meetingIn('Crawley', true), name));
       const headings = layers.map((l) => l[0]);
       expect(headings).toContain('Online or by phone');
       expect(headings.indexOf('Covers all of West Sussex')).toBeLessThan(headings.indexOf('Online or by phone'));

@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { validateDataDir } from '../../src/lib/dataset/dataset-fs.ts';
+import { bookletAreas, wholeBookletFits } from '../../src/lib/directory.ts';
 import type { Dataset } from '../../src/lib/model/types.ts';
 import { collectConsole, gotoAndSettle, newPage, runAxe, sitePath, siteUrl } from './harness.ts';
 
@@ -163,6 +164,44 @@ describe('printing the page itself', () => {
   });
 });
 
+/** One part of a printed booklet: its address, area, part number, the services it lists, and the count its cover gives. */
+interface Booklet {
+  path: string;
+  /** The address of the booklet's first part. */
+  first: string;
+  area: string;
+  part: number;
+  entries: string[];
+  /** How many services the chooser on /print/ says the whole booklet holds. */
+  listed: number;
+  /** How many services its first part's cover says the whole booklet holds. */
+  total: number;
+}
+
+/** Every booklet linked from /print/, every part of each, with the services it lists. */
+async function allBooklets(page: Page): Promise<Booklet[]> {
+  await gotoAndSettle(page, '/print/');
+  const links = await page.locator('.booklet-chooser li').evaluateAll((items) =>
+    items.map((li) => ({ path: new URL(li.querySelector('a')!.href).pathname, listed: Number(/\((\d+) services?/.exec(li.textContent ?? '')?.[1]) })),
+  );
+  const out: Booklet[] = [];
+  for (const { path, listed } of links) {
+    const area = path.split('/')[2]!;
+    let next: string | undefined = path;
+    let total = NaN;
+    for (let part = 1; next; part++) {
+      await gotoAndSettle(page, next);
+      const entries = await page.locator('.booklet-entry .booklet-entry-title').allInnerTexts();
+      if (part === 1) total = Number(/lists (\d+) peer support services?/.exec(await page.locator('.booklet-cover .lead').innerText())?.[1]);
+      out.push({ path: next, first: path, area, part, entries: entries.map((e) => e.trim()), listed, total });
+      const nextLink = page.locator('main a[rel="next"]');
+      const href = (await nextLink.count()) ? await nextLink.first().getAttribute('href') : null;
+      next = href ? new URL(href, page.url()).pathname : undefined;
+    }
+  }
+  return out;
+}
+
 describe('words on paper match the site', () => {
   test('a poster says "How to join", names who runs the group in small letters, and writes access features mid-sentence', async () => {
     const page = await newPage();
@@ -180,7 +219,11 @@ describe('words on paper match the site', () => {
   test('the booklet says "Not yet checked with the group", as the site does, and "How to join"', async () => {
     const page = await newPage();
     try {
-      await gotoAndSettle(page, '/print/');
+      // The booklets split by district at this size: the one that holds the fixture's group.
+      const booklets = await allBooklets(page);
+      const holding = booklets.find((b) => b.entries.includes('Saturday peer circle'));
+      expect(holding, 'no booklet lists Saturday peer circle').toBeDefined();
+      await gotoAndSettle(page, holding!.path);
       const text = await page.locator('main').innerText();
       expect(text).not.toMatch(/confirmed by the group/i);
       const entry = page.locator('.booklet-entry', { hasText: 'Saturday peer circle' }).first();
@@ -325,9 +368,11 @@ describe('posters', () => {
 describe('the booklet /print/', () => {
   let page: Page;
   let consoleLog: ReturnType<typeof collectConsole>;
+  let booklets: Booklet[];
   beforeAll(async () => {
     page = await newPage();
     consoleLog = collectConsole(page);
+    booklets = await allBooklets(page);
     await gotoAndSettle(page, '/print/');
   });
   afterAll(() => page?.close());
@@ -336,42 +381,60 @@ describe('the booklet /print/', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 
-  test('lists every running service under each area it serves', async () => {
-    const shown = await page.locator('.booklet-area').evaluateAll((areas) =>
-      areas.map((a) => ({ area: a.querySelector('h2')?.id, entries: [...a.querySelectorAll('.booklet-entry h4')].map((h) => h.textContent?.trim()) })),
-    );
-    for (const { provider, service } of activeServices) {
-      for (const area of provider.data.areas) {
-        expect(shown.find((s) => s.area === area)?.entries, `${service.name} (${provider.slug}) in ${area}`).toContain(service.name);
-      }
+  test('past 100 entries, /print/ links a booklet for each district and each area, with how many services each holds', async () => {
+    expect(wholeBookletFits(bookletAreas(dataset), 100), 'the test site is meant to be past one booklet').toBe(false);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Booklets to print');
+    await expect(page.locator('.booklet-entry').count()).resolves.toBe(0);
+    const areas = await page.locator('.booklet-chooser h2').allInnerTexts();
+    expect(areas).toEqual(dataset.vocab.areas.terms.map((a) => a.label));
+    const firstParts = booklets.filter((b) => b.part === 1);
+    expect(firstParts.length).toBeGreaterThan(dataset.vocab.areas.terms.length);
+    for (const b of firstParts) {
+      expect(b.listed, b.path).toBe(b.total);
+      expect(booklets.filter((x) => x.first === b.path).flatMap((x) => x.entries).length, b.path).toBe(b.total);
     }
-    const total = new Set(shown.flatMap((s) => s.entries)).size;
-    expect(total).toBeLessThanOrEqual(activeServices.length);
-    const paused = providers.flatMap((p) => p.data.services.filter((s) => s.status !== 'active').map((s) => s.name));
-    const activeNames = new Set(activeServices.map((x) => x.service.name));
-    for (const name of paused.filter((n) => !activeNames.has(n))) expect(shown.flatMap((s) => s.entries), `${name} is not running`).not.toContain(name);
   });
 
-  test('when printed: crisis numbers on the front, each area on a new page, no site navigation, and the date', async () => {
-    await page.emulateMedia({ media: 'print' });
+  test('lists every running service under each area it serves, somewhere in that area’s booklets, and nothing that is not running', () => {
+    for (const { provider, service } of activeServices) {
+      for (const area of provider.data.areas) {
+        const names = booklets.filter((b) => b.area === area).flatMap((b) => b.entries);
+        expect(names, `${service.name} (${provider.slug}) in ${area}`).toContain(service.name);
+      }
+    }
+    const shown = booklets.flatMap((b) => b.entries);
+    const activeNames = new Set(activeServices.map((x) => x.service.name));
+    const paused = providers.flatMap((p) => p.data.services.filter((s) => s.status !== 'active').map((s) => s.name));
+    for (const name of paused.filter((n) => !activeNames.has(n))) expect(shown, `${name} is not running`).not.toContain(name);
+    // No booklet part holds more than 100 services, and a booklet lists each service once.
+    for (const b of booklets) {
+      expect(b.entries.length, b.path).toBeGreaterThan(0);
+      expect(b.entries.length, b.path).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test('when printed: each booklet has the crisis numbers on the front, its list on a new page, no site navigation, and the date', async () => {
+    const p = await newPage();
+    await p.emulateMedia({ media: 'print' });
     try {
-      const printed = await page.evaluate(() => ({
-        crisis: getComputedStyle(document.querySelector('.booklet-crisis')!).display,
-        siteBar: getComputedStyle(document.querySelector('.crisis')!).display,
-        header: getComputedStyle(document.querySelector('.site-header')!).display,
-        breaks: [...document.querySelectorAll('.booklet-area')].map((a) => getComputedStyle(a).breakBefore),
-        crisisBeforeFirstArea: !!(document.querySelector('.booklet-crisis')!.compareDocumentPosition(document.querySelector('.booklet-area')!) & Node.DOCUMENT_POSITION_FOLLOWING),
-        printedOn: document.querySelector('[data-printed-on]')?.textContent ?? '',
-      }));
-      expect(printed).toMatchObject({ crisis: 'block', siteBar: 'none', header: 'none', crisisBeforeFirstArea: true });
-      expect(printed.breaks.length).toBe(dataset.vocab.areas.terms.length);
-      expect(new Set(printed.breaks)).toEqual(new Set(['page']));
-      expect(printed.printedOn).toMatch(/Printed on \d{1,2} [A-Z][a-z]+ \d{4}\./);
-      const text = await page.locator('.booklet-crisis').innerText();
-      for (const words of ['111', 'option 2', '116 123', 'SHOUT', '85258', '999']) expect(text).toContain(words);
-      await expect(page.locator('.booklet-cover').innerText()).resolves.toMatch(/This list was made on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+      for (const b of booklets) {
+        await gotoAndSettle(p, b.path);
+        const printed = await p.evaluate(() => ({
+          crisis: getComputedStyle(document.querySelector('.booklet-crisis')!).display,
+          siteBar: getComputedStyle(document.querySelector('.crisis')!).display,
+          header: getComputedStyle(document.querySelector('.site-header')!).display,
+          listBreak: getComputedStyle(document.querySelector('.booklet-services')!).breakBefore,
+          crisisBeforeList: !!(document.querySelector('.booklet-crisis')!.compareDocumentPosition(document.querySelector('.booklet-services')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+          printedOn: document.querySelector('[data-printed-on]')?.textContent ?? '',
+        }));
+        expect(printed, b.path).toMatchObject({ crisis: 'block', siteBar: 'none', header: 'none', listBreak: 'page', crisisBeforeList: true });
+        expect(printed.printedOn, b.path).toMatch(/Printed on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+        const text = await p.locator('.booklet-crisis').innerText();
+        for (const words of ['111', 'option 2', '116 123', 'SHOUT', '85258', '999']) expect(text, b.path).toContain(words);
+        await expect(p.locator('.booklet-cover').innerText()).resolves.toMatch(/This list was made on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+      }
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await p.close();
     }
   });
 

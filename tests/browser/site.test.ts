@@ -166,7 +166,32 @@ describe('badges on cards', () => {
   /** The badges on the card of a provider, as their words. */
   const badgesOn = async (page: Page, name: string) => words(await page.locator('main .card', { has: page.locator(`h2 a, h3 a`, { hasText: name }) }).locator('.badge').allTextContents());
 
-  test.each(['/', '/providers/', '/a-z/f/'])('on %s, a provider whose every service is closed says "Closed" and is listed after the running ones', async (path) => {
+  test('on /, with more than 50 groups, no group is listed but the count is, with a link to each letter’s page, where the closed group says "Closed" last', async () => {
+    const total = inject('providerSlugs').length;
+    expect(total, 'the test site is meant to have more than 50 groups').toBeGreaterThan(50);
+    const page = await newPage();
+    try {
+      await gotoAndSettle(page, '/');
+      await expect(page.locator('main .card').count()).resolves.toBe(0);
+      await expect(page.locator('main').innerText()).resolves.toContain(`${total.toLocaleString('en-GB')} listed.`);
+      const letters = await page.locator('main nav[aria-label="Groups A to Z"] a').evaluateAll((as) =>
+        as.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, count: Number(/(\d+) groups?$/.exec(a.textContent ?? '')?.[1]) })),
+      );
+      expect(letters.reduce((n, l) => n + l.count, 0)).toBe(total);
+      const letter = letters.find((l) => l.path === `/a-z/${CLOSED[0]!.toLowerCase()}/`);
+      expect(letter, `a link to the letter page of ${CLOSED}`).toBeDefined();
+      await page.locator(`main nav[aria-label="Groups A to Z"] a[href$="${letter!.path}"]`).click();
+      await page.waitForURL((u) => u.pathname === letter!.path);
+      await expect(page.locator('main .card').count()).resolves.toBe(letter!.count);
+      expect(await badgesOn(page, CLOSED)).toContain('✕ Closed');
+      const names = await page.locator('main .card :is(h2, h3) a').allInnerTexts();
+      expect(names.filter((n) => n.startsWith('Fixture')).at(-1)).toBe(CLOSED);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each(['/providers/', '/a-z/f/'])('on %s, a provider whose every service is closed says "Closed" and is listed after the running ones', async (path) => {
     const page = await newPage();
     try {
       await gotoAndSettle(page, path);

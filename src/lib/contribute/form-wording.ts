@@ -88,9 +88,11 @@ export const HELP: Record<string, string> = {
   geocoded: '',
   last_checked: 'Only if someone confirmed the details with the group: the date they did, like 2026-11-23. Leave it blank otherwise.',
   'services.sources': 'Only for facts just this service’s own sources give, such as its times or that it has closed. Leave it empty otherwise.',
-  'sources.title': 'A web page, a report or a leaflet, in plain words, for example “West Sussex Mind’s news page”.',
-  'sources.url': 'Copy it from the browser’s address bar. Leave it blank for a document that is not on the web.',
-  published: 'The date the source itself shows: a year (2023), a month (2023-02) or a date (2023-02-14). Write undated if it shows none.',
+  // Short: on a phone the source's three answers are with the essentials, and every line of help is a line to scroll.
+  'sources.title': 'Like “West Sussex Mind’s news page”.',
+  'sources.url': 'Leave it blank if it is not on the web.',
+  published: 'Like 2023 or 2023-02-14, or undated.',
+  sources: '',
   // The options say it, each with its own description.
   led_by: '',
   'verification.status': '',
@@ -106,7 +108,7 @@ export const HELP: Record<string, string> = {
   source: 'For example “phone call with the group” or a leaflet or report, with its year.',
   source_url: '',
   summary: 'One sentence on what it does.',
-  'schedule.note': 'Like “Wednesdays, 7pm to 9pm” or “the first Monday of the month”.',
+  'schedule.note': 'Like “Wednesdays, 7pm to 9pm”.',
   schedule: '',
   locations: '',
   delivery: '',

@@ -29,6 +29,13 @@ describe('values and providers', () => {
     expect(providerFromValues(model, values)).toEqual(data);
   });
 
+  // The text too: a correction must change only what the volunteer changed, so each real file is written as the form writes it.
+  it.each(readdirSync(path.join(PROJECT_ROOT, 'data/providers')).filter((f) => f.endsWith('.yaml')))('writes data/providers/%s back to the same text after a trip through the form', (file) => {
+    const text = readFileSync(path.join(PROJECT_ROOT, 'data/providers', file), 'utf8');
+    const back = providerFromValues(model, valuesFromProvider(model, parse(text)));
+    expect([renderProvider(back, schema, { comments: false }), renderProvider(back, schema)], 'write it as the form does: quotes only where YAML needs them, double quotes when a text has both kinds').toContain(text);
+  });
+
   it('starts a new provider with one service and the usual answers', () => {
     const values = emptyValues(model, { today: '2026-11-23' });
     expect(getAt(values, ['services', 0, 'status'])).toBe('active');

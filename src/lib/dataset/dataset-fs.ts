@@ -24,7 +24,8 @@ export function dataDir(): string {
   return process.env.SPSD_DATA_DIR ? path.resolve(process.env.SPSD_DATA_DIR) : path.join(PROJECT_ROOT, 'data');
 }
 
-function display(file: string): string {
+/** A file's name as problems show it: relative to where the command runs, or whole when it is outside. */
+export function display(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
 }

@@ -1,7 +1,7 @@
 // Reads data/gazetteer.yaml and data/postcodes.yaml from disk; all checking happens in gazetteer.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir, loadDataset } from '../dataset/dataset-fs.ts';
+import { dataDir, display, loadDataset } from '../dataset/dataset-fs.ts';
 import { checkGazetteer, checkPostcodes, type GazetteerProblem, type OutsidePlace, type Place, type PostcodeDistrict } from './gazetteer.ts';
 import { formatPath, formatProblem, type Problem } from '../validate/problems.ts';
 import type { Vocabularies } from '../dataset/vocab.ts';
@@ -10,9 +10,7 @@ import { locate, parseSource, type ParsedFile } from '../dataset/yaml-source.ts'
 export const GAZETTEER_FILE = 'gazetteer.yaml';
 export const POSTCODES_FILE = 'postcodes.yaml';
 
-function shownPath(file: string): string {
-  return path.relative(process.cwd(), file).split(path.sep).join('/');
-}
+const shownPath = display;
 
 /** Reads and parses one of the two files, or says it is missing. */
 function parseFile(root: string, name: string, missing: string): { parsed?: ParsedFile; shown: string; problems: Problem[] } {

@@ -71,7 +71,7 @@ export function previewFigures(logs: AstroLog[]): NonNullable<NonNullable<SizeRe
 }
 
 
-/** Page loads in Chromium: home, a provider page, three searches and the map, each the median of `runs` loads. */
+/** Page loads in Chromium: home, a provider page, five searches and the map, each the median of `runs` loads. */
 export async function browserFigures(browser: Browser, siteOut: string, data: { firstSlug: string; mapLocations: number }, runs: number, log: (message: string) => void, n: number): Promise<SizeResult['browser']> {
   const file = (rel: string) => path.join(siteOut, rel);
   const server = await startGzipServer(siteOut);
@@ -91,6 +91,9 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
     const searchWords = await measure('/search/?q=walking%20group', '#search-results li');
     // What and where, as the home page's form sends them: a vocabulary word becomes a filter.
     const searchWhatWhere = await measure('/search/?q=anxiety&near=hastings', '#search-results li');
+    // Brighton & Hove: the district most groups meet in or name, so the largest district file.
+    const searchLargest = await measure('/search/?q=brighton', '#search-results li');
+    const searchWhatWhereLargest = await measure('/search/?q=anxiety&near=brighton', '#search-results li');
     // Markers and clusters, not the town labels, which show before any data arrives.
     const map = existsSync(file('map/index.html')) ? await measure('/map/', '#map .map-marker, #map .map-cluster') : undefined;
     const strip = (l: PageLoad & { readyMsRuns: number[] }) => ({ url: l.url, bytes: l.bytes, requests: l.requests, readyMs: l.readyMs, readyMsRuns: l.readyMsRuns, largest: l.largest });
@@ -102,6 +105,8 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
       search: strip(search),
       searchWords: strip(searchWords),
       searchWhatWhere: strip(searchWhatWhere),
+      searchLargest: strip(searchLargest),
+      searchWhatWhereLargest: strip(searchWhatWhereLargest),
       ...(map ? { map: { ...strip(map), markerDataBytes: markerBytes!, markerBytesPerLocation: Math.round((markerBytes! / Math.max(1, data.mapLocations)) * 100) / 100 } } : {}),
     };
   } finally {

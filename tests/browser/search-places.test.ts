@@ -186,13 +186,26 @@ describe('a place search', () => {
     }
   });
 
-  it('loads no Pagefind file, and the place files only for that place', async () => {
+  it("loads no Pagefind file, and for a place alone only that place's own file", async () => {
     const p = await newPage();
     const requests = await recordRequests(p);
-    await open(p, 'hastings');
+    const shown = await open(p, 'hastings');
+    expect(shown.names[0]).toBe(BIP);
     expect(requests.urls.filter((u) => /\/pagefind\//.test(u))).toEqual([]);
-    expect(requests.urls.filter((u) => /\/search-places\//.test(u)).map((u) => u.replace(/.*\//, '')).sort()).toEqual(['area-east-sussex-top.json', 'hastings.json', 'rother.json'].sort());
+    expect(requests.urls.filter((u) => /\/search-places\//.test(u)).map((u) => u.replace(/.*\//, ''))).toEqual(['at-hastings.json']);
     expect(requests.failures).toEqual([]);
+    await p.close();
+  });
+
+  it('narrowed by a filter, shows the same groups as ranking every file nearby, and loads those files after the place\'s own', async () => {
+    const p = await newPage();
+    const requests = await recordRequests(p);
+    const shown = await open(p, '?q=hastings&format=group');
+    const files = requests.urls.filter((u) => /\/search-places\//.test(u)).map((u) => u.replace(/.*\//, ''));
+    expect(files[0]).toBe('at-hastings.json');
+    expect([...files].sort()).toEqual(['area-east-sussex.json', 'at-hastings.json', 'hastings.json', 'rother.json']);
+    expect(shown.names[0]).toBe(BIP);
+    expect(shown.names).not.toContain(PH);
     await p.close();
   });
 

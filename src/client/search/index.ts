@@ -193,10 +193,15 @@ export function startSearch(): void {
     const place = await placeModule!;
     const narrowed = !!words || anyFilter;
     if (narrowed && match.kind !== 'outside') {
-      // The groups meeting nearby and covering the district show first; the area's whole file follows.
-      const first = await place.searchPlace(match, base, config, 'nearby-only');
+      // The place's first results that pass show first; else the groups meeting nearby and covering the
+      // district; the area's whole file follows.
+      const first = await place.searchPlace(match, base, config, 'first');
       if (mine !== run) return;
-      showFirstPlaceResults(first, words, filters);
+      if (!showFirstPlaceResults(first, words, filters) && first.firstOnly) {
+        const nearby = await place.searchPlace(match, base, config, 'nearby-only');
+        if (mine !== run) return;
+        showFirstPlaceResults(nearby, words, filters);
+      }
     }
     const result = await place.searchPlace(match, base, config, narrowed);
     if (mine !== run) return;
@@ -205,11 +210,16 @@ export function startSearch(): void {
 
   const matchingWords = (ranked: Ranked[], words: string) => (words ? ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : ranked);
 
-  /** Before the area's whole file is in: the groups nearby and for the district, which keep their place at the top. */
-  function showFirstPlaceResults(result: PlaceSearch, words: string, filters: Filters): void {
+  /**
+   * Before the area's whole file is in: the place's first results that pass (the first of all that pass, as the
+   * filter keeps their order), or the groups nearby and for the district, which keep their place at the top.
+   * Returns whether any showed.
+   */
+  function showFirstPlaceResults(result: PlaceSearch, words: string, filters: Filters): boolean {
     const chosen = chosenOf(filters);
-    const hits = matchingWords(result.ranked, words).filter((r) => (r.tier === 'near' || r.tier === 'district') && passes(r.record.f, chosen));
+    const hits = matchingWords(result.ranked, words).filter((r) => (result.firstOnly || r.tier === 'near' || r.tier === 'district') && passes(r.record.f, chosen));
     list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
+    return hits.length > 0;
   }
 
   function showPlaceResults(result: PlaceSearch, words: string, filters: Filters, guessed = ''): void {
@@ -222,7 +232,7 @@ export function startSearch(): void {
     showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
     const hits = matching.filter((r) => passes(r.record.f, chosen));
     list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
-    status.textContent = placeStatus(result, hits.length, hits.filter((r) => r.tier === 'near').length, words, guessed);
+    status.textContent = placeStatus(result, hits.length, result.nearby ?? hits.filter((r) => r.tier === 'near').length, words, guessed);
     if (!(hits.length + result.more)) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOf));
   }
 

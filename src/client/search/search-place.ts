@@ -1,10 +1,12 @@
 // Place search in the browser, loaded only when a query has words that may be a place: the resolver and
-// /places.json to find the place, then the record files of its area and nearby districts to rank.
+// /places.json to find the place, then the place's own file of first results, and only when a filter or a
+// word needs more, the record files of its area and nearby districts to rank.
 import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places/places.ts';
-import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
+import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
-const files = new Map<string, Promise<PlaceRecord[] | AreaTop>>();
+type PlaceFile = PlaceRecord[] | AreaTop | PlaceTop;
+const files = new Map<string, Promise<PlaceFile>>();
 
 const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : fallback), () => fallback);
 
@@ -31,23 +33,42 @@ export interface PlaceSearch {
   /** Groups of the area file not loaded yet (all covering the whole area or online), and their filter counts. */
   more: number;
   moreCounts?: number[];
+  /** How many of all the groups meet in or near the place, when not all of them are in `ranked`. */
+  nearby?: number;
+  /** Only the place's first results: a search narrowed by a filter or word shows those that pass, then ranks the rest. */
+  firstOnly?: boolean;
 }
 
 const records = (name: string, base: string) => {
   let file = files.get(name);
-  if (!file) files.set(name, (file = json<PlaceRecord[] | AreaTop>(`${base}search-places/${name}.json`, [])));
+  if (!file) files.set(name, (file = json<PlaceFile>(`${base}search-places/${name}.json`, [])));
   return file;
 };
 
+const nameOf = (match: PlaceMatch) => (match.kind === 'outside' ? match.name : match.kind === 'postcode' ? `${match.postcode} (${match.place.name})` : match.place.name);
+
 /**
- * Ranks the groups for a place. 'nearby-only' ranks the district files' groups alone, to show them while the
- * area's whole file loads. Without filters or words (`all` false) only the first records of the area's
- * file are loaded: the rest of it, groups covering the whole area or online, would come after them anyway, so
- * they are only counted (with their filter values) until they are needed.
+ * Ranks the groups for a place. Without filters or words (`all` false) the place's own file is enough: its
+ * first results, ranked at build over everything below, with how many there are in all and their filter
+ * counts. 'first' gives those first results alone, for a search narrowed by a filter or word to show the ones
+ * that pass while the rest loads. 'nearby-only' ranks the district files' groups alone, to show them while the
+ * area's whole file loads. Otherwise (or without a place file) the area's and nearby districts' files are
+ * ranked here; with `all` false only the first records of the area's file are loaded: the rest of it, groups
+ * covering the whole area or online, would come after them anyway, so they are only counted until needed.
  */
-export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables, all: boolean | 'nearby-only'): Promise<PlaceSearch> {
+export async function searchPlace(match: PlaceMatch, base: string, tables: PlaceTables, all: boolean | 'first' | 'nearby-only'): Promise<PlaceSearch> {
   const l = await lookup;
   const place: SearchPlace | null = match.kind === 'outside' ? null : match.place;
+  if (match.kind !== 'outside' && (all === false || all === 'first')) {
+    const top = await records(`at-${match.place.id}`, base);
+    if (!Array.isArray(top) && 'm' in top) {
+      const ranked = rankForPlace(place, top.r, tables);
+      const moreCounts = [...top.c];
+      for (const r of top.r) for (const f of r.f) moreCounts[f] = Math.max(0, (moreCounts[f] ?? 0) - 1);
+      return { place, name: nameOf(match), ranked, more: Math.max(0, top.n - ranked.length), moreCounts, nearby: top.m, firstOnly: all === 'first' };
+    }
+  }
+  if (all === 'first') all = 'nearby-only';
   const { areas, districts } = chunksFor(place, l ? lookupPlaces(l) : [], tables);
   const near = (await Promise.all(districts.map((d) => records(d, base)))).flat() as PlaceRecord[];
   let ranked: Ranked[];
@@ -68,6 +89,5 @@ export async function searchPlace(match: PlaceMatch, base: string, tables: Place
     moreCounts = [...(top.c ?? [])];
     for (const r of members.values()) for (const f of r.f) moreCounts[f] = Math.max(0, (moreCounts[f] ?? 0) - 1);
   }
-  const name = match.kind === 'outside' ? match.name : match.kind === 'postcode' ? `${match.postcode} (${match.place.name})` : match.place.name;
-  return { place, name, ...(match.kind === 'outside' ? { outside: outsideMessage(match) } : {}), ranked, more, ...(moreCounts ? { moreCounts } : {}) };
+  return { place, name: nameOf(match), ...(match.kind === 'outside' ? { outside: outsideMessage(match) } : {}), ranked, more, ...(moreCounts ? { moreCounts } : {}) };
 }

@@ -1,10 +1,11 @@
 // The files place search loads (search-rank.ts ranks them in the browser): one per district, with the groups
 // meeting in it or naming it, and one per area, with the groups covering all of it and online and phone
-// support there. A search with a place loads its area's file and the files of districts within reach only.
+// support there. A search with a place loads its area's file and the files of districts within reach only; a
+// search for a place alone loads just that place's own file, its first results worked out here (placeTop).
 import { buildDate } from '../build/build-info.ts';
 import { FACETS, providerBadges, providerFacets, signatoryFor } from '../directory.ts';
 import { nearestPlace, type Place } from '../places/gazetteer.ts';
-import { AREA_TOP, areaOrder, BADGES, kebab, type AreaTop, type PlaceRecord, type PlaceTables } from './search-rank.ts';
+import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, kebab, PLACE_TOP, rankEach, type AreaTop, type Ranked, type PlaceRecord, type PlaceTables, type PlaceTop, type SearchPlace } from './search-rank.ts';
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
 import type { Dataset } from '../model/types.ts';
@@ -27,13 +28,16 @@ export function searchTables(dataset: Dataset): SearchTables {
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
-/**
- * Record files by name: "<district>" for each district, "area-<area>" for each area, and "area-<area>-top"
- * (AreaTop: its first records as shown, how many there are and their filter counts), empty or not.
- */
-const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, PlaceRecord[] | AreaTop>>>();
+export type SearchPlaceFile = PlaceRecord[] | AreaTop | PlaceTop;
 
-export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
+/**
+ * Record files by name: "<district>" for each district, "area-<area>" for each area, "area-<area>-top"
+ * (AreaTop: its first records as shown, how many there are and their filter counts), empty or not, and
+ * "at-<place>" for each place in Sussex (PlaceTop: its first results).
+ */
+const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, SearchPlaceFile>>>();
+
+export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Map<string, SearchPlaceFile> {
   let byPlaces = built.get(dataset);
   if (!byPlaces) built.set(dataset, (byPlaces = new WeakMap()));
   let files = byPlaces.get(places);
@@ -41,7 +45,7 @@ export function searchPlaceFiles(dataset: Dataset, places: readonly Place[]): Ma
   return files;
 }
 
-function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, PlaceRecord[] | AreaTop> {
+function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, SearchPlaceFile> {
   const tables = searchTables(dataset);
   const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
   const areaIds = tables.areas.map(([id]) => id);
@@ -100,7 +104,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
     if (record.o) for (const a of known ? p.areas : areaIds) into.add(`area-${a}`);
     for (const file of into) files.get(file)?.push(record);
   }
-  const out = new Map<string, PlaceRecord[] | AreaTop>(files);
+  const out = new Map<string, SearchPlaceFile>(files);
   areaIds.forEach((a, i) => {
     const all = areaOrder(files.get(`area-${a}`) ?? [], i);
     files.set(`area-${a}`, all);
@@ -109,5 +113,42 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Pla
     out.set(`area-${a}`, all);
     out.set(`area-${a}-top`, { n: all.length, c, r: all.slice(0, AREA_TOP) });
   });
+  for (const place of places) {
+    if (!place.area) continue;
+    const at: SearchPlace = { name: place.name, district: place.district, area: place.area, latitude: place.latitude, longitude: place.longitude };
+    out.set(`at-${place.id}`, placeTop(at, places, tables, files));
+  }
   return out;
+}
+
+/**
+ * A place's first results: the groups a search from it ranks over every file it would load (chunksFor), the
+ * same ranking the browser does (rankForPlace), so its first records are the search's first results, and
+ * stay so when a filter or a word leaves some out.
+ */
+export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>): PlaceTop {
+  const { areas, districts } = chunksFor(place, places, tables);
+  const ranked = rankEach(place, [...districts, ...areas.map((a) => `area-${a}`)].flatMap((f) => files.get(f) ?? []), tables);
+  const c = new Array<number>(tables.facets.length).fill(0);
+  for (const r of ranked) for (const f of r.record.f) c[f]!++;
+  return { n: ranked.length, m: ranked.filter((r) => r.tier === 'near').length, c, r: firstInOrder(ranked, PLACE_TOP).map((r) => r.record) };
+}
+
+/** The first `k` in rankForPlace's order, as sorting them all would give, without sorting them all (every place ranks thousands at 10,000). */
+export function firstInOrder(items: readonly Ranked[], k: number): Ranked[] {
+  const first: Ranked[] = [];
+  for (const item of items) {
+    if (first.length === k && compareRanked(item, first[k - 1]!) >= 0) continue;
+    // After every equal one, so ties keep the order given, as a stable sort does.
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRanked(item, first[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, item);
+    if (first.length > k) first.pop();
+  }
+  return first;
 }

@@ -46,9 +46,35 @@ export interface AreaTop {
 /** Records shown from an area file before the rest of it is needed (filters, words). */
 export const AREA_TOP = 40;
 
+/**
+ * A place's first results, worked out at build over every file a search from it would load: its first records
+ * in the order shown, how many there are in all, how many meet in or near it, and their filter values' counts.
+ */
+export interface PlaceTop {
+  n: number;
+  /** Of those, how many meet in or near the place. */
+  m: number;
+  c: number[];
+  r: PlaceRecord[];
+}
+
+/** Records in a place's own file: more than a page, so a search narrowed by a filter or word often starts there too. */
+export const PLACE_TOP = 40;
+
+/** Names in the order lists use: letters alone, any case or accent (one collator, as thousands are compared). */
+const byName = new Intl.Collator('en-GB', { sensitivity: 'base' }).compare;
+
 export { kebab };
 
-export const slugOf = (r: PlaceRecord): string => r.u ?? kebab(r.n);
+const slugs = new WeakMap<PlaceRecord, string>();
+
+/** A record's slug, worked out once per record (a build ranks each record for hundreds of places). */
+export function slugOf(r: PlaceRecord): string {
+  if (r.u) return r.u;
+  let slug = slugs.get(r);
+  if (slug === undefined) slugs.set(r, (slug = kebab(r.n)));
+  return slug;
+}
 
 /** Whether a record is in an area's file: it covers all of the area in person, or online or by phone there. */
 export function inAreaFile(r: PlaceRecord, area: number): boolean {
@@ -58,7 +84,7 @@ export function inAreaFile(r: PlaceRecord, area: number): boolean {
 /** An area file's records in the order place search shows them: running first, covering it before online, recent facts before old, then by name. */
 export function areaOrder(records: PlaceRecord[], area: number): PlaceRecord[] {
   const tier = (r: PlaceRecord) => (r.w?.includes(area) ? 0 : 1);
-  return [...records].sort((x, y) => Number(!!x.x) - Number(!!y.x) || tier(x) - tier(y) || Number(!!x.g) - Number(!!y.g) || x.n.localeCompare(y.n, 'en-GB', { sensitivity: 'base' }));
+  return [...records].sort((x, y) => Number(!!x.x) - Number(!!y.x) || tier(x) - tier(y) || Number(!!x.g) - Number(!!y.g) || byName(x.n, y.n));
 }
 
 /** Place tables the page carries: ids and labels of areas and districts, a district's area index. */
@@ -125,6 +151,11 @@ export function meetsText(town: string, km: number): string {
  * saying which area it is for. A place outside Sussex gets online and phone support only.
  */
 export function rankForPlace(place: SearchPlace | null, records: readonly PlaceRecord[], tables: PlaceTables): Ranked[] {
+  return rankEach(place, records, tables).sort(compareRanked);
+}
+
+/** rankForPlace's groups, each once, with their tier and reason, in the order given (for a caller that needs only the first few in order). */
+export function rankEach(place: SearchPlace | null, records: readonly PlaceRecord[], tables: PlaceTables): Ranked[] {
   const area = place ? tables.areas.findIndex(([id]) => id === place.area) : -1;
   const district = place ? tables.districts.findIndex(([id]) => id === place.district) : -1;
   const seen = new Set<string>();
@@ -136,14 +167,18 @@ export function rankForPlace(place: SearchPlace | null, records: readonly PlaceR
     const ranked = place && area >= 0 ? rankOne(record, place, area, district, tables) : record.o ? { record, tier: 'remote' as const, why: 'Online or by phone' } : undefined;
     if (ranked) out.push(ranked);
   }
+  return out;
+}
+
+/** The order place search shows its groups in: running first, then by tier, recent facts before old, nearest, then by name. */
+export function compareRanked(x: Ranked, y: Ranked): number {
   const order = (r: Ranked) => TIERS.indexOf(r.tier);
-  return out.sort(
-    (x, y) =>
-      Number(!!x.record.x) - Number(!!y.record.x) ||
-      order(x) - order(y) ||
-      Number(!!x.record.g) - Number(!!y.record.g) ||
-      (x.km ?? 0) - (y.km ?? 0) ||
-      x.record.n.localeCompare(y.record.n, 'en-GB', { sensitivity: 'base' }),
+  return (
+    Number(!!x.record.x) - Number(!!y.record.x) ||
+    order(x) - order(y) ||
+    Number(!!x.record.g) - Number(!!y.record.g) ||
+    (x.km ?? 0) - (y.km ?? 0) ||
+    byName(x.record.n, y.record.n)
   );
 }
 

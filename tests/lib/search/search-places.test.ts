@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGazetteer } from '../../../src/lib/places/gazetteer.ts';
-import { searchPlaceFiles, searchTables } from '../../../src/lib/search/search-places.ts';
-import { AREA_TOP, BADGES, slugOf, type AreaTop, type PlaceRecord } from '../../../src/lib/search/search-rank.ts';
+import fc from 'fast-check';
+import { firstInOrder, searchPlaceFiles, searchTables } from '../../../src/lib/search/search-places.ts';
+import { AREA_TOP, BADGES, chunksFor, compareRanked, PLACE_TOP, rankForPlace, slugOf, TIERS, type AreaTop, type PlaceRecord, type PlaceTop, type Ranked } from '../../../src/lib/search/search-rank.ts';
 import { parse } from 'yaml';
 import { FIXTURES, GAZETTEER, validate } from '../../helpers/data-dir.ts';
 
@@ -18,9 +19,11 @@ const slugs = (file: string) => list(file).map(slugOf).sort();
 const record = (slug: string): PlaceRecord => [...files.values()].filter((f): f is PlaceRecord[] => Array.isArray(f)).flat().find((r) => slugOf(r) === slug)!;
 
 describe('searchPlaceFiles', () => {
-  it('writes a file for every district and two for every area (all of it, and its first records), even when empty', () => {
+  it('writes a file for every district, two for every area (all of it, and its first records) and one for every place in Sussex, even when empty', () => {
     const tables = searchTables(dataset);
-    expect([...files.keys()].sort()).toEqual([...tables.areas.flatMap(([id]) => [`area-${id}`, `area-${id}-top`]), ...tables.districts.map(([id]) => id)].sort());
+    const sussex = places.filter((p) => p.area).map((p) => `at-${p.id}`);
+    expect(sussex.length).toBeGreaterThan(250);
+    expect([...files.keys()].sort()).toEqual([...tables.areas.flatMap(([id]) => [`area-${id}`, `area-${id}-top`]), ...tables.districts.map(([id]) => id), ...sussex].sort());
   });
   it("an area's first records say how many there are in all and how many have each filter value", () => {
     const top = files.get('area-west-sussex-top') as AreaTop;
@@ -89,5 +92,44 @@ verification:
     const worthing = places.find((p) => p.name === 'Worthing')!;
     const rec = (searchPlaceFiles(ds, places).get('worthing') as PlaceRecord[])[0]!;
     expect(rec.l?.[0]?.slice(0, 3)).toEqual([worthing.latitude, worthing.longitude, 'Worthing']);
+  });
+});
+
+describe("a place's own file", () => {
+  const tables = searchTables(dataset);
+  const rankedFrom = (id: string) => {
+    const place = places.find((p) => p.id === id)!;
+    const at = { name: place.name, district: place.district, area: place.area!, latitude: place.latitude, longitude: place.longitude };
+    const { areas, districts } = chunksFor(at, places, tables);
+    return rankForPlace(at, [...districts, ...areas.map((a) => `area-${a}`)].flatMap((f) => list(f)), tables);
+  };
+  for (const id of ['worthing', 'hastings', 'kemptown', 'bognor-regis', 'crawley']) {
+    it(`holds the first results of a search from ${id}, in the order the search ranks every file it would load`, () => {
+      const top = files.get(`at-${id}`) as PlaceTop;
+      const all = rankedFrom(id);
+      expect(all.length).toBeGreaterThan(0);
+      expect(top.r.map(slugOf)).toEqual(all.slice(0, PLACE_TOP).map((r) => slugOf(r.record)));
+    });
+  }
+  it('says how many groups there are in all, how many meet nearby, and how many have each filter value', () => {
+    const top = files.get('at-worthing') as PlaceTop;
+    const all = rankedFrom('worthing');
+    expect(top.n).toBe(all.length);
+    expect(top.m).toBe(all.filter((r) => r.tier === 'near').length);
+    expect(top.m).toBeGreaterThan(0);
+    const phone = tables.facets.indexOf('delivery:phone');
+    expect(top.c[phone]).toBe(all.filter((r) => r.record.f.includes(phone)).length);
+  });
+});
+
+describe('firstInOrder', () => {
+  const ranked = fc.record({ x: fc.boolean(), tier: fc.constantFrom(...TIERS), g: fc.boolean(), km: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), n: fc.constantFrom('Alpha', 'alpha', 'Beta', 'Gamma') });
+  it('gives the first k of a list in the order sorting all of it gives, ties in the order given', () => {
+    fc.assert(
+      fc.property(fc.array(ranked, { maxLength: 60 }), fc.integer({ min: 1, max: 45 }), (items, k) => {
+        const list: Ranked[] = items.map((r, i) => ({ record: { n: r.n, s: String(i), f: [], ...(r.x ? { x: 1 as const } : {}), ...(r.g ? { g: 1 as const } : {}) }, tier: r.tier, why: '', ...(r.km === undefined ? {} : { km: r.km }) }));
+        expect(firstInOrder(list, k)).toEqual([...list].sort(compareRanked).slice(0, k));
+      }),
+    );
   });
 });

@@ -9,7 +9,6 @@ import { DEFAULT_VOCAB_DIR, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type
 import { locate, moreProblems, type ParsedFile } from '../dataset/yaml-source.ts';
 import { schemaRules, unsaid, type SchemaRule } from './schema-errors.ts';
 
-
 export class Reporter {
   problems: Problem[] = [];
   /** `vocabDir`: the vocabulary folder that messages about unknown terms point to; `vocab`: the terms, for suggestions. */

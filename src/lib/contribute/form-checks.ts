@@ -8,7 +8,7 @@ import { comparePaths, fieldAt, pathContext, pathName, vocabularyNoun, type Data
 import { checkProvider, type PlaceVocabularies } from '../validate/entry-checks.ts';
 import type { Provider } from '../generated/data-types.ts';
 import { inBounds, SUSSEX_BOUNDS } from '../dataset/vocab.ts';
-import { explainedElsewhere, pointerPath, type SchemaError } from '../validate/schema-errors.ts';
+import { schemaRules, unsaid, type SchemaError, type SchemaRule } from '../validate/schema-errors.ts';
 
 export type { SchemaError };
 
@@ -66,48 +66,41 @@ function hinted(f: DataField | undefined, fallback: string): string {
   return hint && f ? `${f.label} ${hint}.` : fallback;
 }
 
-/** One Ajv error in plain words, at the field it is about; undefined for errors another error already explains. */
-function explain(model: FormModel, err: SchemaError, data: unknown): { path: Path; message: string } | undefined {
-  if (explainedElsewhere(err)) return undefined; // the failing "then" says what is missing
-  const path = pointerPath(err.instancePath);
-  const value = valueAt(data, path);
+/** One schema rule in plain words, at the field it is about; undefined where another message says it. */
+function explain(model: FormModel, d: SchemaRule, data: unknown): { path: Path; message: string } | undefined {
+  const { path } = d;
   const f = fieldAt(model, path);
   const label = f?.label ?? (path.length ? String(path[path.length - 1]) : 'The entry');
-  const p = err.params;
-  switch (err.keyword) {
-    case 'required': {
-      const key = String(p.missingProperty);
-      const at = [...path, key];
+  switch (d.rule) {
+    case 'missing': {
+      const at = [...path, d.field];
       const f = fieldAt(model, at);
       // A field made from another (a service's id from its name) is missing only because the other is.
       if (f?.kind === 'text' && f.derived) return undefined;
-      return { path: at, message: missing(f, key) };
+      return { path: at, message: missing(f, d.field) };
     }
-    case 'dependencies': {
-      const key = String(p.missingProperty);
-      const at = [...path, key];
-      const other = fieldAt(model, [...path, String(p.property)]);
-      return { path: at, message: `Enter ${lower(fieldAt(model, at)?.label ?? key)} as well as ${lower(other?.label ?? String(p.property))}, or leave both blank.` };
+    case 'needs-both': {
+      const at = [...path, d.missing];
+      const other = fieldAt(model, [...path, d.property]);
+      return { path: at, message: `Enter ${lower(fieldAt(model, at)?.label ?? d.missing)} as well as ${lower(other?.label ?? d.property)}, or leave both blank.` };
     }
-    case 'minItems':
+    case 'too-few':
       return { path, message: f?.kind === 'list' ? missing(f, '') : missing(f, label) };
-    case 'minLength':
-      return { path, message: missing(f, label) };
-    case 'maxLength':
-      return { path, message: `${label} is too long: keep it to ${String(p.limit)} characters or fewer.` };
-    case 'type': {
-      const want = String(p.type);
-      if (want === 'number') return { path, message: `${label} must be a number, like ${f?.key === 'longitude' ? '-0.1372' : '50.8225'}.` };
-      if (want === 'integer') return { path, message: `${label} must be a whole number, like 18.` };
+    case 'empty':
+      return { path, message: d.of === 'text' ? missing(f, label) : `Fill in ${lower(label)}, or leave all of it blank.` };
+    case 'too-long':
+      return { path, message: `${label} is too long: keep it to ${d.limit} characters or fewer.` };
+    case 'wrong-kind': {
+      if (d.want === 'number') return { path, message: `${label} must be a number, like ${f?.key === 'longitude' ? '-0.1372' : '50.8225'}.` };
+      if (d.want === 'integer') return { path, message: `${label} must be a whole number, like 18.` };
       return { path, message: `${label} is not in the right form.` };
     }
-    case 'minimum':
-    case 'maximum': {
+    case 'out-of-range': {
       const range = f?.kind === 'text' && f.minimum !== undefined && f.maximum !== undefined ? ` between ${f.minimum} and ${f.maximum}` : '';
       return { path, message: `${label} must be a number${range}.` };
     }
-    case 'format':
-    case 'pattern': {
+    case 'bad-form': {
+      const value = valueAt(data, path);
       if (f?.kind === 'text' && f.input === 'url' && typeof value === 'string' && !/^https?:\/\//i.test(value)) {
         // "www.example.org" is nearly right: say exactly what to add.
         const domain = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?$/i.test(value);
@@ -115,23 +108,24 @@ function explain(model: FormModel, err: SchemaError, data: unknown): { path: Pat
       }
       return { path, message: hinted(f, `${label} is not in the right form.`) };
     }
-    case 'anyOf': {
+    case 'incomplete': {
       const hint = f?.kind === 'group' ? f.hint : undefined;
       const item = f?.kind === 'group' ? f.label.toLowerCase() : 'this';
       return { path, message: hint ? `This ${item} ${hint}.` : `${label} is not complete.` };
     }
-    case 'enum':
+    case 'not-in-list':
       return { path, message: `Choose one of the answers for “${label}”.` };
-    case 'const':
+    case 'fixed':
       return { path, message: `Tick “${label}”, or leave the agreement blank.` };
-    case 'uniqueItems':
+    case 'repeated':
       return { path, message: `${label} lists the same answer twice.` };
-    case 'minProperties':
-      return { path, message: `Fill in ${lower(label)}, or leave all of it blank.` };
-    case 'additionalProperties':
-      return { path: [...path, String(p.additionalProperty)], message: `“${String(p.additionalProperty)}” is not a field the directory knows.` };
+    case 'unknown-field':
+      return { path: [...path, d.field], message: `“${d.field}” is not a field the directory knows.` };
+    case 'too-many': // no form field has a longest list: Ajv's words will do
+    case 'other':
+      return { path, message: `${label} ${d.said ?? 'is not valid'}.` };
     default:
-      return { path, message: `${label} ${err.message ?? 'is not valid'}.` };
+      return unsaid(d);
   }
 }
 
@@ -142,10 +136,8 @@ function problem(model: FormModel, path: Path, message: string, severity: FieldP
 /** Ajv's errors from the provider schema, in plain words; `data` is what was validated. */
 export function schemaProblems(model: FormModel, errors: readonly SchemaError[] | null | undefined, data?: unknown): FieldProblem[] {
   const out: FieldProblem[] = [];
-  for (const err of errors ?? []) {
-    // anyOf over "required" gives one error per branch: the anyOf error says it once.
-    if (err.keyword === 'required' && err.schemaPath?.includes('/anyOf/')) continue;
-    const e = explain(model, err, data);
+  for (const d of schemaRules(errors)) {
+    const e = explain(model, d, data);
     if (e) out.push(problem(model, e.path, e.message));
   }
   return out;

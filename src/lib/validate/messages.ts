@@ -1,15 +1,13 @@
 // Ajv's errors from the JSON Schema, in plain English for someone editing a data file, with the fix; and the
 // reporter that puts each message at its line and column.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { isMap, isScalar } from 'yaml';
 import { show, webAddressProblem, type Segment } from './entry-checks.ts';
 import { formatPath, type Problem, type Severity } from './problems.ts';
 import { closestSpelling, suggestTermId } from './term-match.ts';
 import { DEFAULT_VOCAB_DIR, VOCABULARY_NOUNS, vocabFile, type Vocabularies, type VocabularyName } from '../dataset/vocab.ts';
 import { locate, moreProblems, type ParsedFile } from '../dataset/yaml-source.ts';
-import { explainedElsewhere, pointerPath } from './schema-errors.ts';
-
-type Json = Record<string, unknown>;
+import { schemaRules, unsaid, type SchemaRule } from './schema-errors.ts';
 
 export class Reporter {
   problems: Problem[] = [];
@@ -110,101 +108,83 @@ function wrongKind(want: string, data: unknown, written: string): string {
   }
 }
 
-/** Turns one Ajv error into a plain-English message that says what to do. */
-function explain(err: ErrorObject, report: Reporter): void {
-  if (explainedElsewhere(err)) return;
-  const path = pointerPath(err.instancePath);
-  const parent = (err.parentSchema ?? {}) as Json;
-  const hint = typeof parent['x-hint'] === 'string' ? (parent['x-hint'] as string) : undefined;
-  const properties = (parent.properties ?? {}) as Record<string, Json>;
-  switch (err.keyword) {
-    case 'required': {
-      const missing = (err.params as { missingProperty: string }).missingProperty;
-      const about = properties[missing]?.description;
-      const inside = report.swallowed(path, missing);
+/** Says one schema rule in plain English for someone editing the file, with what to do. */
+function explain(d: SchemaRule, report: Reporter): void {
+  const { path, data } = d;
+  switch (d.rule) {
+    case 'missing': {
+      const inside = report.swallowed(path, d.field);
       if (inside) {
-        report.add(path, `"${missing}" is missing: "${missing}:" is inside the text of "${inside.key}" above, because it is indented as far as that text. Move it left to line up with "${inside.key}:".`, 'error', false, inside.at);
+        report.add(path, `"${d.field}" is missing: "${d.field}:" is inside the text of "${inside.key}" above, because it is indented as far as that text. Move it left to line up with "${inside.key}:".`, 'error', false, inside.at);
         return;
       }
-      report.add(path, `"${missing}" is missing: add it.${about ? ` (${about})` : ''}`);
+      report.add(path, `"${d.field}" is missing: add it.${d.about ? ` (${d.about})` : ''}`);
       return;
     }
-    case 'additionalProperties': {
-      const extra = (err.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(properties);
-      const guess = suggestion(extra, known);
-      report.add([...path, extra], `"${extra}" is not a field we know${guess || '.'} Check the spelling, or remove it. Known fields here: ${known.join(', ')}.`, 'error', true);
+    case 'unknown-field': {
+      const guess = suggestion(d.field, d.known);
+      report.add([...path, d.field], `"${d.field}" is not a field we know${guess || '.'} Check the spelling, or remove it. Known fields here: ${d.known.join(', ')}.`, 'error', true);
       return;
     }
-    case 'enum': {
-      const vocabName = parent['x-vocabulary'] as VocabularyName | undefined;
-      const options = (err.schema as unknown[]).map(String);
+    case 'not-in-list': {
+      const vocabName = d.vocabulary as VocabularyName | undefined;
+      const { options } = d;
       // "- b" indented one space more than "- a" above is read as more of that item: "a - b".
-      const runTogether = typeof err.data === 'string' ? err.data.split(/\s+-\s+/) : [];
+      const runTogether = typeof data === 'string' ? data.split(/\s+-\s+/) : [];
       if (vocabName && runTogether.length > 1 && runTogether.every((id) => options.includes(id))) {
-        report.add(path, `${show(err.data)} is ${runTogether.length} items read as one, because a "- " is indented more than the one above it. Start each "- " in the same column.`);
+        report.add(path, `${show(data)} is ${runTogether.length} items read as one, because a "- " is indented more than the one above it. Start each "- " in the same column.`);
         return;
       }
       if (vocabName) {
         // A label or synonym ("Running", "peer led") names its term better than the id spelt most like it.
         const terms = report.vocab?.[vocabName].terms ?? options.map((id) => ({ id, label: id, description: '' }));
-        const guess = didYouMean(typeof err.data === 'string' ? suggestTermId(terms, err.data) : undefined);
+        const guess = didYouMean(typeof data === 'string' ? suggestTermId(terms, data) : undefined);
         const all = options.length <= LIST_UP_TO ? `. Use one of: ${options.join(', ')}.` : '';
-        report.add(path, `${show(err.data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${guess} (see ${vocabFile(vocabName, report.vocabDir)})${all}`);
-      } else report.add(path, `${show(err.data)} must be one of: ${options.join(', ')}`);
+        report.add(path, `${show(data)} is not a known ${VOCABULARY_NOUNS[vocabName]}${guess} (see ${vocabFile(vocabName, report.vocabDir)})${all}`);
+      } else report.add(path, `${show(data)} must be one of: ${options.join(', ')}`);
       return;
     }
-    case 'type':
-      report.add(path, wrongKind((err.params as { type: string }).type, err.data, report.written(path, err.data)));
+    case 'wrong-kind':
+      report.add(path, wrongKind(d.want, data, report.written(path, data)));
       return;
-    case 'format':
-    case 'pattern': {
+    case 'bad-form': {
       // A web address gets the same words as npm run new: what exactly is wrong with it (a space, no site name).
-      const web = parent.format === 'uri' && typeof err.data === 'string' ? webAddressProblem(err.data) : undefined;
-      report.add(path, `${show(err.data)} ${web ?? hint ?? `is not in the expected form (${err.message})`}`);
+      const web = d.format === 'uri' && typeof data === 'string' ? webAddressProblem(data) : undefined;
+      report.add(path, `${show(data)} ${web ?? d.hint ?? `is not in the expected form (${d.said})`}`);
       return;
     }
-    case 'anyOf':
-      report.add(path, hint ?? (err.message ?? 'is not valid'));
+    case 'incomplete':
+      report.add(path, d.hint ?? d.said ?? 'is not valid');
       return;
-    case 'minItems': {
-      const limit = (err.params as { limit: number }).limit;
-      report.add(path, `needs at least ${limit} item${limit === 1 ? '' : 's'}: add ${limit === 1 ? 'one' : 'more'}.`);
+    case 'too-few':
+      report.add(path, `needs at least ${d.limit} item${d.limit === 1 ? '' : 's'}: add ${d.limit === 1 ? 'one' : 'more'}.`);
       return;
-    }
-    case 'maxItems':
-      report.add(path, `has too many items: at most ${(err.params as { limit: number }).limit}.`);
+    case 'too-many':
+      report.add(path, `has too many items: at most ${d.limit}.`);
       return;
-    case 'uniqueItems': {
-      const { i } = err.params as { i: number; j: number };
-      report.add(path, `lists ${show((err.data as unknown[])[i])} twice: remove one.`);
+    case 'repeated':
+      report.add(path, `lists ${show((data as unknown[])[d.index])} twice: remove one.`);
       return;
-    }
-    case 'minLength':
-      report.add(path, 'is empty: fill it in or remove the line.');
+    case 'empty':
+      report.add(path, d.of === 'text' ? 'is empty: fill it in or remove the line.' : 'is empty: fill it in or remove it.');
       return;
-    case 'maxLength': {
-      const limit = (err.params as { limit: number }).limit;
-      report.add(path, `is too long (${String(err.data).length} characters): keep it to ${limit} or fewer.`);
+    case 'too-long':
+      report.add(path, `is too long (${String(data).length} characters): keep it to ${d.limit} or fewer.`);
       return;
-    }
-    case 'minProperties':
-      report.add(path, 'is empty: fill it in or remove it.');
+    case 'fixed':
+      report.add(path, `must be ${show(d.value)}.`);
       return;
-    case 'const':
-      report.add(path, `must be ${show((err.params as { allowedValue: unknown }).allowedValue)}.`);
+    case 'needs-both':
+      report.add(path, `has "${d.property}" but not "${d.missing}": give both, or neither.`);
       return;
-    case 'dependencies': {
-      const { property, missingProperty } = err.params as { property: string; missingProperty: string };
-      report.add(path, `has "${property}" but not "${missingProperty}": give both, or neither.`);
+    case 'out-of-range':
+      report.add(path, `${show(data)} must be ${d.comparison} ${d.limit}.`);
       return;
-    }
-    case 'minimum':
-    case 'maximum':
-      report.add(path, `${show(err.data)} ${err.message}.`);
+    case 'other':
+      report.add(path, d.said ?? 'is not valid');
       return;
     default:
-      report.add(path, err.message ?? 'is not valid');
+      unsaid(d);
   }
 }
 
@@ -213,23 +193,10 @@ export const MAX_SCHEMA_PROBLEMS = 50;
 
 export function runSchema(validate: ValidateFunction, value: unknown, report: Reporter): boolean {
   if (validate(value)) return true;
-  const seen = new Set<string>();
+  const rules = schemaRules(validate.errors);
   // Each explained error looks up its line, so thousands of them (27,000 unknown fields) took seconds each.
-  let more = 0;
-  let firstMore: Segment[] = [];
-  for (const err of validate.errors ?? []) {
-    // anyOf over "required" produces one error per branch: the anyOf error itself says it once.
-    if (err.keyword === 'required' && err.schemaPath.includes('/anyOf/')) continue;
-    const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > MAX_SCHEMA_PROBLEMS) {
-      if (!more++) firstMore = pointerPath(err.instancePath);
-      continue;
-    }
-    explain(err, report);
-  }
-  if (more) report.add(firstMore, moreProblems(more, `problem${more === 1 ? '' : 's'} like these`));
+  for (const d of rules.slice(0, MAX_SCHEMA_PROBLEMS)) explain(d, report);
+  const more = rules.length - MAX_SCHEMA_PROBLEMS;
+  if (more > 0) report.add(rules[MAX_SCHEMA_PROBLEMS]!.path, moreProblems(more, `problem${more === 1 ? '' : 's'} like these`));
   return false;
 }
-

@@ -1,14 +1,17 @@
 // Import rules, kept by a test the way withastro/starlight keeps its own: the core in src/lib is plain
 // TypeScript that pages, the browser and the CLI all build on, so it never reaches up into any of them,
-// and pages never reach into the CLI's scripts/ folder.
+// and pages never reach into the CLI's scripts/ folder. What the build works out reaches pages through a
+// module (the integration's virtual module, read by src/site-data.ts), never through process-wide slots.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Folders src/lib must not import from: site pages and their parts, browser code, and the CLI. */
-const NOT_FROM_LIB = ['src/pages', 'src/components', 'src/layouts', 'src/scripts', 'src/client', 'scripts'];
+/** Folders (and files) src/lib must not import from: site pages and their parts, the build's integration, browser code, and the CLI. */
+const NOT_FROM_LIB = ['src/pages', 'src/components', 'src/layouts', 'src/integrations', 'src/site-data.ts', 'src/scripts', 'src/client', 'scripts'];
+/** Packages src/lib must not import: Astro, Vite, and their virtual modules; it is plain TypeScript. */
+const SITE_TOOLING = /^(astro|vite)(\/|:|$)|^virtual:/;
 /** Folders pages must not import from: the CLI. */
 const NOT_FROM_PAGES = ['scripts'];
 
@@ -26,6 +29,11 @@ export function importsOf(file: string, source: string): string[] {
     found.push(path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)).split(path.sep).join('/'));
   }
   return found;
+}
+
+/** The packages (and virtual modules) a source file imports, by the name it imports them by. */
+export function packagesOf(source: string): string[] {
+  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? '').filter((spec) => spec && !spec.startsWith('.'));
 }
 
 /** The imports of `file` that land in one of `forbidden` folders, as "from -> to". */
@@ -62,6 +70,21 @@ describe('import rules', () => {
 
   it('keeps src/lib free of imports from pages, components, layouts, browser code and the CLI', () => {
     expect(broken('src/lib', NOT_FROM_LIB)).toEqual([]);
+  });
+
+  it('finds an import of Astro, Vite or a virtual module, and not of other packages', () => {
+    const source = "import type { AstroIntegration } from 'astro';\nimport { a } from 'astro:content';\nimport b from 'virtual:x/y';\nimport type { Plugin } from 'vite';\nimport { parse } from 'yaml';\nimport 'astronomy';";
+    expect(packagesOf(source).filter((p) => SITE_TOOLING.test(p))).toEqual(['astro', 'astro:content', 'virtual:x/y', 'vite']);
+  });
+
+  it('keeps src/lib free of Astro, Vite and virtual modules', () => {
+    const found = filesUnder('src/lib', ['.ts', '.mts', '.js', '.mjs']).flatMap((file) => packagesOf(fs.readFileSync(path.join(ROOT, file), 'utf8')).filter((p) => SITE_TOOLING.test(p)).map((p) => `${file} -> ${p}`));
+    expect(found).toEqual([]);
+  });
+
+  it('keeps build data off process-wide slots: no Symbol.for anywhere in src/', () => {
+    const found = filesUnder('src', ['.ts', '.mts', '.js', '.mjs', '.astro']).filter((file) => /\bSymbol\.for\(/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(found).toEqual([]);
   });
 
   it('keeps pages free of imports from the CLI scripts folder', () => {

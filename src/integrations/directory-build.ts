@@ -1,6 +1,7 @@
 // Before Astro renders: the search index (and meanwhile the calendars and correction data), then the open data
-// files. After: all of them moved in, sitemap.xml, the short links, link preview pictures, signatory logos, _headers.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+// files, and what the pages need from them (build-data.ts). After: all of them moved in, sitemap.xml, the short
+// links, link preview pictures, signatory logos, _headers.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,16 +10,18 @@ import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { tileConfig, tileSource } from '../components/map/tiles.ts';
 import { headersFile } from '../lib/csp.ts';
-import { dataDir, loadDataset } from '../lib/dataset/dataset-fs.ts';
+import { dataDir, forgetDataset, loadDataset, writeDatasetSnapshot, type DatasetSnapshot } from '../lib/dataset/dataset-fs.ts';
 import { writeExport } from '../lib/export/export-fs.ts';
 import { publishLogos } from '../lib/dataset/logos-fs.ts';
 import { EXPORT_FORMATS } from '../lib/export/index.ts';
-import { recordSiteExportSizes, siteExportOptions } from '../lib/export/site-files.ts';
+import { hsdsRowCounts } from '../lib/export/hsds.ts';
+import { siteExportOptions } from '../lib/export/site-files.ts';
 import { writeSearchIndex } from '../lib/search/search-index-fs.ts';
 import { mergeDir, moveDir } from '../lib/build/move-fs.ts';
 import { writePreviews } from '../lib/share/previews-fs.ts';
 import { writeProviderFiles, writeShortLinks } from '../lib/share/share-files-fs.ts';
 import { sitemapFiles } from '../lib/build/sitemap.ts';
+import { buildDataPlugin, type BuildData } from './build-data.ts';
 
 export default function directoryBuild(): AstroIntegration {
   let site = 'http://localhost/';
@@ -26,9 +29,15 @@ export default function directoryBuild(): AstroIntegration {
   let searchIndexDir: string | undefined;
   let openDataDir: string | undefined;
   let providerFilesDir: string | undefined;
+  let snapshot: DatasetSnapshot | undefined;
+  let buildData: BuildData = {};
   return {
     name: 'sussex-directory-build',
     hooks: {
+      // Vite loads the module when it bundles the pages, which Astro does after astro:build:start.
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [buildDataPlugin(() => buildData)] } });
+      },
       'astro:config:done': ({ config }) => {
         site = config.site ?? site;
         base = config.base;
@@ -59,9 +68,14 @@ export default function directoryBuild(): AstroIntegration {
         ]);
         const indexed = performance.now();
         openDataDir = await mkdtemp(path.join(os.tmpdir(), 'spsd-open-data-'));
-        const sizes = writeExport(dataset, EXPORT_FORMATS, openDataDir, siteExportOptions(site, base));
-        recordSiteExportSizes(sizes);
+        const options = siteExportOptions(site, base);
+        const sizes = writeExport(dataset, EXPORT_FORMATS, openDataDir, options);
         logger.info(`Open data: ${sizes.size} files in ${Math.round(performance.now() - indexed)}ms.`);
+        // The pages read the dataset from this file rather than validate it again; this copy lets go of its
+        // own while they render, and reads it back after.
+        snapshot = writeDatasetSnapshot(path.join(await mkdtemp(path.join(os.tmpdir(), 'spsd-dataset-')), 'dataset.v8'));
+        buildData = { dataset: snapshot, openDataSizes: [...sizes], hsdsRowCounts: hsdsRowCounts(dataset, options) };
+        forgetDataset();
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
@@ -73,16 +87,22 @@ export default function directoryBuild(): AstroIntegration {
 
         for (const f of sitemapFiles(site, base, pages.map((p) => p.pathname))) await writeFile(path.join(out, f.name), f.text);
         await writeFile(path.join(out, '_headers'), headersFile({ base, extraImgSources: [tileSource(tileConfig().url)] }));
+        const readStarted = performance.now();
+        const dataset = loadDataset(dataDir(), snapshot);
+        logger.info(`Data: ${dataset.providers.length} providers read back in ${Math.round(performance.now() - readStarted)}ms.`);
         const shareStarted = performance.now();
-        const shared = await writeShortLinks({ out, dataset: loadDataset() });
-        logger.info(`Share files: ${shared} short links in ${Math.round(performance.now() - shareStarted)}ms.`);
+        const shortLinks = await writeShortLinks({ out, dataset });
+        logger.info(`Share files: ${shortLinks} short links in ${Math.round(performance.now() - shareStarted)}ms.`);
         const previewsStarted = performance.now();
-        const previews = await writePreviews({ out, dataset: loadDataset() });
+        const previews = await writePreviews({ out, dataset });
         // The benchmark reads this line (bench/lib/site.ts).
         logger.info(`Link previews: ${previews.drawn} drawn, ${previews.reused} from the cache in ${Math.round(performance.now() - previewsStarted)}ms.`);
 
         // Only the logos signatories name, each checked again: nothing else in the folder reaches the site.
-        publishLogos(loadDataset(), path.join(dataDir(), 'signatories', 'logos'), path.join(out, 'logos'));
+        publishLogos(dataset, path.join(dataDir(), 'signatories', 'logos'), path.join(out, 'logos'));
+        if (snapshot) await rm(path.dirname(snapshot.file), { recursive: true, force: true });
+        snapshot = undefined;
+        buildData = {};
       },
     },
   };

@@ -5,7 +5,6 @@ import { toCsv } from './export/csv-writer.ts';
 import type { Dataset, Entry, Provider, Service } from './model/types.ts';
 import { areasKnown, isRemoteOnly, isRunning, isUserLed, providerServedDistricts } from './model/predicates.ts';
 import { label, type Vocabularies, type VocabTerm } from './dataset/vocab.ts';
-import { shared } from './build/shared.ts';
 
 /** How a service reaches a district: a venue there, the whole area without a listed venue, or only online or by phone. */
 export type Mode = 'venue' | 'area' | 'remote';
@@ -225,12 +224,10 @@ function terms(vocab: Vocabularies, name: 'formats' | 'communities' | 'leaders' 
   return vocab[name].terms.map((t) => ({ id: t.id, label: t.label }));
 }
 
-/**
- * The coverage of a dataset, worked out once per build: the /coverage/ page and the coverage CSVs under /data/
- * both need it. Shared by the integration and the pages (build/shared.ts).
- */
+const made = new WeakMap<Dataset, Coverage>();
+
+/** The coverage of a dataset, worked out once: the /coverage/ page and the coverage CSVs under /data/ both need it. */
 export function coverageOf(dataset: Dataset): Coverage {
-  const made = shared('coverage', () => new WeakMap<Dataset, Coverage>());
   let model = made.get(dataset);
   if (!model) made.set(dataset, (model = buildCoverage(dataset)));
   return model;

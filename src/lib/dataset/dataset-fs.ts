@@ -1,8 +1,9 @@
 // Reads the data folder from disk into DataSources; all checking happens in validate.ts.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { formatProblem, hasErrors, sortProblems, summary, type Problem } from '../validate/problems.ts';
 import { parse, parseDocument } from 'yaml';
 import { checkGazetteer, fillTownCoordinates } from '../places/gazetteer.ts';
@@ -15,7 +16,6 @@ import { fillTownLevelCoordinates } from '../places/place-coordinates.ts';
 import { loadPlaceLookup } from '../places/places-fs.ts';
 import { readListing, type DataListing, type FileRef } from './listing-fs.ts';
 import { validateListingInWorkers, validateThreads } from '../validate/validate-workers-fs.ts';
-import { shared } from '../build/shared.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -222,15 +222,18 @@ export class InvalidDataError extends Error {
   }
 }
 
-let cached: { root: string; dataset: Dataset } | undefined;
-
-// The build loads this module twice in one process (Astro's bundle of the pages, and the integration loaded
-// with the config), so the validated dataset is also kept process-wide, under a key that changes when any
-// data file (or the date) does (build/shared.ts).
-
-function sharedCache(): Map<string, { key: string; dataset: Dataset }> {
-  return shared('validated-datasets', () => new Map<string, { key: string; dataset: Dataset }>());
+/**
+ * The validated dataset of a data folder written to a file, for another copy of this module to read instead of
+ * validating again: the build loads src/lib once with the config (the integration) and once bundled (the pages).
+ */
+export interface DatasetSnapshot {
+  file: string;
+  root: string;
+  /** Changes when any data file (or the date) does, so a snapshot of other data is never read. */
+  fingerprint: string;
 }
+
+let cached: { root: string; fingerprint: string; dataset: Dataset } | undefined;
 
 function fingerprint(listing: DataListing): string {
   const hash = createHash('sha1').update(new Date().toISOString().slice(0, 10));
@@ -241,24 +244,45 @@ function fingerprint(listing: DataListing): string {
   return hash.update(JSON.stringify([listing.logos, listing.stray])).digest('hex');
 }
 
-/** The validated dataset for the site build: parsed once per process, and never built from invalid data. */
-export function loadDataset(root = dataDir()): Dataset {
-  if (cached?.root === root) return cached.dataset;
-  const listing = listDataSources(root);
-  const key = fingerprint(listing);
-  const shared = sharedCache().get(root);
-  if (shared?.key === key) {
-    cached = { root, dataset: shared.dataset };
-    return shared.dataset;
-  }
+function validated(listing: DataListing): Dataset {
   const result = validateListing(listing, {});
   for (const p of result.problems) if (p.severity === 'warning') console.warn(formatProblem(p));
   if (hasErrors(result.problems)) throw new InvalidDataError(result.problems, result.files);
   if (listing.gazetteer) fillTownCoordinates(result.dataset.providers, checkGazetteer(parse(readFileSync(listing.gazetteer.full, 'utf8')), result.dataset.vocab).places);
-  cached = { root, dataset: result.dataset };
-  sharedCache().set(root, { key, dataset: result.dataset });
-  // A venue with only a postcode or town gets its town's coordinates, so it reaches the map (place-coordinates.ts).
-  // After caching: reading the gazetteer asks for this dataset's vocabularies.
-  if (existsSync(path.join(root, 'gazetteer.yaml')) && existsSync(path.join(root, 'postcodes.yaml'))) fillTownLevelCoordinates(result.dataset.providers, loadPlaceLookup(root));
   return result.dataset;
+}
+
+/** The dataset in a snapshot of this data, or undefined when the snapshot is of other data or gone. */
+function fromSnapshot(snapshot: DatasetSnapshot | undefined, root: string, key: string): Dataset | undefined {
+  if (snapshot?.root !== root || snapshot.fingerprint !== key || !existsSync(snapshot.file)) return undefined;
+  return v8.deserialize(readFileSync(snapshot.file)) as Dataset;
+}
+
+/**
+ * The validated dataset for the site build: parsed once per copy of this module, and never built from invalid
+ * data. Given a snapshot of the same data (writeDatasetSnapshot), it is read from there instead of validated again.
+ */
+export function loadDataset(root = dataDir(), snapshot?: DatasetSnapshot): Dataset {
+  if (cached?.root === root) return cached.dataset;
+  const listing = listDataSources(root);
+  const key = fingerprint(listing);
+  const dataset = fromSnapshot(snapshot, root, key) ?? validated(listing);
+  cached = { root, fingerprint: key, dataset };
+  // A venue with only a postcode or town gets its town's coordinates, so it reaches the map (place-coordinates.ts).
+  // Kept beside the data, so not in a snapshot: each copy adds its own. After caching: reading the gazetteer asks
+  // for this dataset's vocabularies.
+  if (existsSync(path.join(root, 'gazetteer.yaml')) && existsSync(path.join(root, 'postcodes.yaml'))) fillTownLevelCoordinates(dataset.providers, loadPlaceLookup(root));
+  return dataset;
+}
+
+/** Writes the dataset loadDataset gives for root to a file, for the pages' copy of this module to read. */
+export function writeDatasetSnapshot(file: string, root = dataDir()): DatasetSnapshot {
+  const dataset = loadDataset(root);
+  writeFileSync(file, v8.serialize(dataset));
+  return { file, root, fingerprint: cached!.fingerprint };
+}
+
+/** Lets go of the dataset loadDataset kept, so its memory is free until it is asked for again. */
+export function forgetDataset(): void {
+  cached = undefined;
 }

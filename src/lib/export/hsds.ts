@@ -10,7 +10,6 @@ import { DATASET_NAME, EXPORT_SCHEMA_VERSION, HSDS_VERSION, LICENCE, pageUrl, pr
 import { areasKnown } from '../model/predicates.ts';
 import { signatoryFor } from '../directory.ts';
 import { charterStatus, ids, providerVenues, serviceLocations, sortedProviders, type ProviderEntry } from './rows.ts';
-import { shared } from '../build/shared.ts';
 
 export type HsdsObject = Record<string, unknown>;
 
@@ -269,10 +268,8 @@ function build(dataset: Dataset, options: ExportOptions): Built {
   return { tables: t, serviceOrder };
 }
 
-/** Row counts of the tables last built for a dataset and options, shared with /open-data/ (build/shared.ts). */
-function rowCountsMemo(): WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>> {
-  return shared('hsds-row-counts', () => new WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>>());
-}
+/** Row counts of the tables last built for a dataset and options, for /open-data/. */
+const rowCountsMemo = new WeakMap<Dataset, Map<string, Record<HsdsTableName, number>>>();
 
 function optionsKey(options: ExportOptions): string {
   return `${options.buildDate}|${options.siteRoot}`;
@@ -281,15 +278,15 @@ function optionsKey(options: ExportOptions): string {
 // Not cached: at 10,000 providers the tables are hundreds of megabytes, and the build writes them once.
 function built(dataset: Dataset, options: ExportOptions): Built {
   const b = build(dataset, options);
-  let byOptions = rowCountsMemo().get(dataset);
-  if (!byOptions) rowCountsMemo().set(dataset, (byOptions = new Map()));
+  let byOptions = rowCountsMemo.get(dataset);
+  if (!byOptions) rowCountsMemo.set(dataset, (byOptions = new Map()));
   byOptions.set(optionsKey(options), Object.fromEntries(HSDS_TABLES.map((x) => [x.table, b.tables[x.table].length])) as Record<HsdsTableName, number>);
   return b;
 }
 
 /** How many rows each HSDS table has: remembered from the last time the tables were built, else counted now. */
 export function hsdsRowCounts(dataset: Dataset, options: ExportOptions): Record<HsdsTableName, number> {
-  return rowCountsMemo().get(dataset)?.get(optionsKey(options)) ?? (built(dataset, options), rowCountsMemo().get(dataset)!.get(optionsKey(options))!);
+  return rowCountsMemo.get(dataset)?.get(optionsKey(options)) ?? (built(dataset, options), rowCountsMemo.get(dataset)!.get(optionsKey(options))!);
 }
 
 /** The rows of a table grouped by one of their fields, each group in table order. */

@@ -1,9 +1,8 @@
 // The open data files as the site build publishes them under /data/: the integration writes them once, before
-// the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes.
+// the pages (src/integrations/directory-build.ts), and /open-data/ shows their sizes, which the build passes it.
 import { buildDate } from '../build/build-info.ts';
 import type { Dataset } from '../model/types.ts';
 import { EXPORT_FORMATS, exportFileChunks, exportFileNames, siteRootOf, type ExportOptions } from './index.ts';
-import { getShared, setShared } from '../build/shared.ts';
 
 /** The address astro.config.mjs falls back to when SITE_URL is not set; `npm run export` uses the same. */
 export const DEFAULT_SITE = 'https://sussex-peer-support.example';
@@ -15,14 +14,6 @@ export function siteExportOptions(site: URL | string | undefined, base: string):
 /** Every file under /data/, in the order allExportFiles gives them; nothing is computed. */
 export function siteExportFileNames(): string[] {
   return EXPORT_FORMATS.flatMap(exportFileNames);
-}
-
-/**
- * The sizes of the /data/ files the build wrote before rendering any page, for /open-data/. Shared
- * by the integration that writes the files and the pages that show them (build/shared.ts).
- */
-export function recordSiteExportSizes(sizes: ReadonlyMap<string, number>): void {
-  setShared('open-data-sizes', sizes);
 }
 
 /** A size in words: "512 bytes", "12 KB", "3.4 MB", "285 MB" (1 KB = 1,024 bytes). */
@@ -53,13 +44,12 @@ function measuredSizes(dataset: Dataset, options: ExportOptions): Map<string, nu
 }
 
 /**
- * Every file's size in bytes, as the build wrote them; without a build (astro dev), every file is made once to
- * measure them, which also counts the HSDS tables' rows (hsdsRowCounts), so ask for these first.
+ * Every file's size in bytes: as the build wrote them, when it says (`written`); without a build (astro dev),
+ * every file is made once to measure them, which also counts the HSDS tables' rows (hsdsRowCounts), so ask for
+ * these first.
  */
-export function siteExportSizes(dataset: Dataset, options: ExportOptions): ReadonlyMap<string, number> {
-  const recorded = getShared<ReadonlyMap<string, number>>('open-data-sizes');
-  // A build always writes some files, so an empty record (as a reset leaves it) means there was no build.
-  return recorded?.size ? recorded : measuredSizes(dataset, options);
+export function siteExportSizes(dataset: Dataset, options: ExportOptions, written?: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  return written ?? measuredSizes(dataset, options);
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

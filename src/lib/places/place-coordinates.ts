@@ -5,8 +5,8 @@
 import { resolvePlace, type PlaceLookup } from './places.ts';
 import type { Entry, Location, Provider } from '../model/types.ts';
 
-/** Where a location's town is, when that is all that is known; a global symbol, so every copy of this module sees it. */
-const TOWN_POSITION = Symbol.for('spsd.townPosition');
+/** Where a location's town is, when that is all that is known; each copy of this module fills its own (dataset-fs.ts). */
+const TOWN_POSITION = Symbol('townPosition');
 
 type Position = { latitude: number; longitude: number };
 type WithTown = Location & { [TOWN_POSITION]?: Position };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { dataDir, InvalidDataError, loadDataset, PROJECT_ROOT, readDataSources, validateDataDir, validateFiles } from '../../../src/lib/dataset/dataset-fs.ts';
@@ -254,5 +255,73 @@ describe('loadDataset', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('the dataset snapshot', () => {
+  // The build loads src/lib twice (the integration's copy and the pages' bundled copy): a fresh import is the other copy.
+  type Copy = { fs: typeof import('../../../src/lib/dataset/dataset-fs.ts'); places: typeof import('../../../src/lib/places/place-coordinates.ts') };
+  async function otherCopy(): Promise<Copy> {
+    vi.resetModules();
+    return { fs: await import('../../../src/lib/dataset/dataset-fs.ts'), places: await import('../../../src/lib/places/place-coordinates.ts') };
+  }
+  /** What `fn` printed about validating (SPSD_VALIDATE_DEBUG), and what it returned. */
+  function validations<T>(fn: () => T): { validated: number; value: T } {
+    vi.stubEnv('SPSD_VALIDATE_DEBUG', '1');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const value = fn();
+      return { validated: warn.mock.calls.filter(([m]) => String(m).startsWith('validate:')).length, value };
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllEnvs();
+    }
+  }
+  const venueByPostcode = `    locations:\n      - name: Harbour Hall\n        postcode: BN43 5DA\n        precision: exact\n`;
+  const withVenue = () => provider('Venue', '').replace('    communities: [everyone]\n', `    communities: [everyone]\n${venueByPostcode}`);
+  const snapshotFile = () => path.join(outside({})(), 'dataset.v8');
+
+  it('is read by another copy of the module as the same dataset, without validating again', async () => {
+    const d = dir({ providers: { 'venue.yaml': withVenue(), 'town.yaml': readFixture('providers', 'valid', 'town-precision.yaml') } });
+    const first = await otherCopy();
+    const written = validations(() => first.fs.writeDatasetSnapshot(snapshotFile(), d.root));
+    expect(written.validated).toBe(1);
+    const second = await otherCopy();
+    const read = validations(() => second.fs.loadDataset(d.root, written.value));
+    expect(read.validated).toBe(0);
+    expect(read.value).toStrictEqual(first.fs.loadDataset(d.root));
+  });
+
+  it('leaves town positions out, and the copy that reads it finds its own', async () => {
+    const d = dir({ providers: { 'venue.yaml': withVenue() } });
+    const first = await otherCopy();
+    const snapshot = first.fs.writeDatasetSnapshot(snapshotFile(), d.root);
+    const mine = first.fs.loadDataset(d.root).providers[0]!.data.services[0]!.locations![0]!;
+    expect(first.places.townPosition(mine)).toEqual(expect.objectContaining({ latitude: expect.any(Number) }));
+    const stored = v8.deserialize(readFileSync(snapshot.file)) as ReturnType<typeof first.fs.loadDataset>;
+    expect(Object.getOwnPropertySymbols(stored.providers[0]!.data.services[0]!.locations![0]!)).toEqual([]);
+    const second = await otherCopy();
+    const theirs = second.fs.loadDataset(d.root, snapshot).providers[0]!.data.services[0]!.locations![0]!;
+    expect(second.places.townPosition(theirs)).toEqual(first.places.townPosition(mine));
+  });
+
+  it('is not read when a data file changed after it was written: the data is validated again', async () => {
+    const d = dir({ providers: { 'one.yaml': provider('One') } });
+    const snapshot = (await otherCopy()).fs.writeDatasetSnapshot(snapshotFile(), d.root);
+    writeFileSync(d.at('providers', 'two.yaml'), provider('Two'));
+    const { fs } = await otherCopy();
+    const read = validations(() => fs.loadDataset(d.root, snapshot));
+    expect(read.validated).toBe(1);
+    expect(read.value.providers.map((p) => p.data.name)).toEqual(['One', 'Two']);
+  });
+
+  it('lets go of the dataset on request, and gives a new one when asked again', async () => {
+    const d = dir({ providers: { 'one.yaml': provider('One') } });
+    const { fs } = await otherCopy();
+    const first = fs.loadDataset(d.root);
+    fs.forgetDataset();
+    const again = fs.loadDataset(d.root);
+    expect(again).not.toBe(first);
+    expect(again).toStrictEqual(first);
   });
 });

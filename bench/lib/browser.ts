@@ -35,6 +35,8 @@ export interface Served {
   bytes: number;
   /** performance.now() in this process when the response was sent. */
   at: number;
+  /** The same moment as milliseconds since 1970, to compare with a time the page took. */
+  sentAt: number;
 }
 
 export interface BenchServer {
@@ -83,7 +85,8 @@ export async function startGzipServer(root: string): Promise<BenchServer> {
     headers['Content-Length'] = String(body.length);
     res.writeHead(status, headers);
     res.end(body);
-    log.push({ path: url.pathname, bytes: body.length, at: performance.now() });
+    const at = performance.now();
+    log.push({ path: url.pathname, bytes: body.length, at, sentAt: performance.timeOrigin + at });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
@@ -136,19 +139,23 @@ export async function measurePage(browser: Browser, server: BenchServer, pagePat
   const from = server.log.length;
   await page.goto(`${server.url}${pagePath}`, { waitUntil: 'load', timeout: timeoutMs });
   let readyMs: number;
-  let until: number;
+  let served: Served[];
   if (waitFor) {
     await page.waitForSelector(waitFor, { timeout: timeoutMs, state: 'attached' });
-    until = performance.now();
-    const seen = await page.evaluate(() => (window as unknown as { __benchSeen?: number }).__benchSeen);
+    const seen = await page.evaluate(() => {
+      const at = (window as unknown as { __benchSeen?: number }).__benchSeen;
+      return at === undefined ? undefined : { at, epoch: performance.timeOrigin + at };
+    });
     if (seen === undefined) throw new Error(`${pagePath}: the page's observer never saw ${waitFor}, so its time is unknown`);
-    readyMs = seen;
+    readyMs = seen.at;
+    // What was sent before the page showed it: not what the page went on to fetch while this process noticed.
+    served = server.log.slice(from).filter((s) => s.sentAt <= seen.epoch);
   } else {
     await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
-    until = performance.now();
+    const until = performance.now();
     readyMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? performance.now());
+    served = server.log.slice(from).filter((s) => s.at <= until);
   }
-  const served = server.log.slice(from).filter((s) => s.at <= until);
   await context.close();
   const byPath: Record<string, number> = {};
   for (const s of served) byPath[s.path] = (byPath[s.path] ?? 0) + s.bytes;

@@ -1,5 +1,5 @@
-// Place search's record files (src/lib/search/search-places.ts): one per district and one per area, fetched by the
-// search page only when a query has a place.
+// Place search's record files (src/lib/search/search-places.ts): one per district, two per area and one per place
+// (its first results), fetched by the search page only when a query has a place.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { searchPlaceFiles } from '../../lib/search/search-places.ts';
 import { siteDataset, siteGazetteer } from '../../site-data.ts';

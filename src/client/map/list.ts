@@ -44,16 +44,18 @@ export function entriesInView(d: MapData, f: MapFilter, inView: (lat: number, ln
   return { list, places };
 }
 
-/** The delivery values (online, phone…) of a service. */
-export function deliveryTerms(d: MapData, s: MapService): string[] {
-  const facet = d.facets.find((x) => x.key === 'delivery');
+/** A service's values of one facet ("delivery": online, phone…), from its term numbers. */
+export function termsOf(d: MapData, s: MapService, key: string): string[] {
+  const facet = d.facets.find((x) => x.key === key);
   return facet ? facet.ids.filter((_, i) => s.terms.has(facet.offset + i)) : [];
 }
 
-/** Online or by phone, by the model's one rule (offersRemote), read from the service's delivery values. */
+/** The delivery values (online, phone…) of a service. */
+export const deliveryTerms = (d: MapData, s: MapService): string[] => termsOf(d, s, 'delivery');
+
+/** Online or by phone, by the model's one rule (offersRemote), from what the map file carries of the service. */
 export function isRemote(d: MapData, s: MapService): boolean {
-  // The map file carries a service's delivery values and no places-free settings, so these are all the rule needs.
-  return offersRemote({ delivery: deliveryTerms(d, s) } as Pick<Service, 'delivery'> as Service);
+  return offersRemote({ delivery: deliveryTerms(d, s) as Service['delivery'], settings: termsOf(d, s, 'setting') as Service['settings'], locations: s.locations });
 }
 
 const byRank = (a: MapService, b: MapService) => a.rank - b.rank;

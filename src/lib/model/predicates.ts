@@ -49,15 +49,18 @@ export function isOnMap(service: Service): boolean {
   return isRunning(service) && (service.locations ?? []).some((l) => isLocated(placed(l)));
 }
 
+/** What the online-or-by-phone rules read of a service (the map has no more than this). */
+export type RemoteFacts = Pick<Service, 'delivery' | 'settings'> & { locations?: readonly unknown[] };
+
 /** True when the service has no venue and is given only online or by phone. */
-export function isRemoteOnly(s: Service): boolean {
+export function isRemoteOnly(s: RemoteFacts): boolean {
   if (s.locations?.length) return false;
   if (s.delivery?.length) return true;
   return !!s.settings?.length && s.settings.every((x) => x === 'online' || x === 'phone');
 }
 
 /** True when some of the service is given online or by phone, with venues or without. */
-export function offersRemote(s: Service): boolean {
+export function offersRemote(s: RemoteFacts): boolean {
   return !!s.delivery?.length || isRemoteOnly(s);
 }
 

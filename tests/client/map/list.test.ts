@@ -37,6 +37,18 @@ describe('the lists beside the map', () => {
     expect(placedTotal(d, none)).toBe(1);
   });
 
+  test('a service given only online by its setting, naming no delivery, is online or by phone, as search counts it', () => {
+    const d = smallMap();
+    d.facets.push({ key: 'setting', ids: ['community', 'online', 'phone'], offset: 5 });
+    d.services.push({ ...d.services[1]!, index: 3, id: 'forum', terms: new Set([0, 6]) });
+    expect(isRemote(d, d.services[3]!)).toBe(true);
+    expect(remoteList(d, none).map((s) => s.id)).toEqual(['chat', 'forum']);
+    expect(coveringList(d, none).map((s) => s.id)).toEqual(['covers']);
+    // A setting in the community keeps it a group covering its area.
+    d.services[3]!.terms = new Set([0, 5]);
+    expect(isRemote(d, d.services[3]!)).toBe(false);
+  });
+
   test('the status line counts the groups in view, then those covering an area and those online', () => {
     const text = statusText({ inView: 1, placesInView: 2, placedTotal: 1, filtered: false, nearName: 'Lewes', covering: 1, remote: 2 });
     expect(text).toBe('1 group at 2 places in this part of the map. Nearest first, from Lewes. 1 group covers a whole area. 2 groups online or by phone.');

@@ -249,7 +249,8 @@ export function startSearch(): void {
     const main = await pf.search(query || null, { filters: {} });
     if (!main) return undefined;
     const few = main.results.length <= CHECK_AT_MOST;
-    const checked = main.results.slice(0, CHECK_AT_MOST);
+    // With no words to check (only vocabulary words, as filters), a long list's text is not needed: nothing can fail.
+    const checked = query || few ? main.results.slice(0, CHECK_AT_MOST) : [];
     const data = await Promise.all(checked.map((r) => r.data()));
     const hits = data.map((d, i) => ({ d, id: checked[i]!.id, title: d.meta.title ?? '', summary: d.meta.summary ?? '', text: d.content ?? '', values: valuesOf(d) }));
     const kept = keepWordMatches(hits, query, termWords);

@@ -5,6 +5,7 @@
 import { buildDate } from '../build/build-info.ts';
 import { FACETS, providerBadges, providerFacets, signatoryFor } from '../directory.ts';
 import { nearestPlace, type Place } from '../places/gazetteer.ts';
+import { placed } from '../places/place-coordinates.ts';
 import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, kebab, PLACE_TOP, rankEach, type AreaTop, type Ranked, type PlaceRecord, type PlaceTables, type PlaceTop, type SearchPlace } from './search-rank.ts';
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
@@ -50,8 +51,6 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
   const facetIndex = new Map(tables.facets.map((f, i) => [f, i]));
   const areaIds = tables.areas.map(([id]) => id);
   const districtIds = tables.districts.map(([id]) => id);
-  const byName = new Map<string, Place>();
-  for (const place of places) for (const name of [place.name, ...(place.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), place);
   const files = new Map<string, PlaceRecord[]>([...areaIds.map((a) => `area-${a}`), ...districtIds].map((id) => [id, []]));
   for (const entry of dataset.providers) {
     const p = entry.data;
@@ -84,9 +83,9 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
     const meets: PlaceRecord['l'] = [];
     for (const s of running)
       for (const loc of s.locations ?? []) {
-        // A location given by its town only meets in that town: the gazetteer places it.
-        const at = typeof loc.latitude === 'number' && typeof loc.longitude === 'number' ? { latitude: loc.latitude, longitude: loc.longitude } : byName.get((loc.town ?? '').trim().toLowerCase());
-        if (!at) continue;
+        // Where the map puts it: a venue given only by its postcode or town meets in that town (place-coordinates.ts).
+        const at = placed(loc);
+        if (typeof at.latitude !== 'number' || typeof at.longitude !== 'number') continue;
         const near = nearestPlace(places, at.latitude, at.longitude);
         const district = loc.district ?? near?.district;
         const town = loc.town ?? near?.name ?? '';

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { checkGazetteer } from '../../../src/lib/places/gazetteer.ts';
 import fc from 'fast-check';
 import { firstInOrder, searchPlaceFiles, searchTables } from '../../../src/lib/search/search-places.ts';
-import { AREA_TOP, BADGES, chunksFor, compareRanked, PLACE_TOP, rankForPlace, slugOf, TIERS, type AreaTop, type PlaceRecord, type PlaceTop, type Ranked } from '../../../src/lib/search/search-rank.ts';
+import { AREA_TOP, BADGES, chunksFor, compareRanked, kmApart, PLACE_TOP, rankForPlace, slugOf, TIERS, type AreaTop, type PlaceRecord, type PlaceTop, type Ranked } from '../../../src/lib/search/search-rank.ts';
 import { parse } from 'yaml';
 import { FIXTURES, GAZETTEER, validate } from '../../helpers/data-dir.ts';
+import { fillTownLevelCoordinates } from '../../../src/lib/places/place-coordinates.ts';
+import { loadPlaceLookup } from '../../../src/lib/places/places-fs.ts';
+import { PROJECT_ROOT } from '../../../src/lib/dataset/dataset-fs.ts';
 
 // The search fixtures: made-up groups in known places (tests/fixtures/search/providers/).
 const dir = path.join(FIXTURES, 'search', 'providers');
@@ -67,10 +70,10 @@ describe('searchPlaceFiles', () => {
   });
 });
 
-describe('a venue given by its town only', () => {
-  it('meets in that town, placed where the gazetteer puts it', () => {
-    const townOnly = `name: Town Only Group
-summary: A made-up group that gives its town but not its venue.
+describe('a venue given only by its town or postcode', () => {
+  const lookup = loadPlaceLookup(path.join(PROJECT_ROOT, 'data'));
+  const entry = (location: string) => `name: Town Only Group
+summary: A made-up group that gives where it meets, but not its venue's position.
 led_by: peer-led-group
 areas: [west-sussex]
 districts: [worthing]
@@ -81,17 +84,25 @@ services:
     formats: [group]
     communities: [everyone]
     locations:
-      - town: Worthing
-        district: worthing
+      - ${location}
 verification:
   status: unverified
   last_checked: 2026-06-01
   source: Test fixture
 `;
-    const { dataset: ds } = validate({ providers: { 'town-only-group.yaml': townOnly } });
+  const meeting = (location: string) => {
+    const { dataset: ds } = validate({ providers: { 'town-only-group.yaml': entry(location) } });
+    fillTownLevelCoordinates(ds.providers, lookup);
+    return (searchPlaceFiles(ds, places).get('worthing') as PlaceRecord[])[0]?.l?.[0];
+  };
+  it('meets in that town, where the map puts it', () => {
     const worthing = places.find((p) => p.name === 'Worthing')!;
-    const rec = (searchPlaceFiles(ds, places).get('worthing') as PlaceRecord[])[0]!;
-    expect(rec.l?.[0]?.slice(0, 3)).toEqual([worthing.latitude, worthing.longitude, 'Worthing']);
+    expect(meeting('town: Worthing\n        district: worthing')?.slice(0, 3)).toEqual([worthing.latitude, worthing.longitude, 'Worthing']);
+  });
+  it('given by its postcode alone, meets in the postcode\'s town, as the map places it', () => {
+    const spot = meeting('postcode: BN11 1AA\n        district: worthing');
+    expect(spot).toBeDefined();
+    expect(kmApart({ latitude: spot![0], longitude: spot![1] }, places.find((p) => p.name === 'Worthing')!)).toBeLessThan(3);
   });
 });
 

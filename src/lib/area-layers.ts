@@ -8,6 +8,7 @@ import { compareForList, type ServiceInPlace } from './directory.ts';
 import { areasKnown, isCurrent } from './model/predicates.ts';
 import { currentFirst, serviceAge } from './model/source-age.ts';
 import { nearestPlace, type Place } from './places/gazetteer.ts';
+import { placed } from './places/place-coordinates.ts';
 import { normalisePlaceName } from './places/places.ts';
 import type { Dataset, Location, Provider, Service } from './model/types.ts';
 import type { Vocabularies } from './dataset/vocab.ts';
@@ -28,7 +29,7 @@ export interface LayeredItem extends ServiceInPlace {
 
 /**
  * The district a venue is in: its own district if given, else its town's (by name or another name in the
- * gazetteer), else the district of the gazetteer place nearest its coordinates; undefined if none of these.
+ * gazetteer), else the district of the gazetteer place nearest where the map puts it; undefined if none of these.
  */
 export function locationDistrict(loc: Location, places: readonly Place[]): string | undefined {
   if (loc.district) return loc.district;
@@ -37,7 +38,9 @@ export function locationDistrict(loc: Location, places: readonly Place[]): strin
     const hit = places.find((p) => normalisePlaceName(p.name) === key || p.aliases?.some((a) => normalisePlaceName(a) === key));
     if (hit) return hit.district;
   }
-  if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') return nearestPlace(places, loc.latitude, loc.longitude)?.district;
+  // Where the map puts it: its coordinates, else its postcode's town (place-coordinates.ts).
+  const at = placed(loc);
+  if (typeof at.latitude === 'number' && typeof at.longitude === 'number') return nearestPlace(places, at.latitude, at.longitude)?.district;
   return undefined;
 }
 

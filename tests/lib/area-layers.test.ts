@@ -7,7 +7,9 @@ import type { Place } from '../../src/lib/places/gazetteer.ts';
 import { loadGazetteer } from '../../src/lib/places/gazetteer-fs.ts';
 import { generateSynthetic } from '../../bench/lib/synthetic.ts';
 import { loadVocabularies } from '../../src/lib/validate/index.ts';
-import type { Dataset, Location } from '../../src/lib/model/types.ts';
+import type { Dataset, Entry, Location, Provider } from '../../src/lib/model/types.ts';
+import { fillTownLevelCoordinates } from '../../src/lib/places/place-coordinates.ts';
+import { loadPlaceLookup } from '../../src/lib/places/places-fs.ts';
 import { provider, validate, vocabSources } from '../helpers/data-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +37,11 @@ describe('locationDistrict', () => {
   it('falls back to the nearest gazetteer place to the coordinates when the town is unknown or missing', () => {
     expect(locationDistrict(loc({ town: 'Nowhere Green', latitude: 51.11, longitude: -0.19 }), PLACES)).toBe('crawley');
     expect(locationDistrict(loc({ latitude: 50.82, longitude: -0.37 }), PLACES)).toBe('worthing');
+  });
+  it('finds the district of a venue given only by its postcode from where the map puts it, its postcode\'s town', () => {
+    const only = loc({ postcode: 'BN11 1AA' });
+    fillTownLevelCoordinates([{ slug: 'x', data: { services: [{ locations: [only] }] } } as unknown as Entry<Provider>], loadPlaceLookup(ROOT + 'data'));
+    expect(locationDistrict(only, PLACES)).toBe('worthing');
   });
   it('gives nothing when the venue has no district, no known town and no coordinates', () => {
     expect(locationDistrict(loc({ town: 'Nowhere Green' }), PLACES)).toBeUndefined();

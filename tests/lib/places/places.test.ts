@@ -180,6 +180,77 @@ describe('resolvePlace: typos', () => {
   });
 });
 
+describe('resolvePlace: villages the gazetteer used to miss', () => {
+  test('a real village that used to be corrected into a neighbour is now found as itself', () => {
+    expect(
+      Object.fromEntries(['Iford', 'Washington', 'Houghton', 'Bignor', 'Parham', 'Alciston', 'East Chiltington', 'East Blatchington'].map((n) => [n, resolve(n)])),
+    ).toEqual({
+      Iford: 'iford',
+      Washington: 'washington',
+      Houghton: 'houghton',
+      Bignor: 'bignor',
+      Parham: 'parham',
+      Alciston: 'alciston',
+      'East Chiltington': 'east-chiltington',
+      'East Blatchington': 'east-blatchington',
+    });
+    // The places they used to become are still found by their own names.
+    expect(['Ifold', 'Ashington', 'Laughton', 'Bognor', 'Pagham', 'Alfriston', 'West Chiltington', 'West Blatchington'].map(resolve)).toEqual([
+      'ifold',
+      'ashington',
+      'laughton',
+      'bognor-regis',
+      'pagham',
+      'alfriston',
+      'west-chiltington',
+      'west-blatchington',
+    ]);
+  });
+
+  test.each([
+    ['Iford', 'lewes'],
+    ['Denton', 'lewes'],
+    ['East Chiltington', 'lewes'],
+    ['East Blatchington', 'lewes'],
+    ['Hamsey', 'lewes'],
+    ['Westmeston', 'lewes'],
+    ['Washington', 'horsham'],
+    ['Parham', 'horsham'],
+    ['Shipley', 'horsham'],
+    ['Apuldram', 'chichester'],
+    ['Bignor', 'chichester'],
+    ['Stoughton', 'chichester'],
+    ['Milland', 'chichester'],
+    ['Lurgashall', 'chichester'],
+    ['Houghton', 'arun'],
+    ['Twineham', 'mid-sussex'],
+    ['Playden', 'rother'],
+    ['Alciston', 'wealden'],
+    ['Berwick', 'wealden'],
+    ['Wilmington', 'wealden'],
+    ['Groombridge', 'wealden'],
+  ])('%s is a place of its own, in %s', (name, district) => {
+    const m = resolvePlace(name, lookup);
+    expect(m).toMatchObject({ kind: 'place', place: { name, district } });
+  });
+
+  test('the names people write for a village inside a parish lead to that parish’s village', () => {
+    expect(
+      Object.fromEntries(['Kingston', 'Bersted', 'Appledram', 'Hambrook', 'Binsted', 'Walderton', 'Offham'].map((n) => [n, resolve(n)])),
+    ).toEqual({
+      Kingston: 'kingston-near-lewes',
+      Bersted: 'south-bersted',
+      Appledram: 'apuldram',
+      Hambrook: 'chidham',
+      Binsted: 'walberton',
+      Walderton: 'stoughton',
+      Offham: 'hamsey',
+    });
+    // Kingston Buci, by Shoreham, keeps its own name.
+    expect(resolve('Kingston Buci')).toBe('kingston-buci');
+  });
+});
+
 describe('findPlaceInQuery', () => {
   test.each([
     ['mens group in shoreham', 'shoreham-by-sea', 'mens group'],

@@ -225,9 +225,12 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     ['Houghton', 'arun'],
     ['Twineham', 'mid-sussex'],
     ['Playden', 'rother'],
+    ['Brightling', 'rother'],
+    ['Ashburnham', 'rother'],
     ['Alciston', 'wealden'],
     ['Berwick', 'wealden'],
     ['Wilmington', 'wealden'],
+    ['Selmeston', 'wealden'],
     ['Groombridge', 'wealden'],
   ])('%s is a place of its own, in %s', (name, district) => {
     const m = resolvePlace(name, lookup);

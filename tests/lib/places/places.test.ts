@@ -232,6 +232,10 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     ['Wilmington', 'wealden'],
     ['Selmeston', 'wealden'],
     ['Groombridge', 'wealden'],
+    ['Heyshott', 'chichester'],
+    ['Udimore', 'rother'],
+    ['Cowbeech', 'wealden'],
+    ['Chelwood Gate', 'wealden'],
   ])('%s is a place of its own, in %s', (name, district) => {
     const m = resolvePlace(name, lookup);
     expect(m).toMatchObject({ kind: 'place', place: { name, district } });
@@ -251,6 +255,17 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     });
     // Kingston Buci, by Shoreham, keeps its own name.
     expect(resolve('Kingston Buci')).toBe('kingston-buci');
+  });
+
+  test('the other names of a neighbourhood lead to it: Nyetimber to Pagham, Bulverhythe to West St Leonards, Willingdon Trees to Hampden Park', () => {
+    expect(Object.fromEntries(['Nyetimber', 'Bulverhythe', 'Willingdon Trees'].map((n) => [n, resolve(n)]))).toEqual({
+      Nyetimber: 'pagham',
+      Bulverhythe: 'west-st-leonards',
+      'Willingdon Trees': 'hampden-park',
+    });
+    // Willingdon Trees is an Eastbourne estate: the longer name wins over Willingdon village in Wealden.
+    expect(find('support group in willingdon trees').at).toBe('hampden-park');
+    expect(resolve('Willingdon')).toBe('willingdon');
   });
 });
 

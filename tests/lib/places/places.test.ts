@@ -236,6 +236,7 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     ['Udimore', 'rother'],
     ['Cowbeech', 'wealden'],
     ['Chelwood Gate', 'wealden'],
+    ['Litlington', 'wealden'],
   ])('%s is a place of its own, in %s', (name, district) => {
     const m = resolvePlace(name, lookup);
     expect(m).toMatchObject({ kind: 'place', place: { name, district } });
@@ -255,6 +256,12 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     });
     // Kingston Buci, by Shoreham, keeps its own name.
     expect(resolve('Kingston Buci')).toBe('kingston-buci');
+  });
+
+  test('Litlington, in the Cuckmere valley, is found as itself and no longer corrected into Tillington near Petworth', () => {
+    expect(resolve('Litlington')).toBe('litlington');
+    expect(resolve('Tillington')).toBe('tillington');
+    expect(find('walks near litlington').at).toBe('litlington');
   });
 
   test('the other names of a neighbourhood lead to it: Nyetimber to Pagham, Bulverhythe to West St Leonards, Willingdon Trees to Hampden Park', () => {

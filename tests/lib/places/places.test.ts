@@ -258,6 +258,11 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     expect(resolve('Kingston Buci')).toBe('kingston-buci');
   });
 
+  test('everyday search phrases are not read as a place, typed alone or in a query', () => {
+    const phrases = ['support groups', 'south east', 'near me', 'over 50s', 'young people', 'online', 'walking group', 'coffee morning'];
+    expect(phrases.map((p) => [p, resolve(p), find(p).at])).toEqual(phrases.map((p) => [p, null, null]));
+  });
+
   test('Litlington, in the Cuckmere valley, is found as itself and no longer corrected into Tillington near Petworth', () => {
     expect(resolve('Litlington')).toBe('litlington');
     expect(resolve('Tillington')).toBe('tillington');

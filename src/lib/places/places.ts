@@ -174,18 +174,23 @@ function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Names this long may be two letters out; shorter ones one. */
+const TWO_TYPOS_FROM = 9;
+
 /**
  * A misspelt place name → the one place it is closest to: one letter out for names of 5 letters or more, two for
- * 8 or more. Never a word that is itself a place name (or near an outside place), and never when two different
- * places are as close as each other ("eastborne" is Eastbourne, one letter away, not Easebourne, two away).
+ * 9 or more, and always with the same first letter (people rarely mistype it; a village the gazetteer lacks,
+ * like Chalvington, is then not taken for another, Salvington). Never a word that is itself a place name (or
+ * near an outside place), and never when two different places are as close as each other ("eastborne" is
+ * Eastbourne, one letter away, not Easebourne, two away).
  */
 function typoPlace(key: string, index: Index): number | undefined {
   if (key.length < 5 || index.names.has(key) || index.outside.has(key)) return undefined;
   let best = Infinity;
   const at = new Set<number>();
   for (const [name, i] of index.names) {
-    if (name.length < 5) continue;
-    const max = Math.min(key.length, name.length) >= 8 ? 2 : 1;
+    if (name.length < 5 || name[0] !== key[0]) continue;
+    const max = Math.min(key.length, name.length) >= TWO_TYPOS_FROM ? 2 : 1;
     const d = editDistance(key, name, max);
     if (d > max || d > best) continue;
     if (d < best) at.clear();

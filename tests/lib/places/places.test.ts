@@ -166,6 +166,13 @@ describe('resolvePlace: typos', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('a real village the gazetteer lacks is not taken for another place: the first letter must match, and two letters out needs a long name', () => {
+    // Chalvington is not Salvington, Runcton not Duncton, Ewhurst Green not Hurst Green, Wartling not Worthing.
+    expect(['Chalvington', 'Runcton', 'Ewhurst Green', 'Wartling'].map(resolve)).toEqual([null, null, null, null]);
+    // Slips people make with the first letter right are still corrected, two of them in a long name.
+    expect(['brighotn', 'haywads heth', 'horhsam', 'crowborugh'].map(resolve)).toEqual(['brighton', 'haywards-heath', 'horsham', 'crowborough']);
+  });
+
   test('a word that is close to two places, or short, is not corrected', () => {
     // "Hove" is one letter from "hover", but four letters is too short to guess from.
     expect(resolve('hovr')).toBeNull();

@@ -175,11 +175,11 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Names this long may be two letters out; shorter ones one. */
-const TWO_TYPOS_FROM = 9;
+const TWO_TYPOS_FROM = 10;
 
 /**
  * A misspelt place name → the one place it is closest to: one letter out for names of 5 letters or more, two for
- * 9 or more, and always with the same first letter (people rarely mistype it; a village the gazetteer lacks,
+ * 10 or more, and always with the same first letter (people rarely mistype it; a village the gazetteer lacks,
  * like Chalvington, is then not taken for another, Salvington). Never a word that is itself a place name (or
  * near an outside place), and never when two different places are as close as each other ("eastborne" is
  * Eastbourne, one letter away, not Easebourne, two away).

@@ -167,8 +167,9 @@ describe('resolvePlace: typos', () => {
   });
 
   test('a real village the gazetteer lacks is not taken for another place: the first letter must match, and two letters out needs a long name', () => {
-    // Chalvington is not Salvington, Runcton not Duncton, Ewhurst Green not Hurst Green, Wartling not Worthing.
-    expect(['Chalvington', 'Runcton', 'Ewhurst Green', 'Wartling'].map(resolve)).toEqual([null, null, null, null]);
+    // Chalvington is not Salvington, Runcton not Duncton, Ewhurst Green not Hurst Green, Wartling not Worthing,
+    // Southease not Southgate.
+    expect(['Chalvington', 'Runcton', 'Ewhurst Green', 'Wartling', 'Southease'].map(resolve)).toEqual([null, null, null, null, null]);
     // Slips people make with the first letter right are still corrected, two of them in a long name.
     expect(['brighotn', 'haywads heth', 'horhsam', 'crowborugh'].map(resolve)).toEqual(['brighton', 'haywards-heath', 'horsham', 'crowborough']);
   });

@@ -236,6 +236,8 @@ describe('no dead ends', () => {
     const shown = await open(page, 'xylophone');
     expect(shown.names).toEqual([]);
     expect(shown.none).toBe(true);
+    // It may be a village the directory does not know: its town or postcode will be.
+    expect(shown.status).toMatch(/No groups found for "xylophone"\. If it is a place, try the nearest town or your postcode\./);
   });
 });
 

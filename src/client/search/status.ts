@@ -21,5 +21,7 @@ export function placeStatus(result: Pick<PlaceSearch, 'name' | 'outside' | 'more
 /** After a word search: how many found, for the words typed (or corrected). */
 export function wordStatus(n: number, typed: string, corrected: string, rest: string): string {
   const words = corrected ? ` for "${corrected}" (we could not find "${rest}")` : typed ? ` for "${typed}"` : '';
-  return n === 0 ? `No groups found${words}. Try fewer filters or another word.` : `${groups(n)} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
+  // Free words that found nothing may be a village the directory does not know: its town or postcode will be.
+  const next = rest ? 'If it is a place, try the nearest town or your postcode. Or try another word.' : 'Try fewer filters or another word.';
+  return n === 0 ? `No groups found${words}. ${next}` : `${groups(n)} found${words}${n > PAGE_SIZE ? `. Showing the first ${PAGE_SIZE}` : ''}.`;
 }

@@ -17,6 +17,12 @@ describe('the search status line', () => {
     expect(wordStatus(2, 'walk', '', 'walk')).toBe('2 groups found for "walk".');
     expect(wordStatus(1, 'wlak', 'walk', 'wlak')).toBe('1 group found for "walk" (we could not find "wlak").');
     expect(wordStatus(0, '', '', '')).toBe('No groups found. Try fewer filters or another word.');
+  });
+
+  test('words that find nothing may be a village the directory does not know, so the status suggests its town or postcode', () => {
+    expect(wordStatus(0, 'ripe', '', 'ripe')).toBe('No groups found for "ripe". If it is a place, try the nearest town or your postcode. Or try another word.');
+    // Vocabulary words alone are not a place: only the filters are to blame.
+    expect(wordStatus(0, 'men', '', '')).toBe('No groups found for "men". Try fewer filters or another word.');
     expect(wordStatus(31, 'a', '', 'a')).toBe('31 groups found for "a". Showing the first 30.');
   });
 });

@@ -2,7 +2,7 @@
 // /places.json to find the place, then the place's own file of first results, and only when a filter or a
 // word needs more, the record files of its area and nearby districts to rank.
 import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places/places.ts';
-import { chunksFor, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
+import { chunksFor, countsLeft, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
 type PlaceFile = PlaceRecord[] | AreaTop | PlaceTop;
@@ -63,9 +63,7 @@ export async function searchPlace(match: PlaceMatch, base: string, tables: Place
     const top = await records(`at-${match.place.id}`, base);
     if (!Array.isArray(top) && 'm' in top) {
       const ranked = rankForPlace(place, top.r, tables);
-      const moreCounts = [...top.c];
-      for (const r of top.r) for (const f of r.f) moreCounts[f] = Math.max(0, (moreCounts[f] ?? 0) - 1);
-      return { place, name: nameOf(match), ranked, more: Math.max(0, top.n - ranked.length), moreCounts, nearby: top.m, firstOnly: all === 'first' };
+      return { place, name: nameOf(match), ranked, more: Math.max(0, top.n - ranked.length), moreCounts: countsLeft(top.c, top.r), nearby: top.m, firstOnly: all === 'first' };
     }
   }
   if (all === 'first') all = 'nearby-only';
@@ -86,8 +84,7 @@ export async function searchPlace(match: PlaceMatch, base: string, tables: Place
     const members = new Map<string, PlaceRecord>();
     for (const r of [...near, ...(top.r ?? [])]) if (inAreaFile(r, area)) members.set(slugOf(r), r);
     more = Math.max(0, (top.n ?? 0) - members.size);
-    moreCounts = [...(top.c ?? [])];
-    for (const r of members.values()) for (const f of r.f) moreCounts[f] = Math.max(0, (moreCounts[f] ?? 0) - 1);
+    moreCounts = countsLeft(top.c ?? [], members.values());
   }
   return { place, name: nameOf(match), ...(match.kind === 'outside' ? { outside: outsideMessage(match) } : {}), ranked, more, ...(moreCounts ? { moreCounts } : {}) };
 }

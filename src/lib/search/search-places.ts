@@ -6,7 +6,7 @@ import { buildDate } from '../build/build-info.ts';
 import { FACETS, providerBadges, providerFacets, signatoryFor } from '../directory.ts';
 import { nearestPlace, type Place } from '../places/gazetteer.ts';
 import { placed } from '../places/place-coordinates.ts';
-import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, kebab, PLACE_TOP, rankEach, type AreaTop, type Ranked, type PlaceRecord, type PlaceTables, type PlaceTop, type SearchPlace } from './search-rank.ts';
+import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, facetTotals, kebab, PLACE_TOP, rankEach, type AreaTop, type Ranked, type PlaceRecord, type PlaceTables, type PlaceTop, type SearchPlace } from './search-rank.ts';
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
 import type { Dataset } from '../model/types.ts';
@@ -107,8 +107,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
   areaIds.forEach((a, i) => {
     const all = areaOrder(files.get(`area-${a}`) ?? [], i);
     files.set(`area-${a}`, all);
-    const c = new Array<number>(tables.facets.length).fill(0);
-    for (const r of all) for (const f of r.f) c[f]!++;
+    const c = facetTotals(all, tables.facets.length);
     out.set(`area-${a}`, all);
     out.set(`area-${a}-top`, { n: all.length, c, r: all.slice(0, AREA_TOP) });
   });
@@ -128,8 +127,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
 export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>): PlaceTop {
   const { areas, districts } = chunksFor(place, places, tables);
   const ranked = rankEach(place, [...districts, ...areas.map((a) => `area-${a}`)].flatMap((f) => files.get(f) ?? []), tables);
-  const c = new Array<number>(tables.facets.length).fill(0);
-  for (const r of ranked) for (const f of r.record.f) c[f]!++;
+  const c = facetTotals(ranked.map((r) => r.record), tables.facets.length);
   return { n: ranked.length, m: ranked.filter((r) => r.tier === 'near').length, c, r: firstInOrder(ranked, PLACE_TOP).map((r) => r.record) };
 }
 

@@ -58,6 +58,20 @@ export interface PlaceTop {
   r: PlaceRecord[];
 }
 
+/** How many records have each filter value (by facet index), out of `size` values. */
+export function facetTotals(records: Iterable<Pick<PlaceRecord, 'f'>>, size: number): number[] {
+  const counts = new Array<number>(size).fill(0);
+  for (const r of records) for (const f of r.f) counts[f]!++;
+  return counts;
+}
+
+/** A file's filter counts less those of the records already in hand: what the rest of it holds. */
+export function countsLeft(totals: readonly number[], inHand: Iterable<Pick<PlaceRecord, 'f'>>): number[] {
+  const left = [...totals];
+  for (const r of inHand) for (const f of r.f) left[f] = Math.max(0, (left[f] ?? 0) - 1);
+  return left;
+}
+
 /** Records in a place's own file: more than a page, so a search narrowed by a filter or word often starts there too. */
 export const PLACE_TOP = 40;
 

@@ -32,6 +32,12 @@ export function formatMiles(miles: number): string {
   return `${Math.round(miles)} miles`;
 }
 
+/** How far a place is: "2.3 miles", "about 2.3 miles" when only its town or area is known, and for such a place at the one chosen, "close to where you chose". */
+export function distanceText(miles: number, approximate: boolean): string {
+  if (!approximate) return formatMiles(miles);
+  return miles < 0.05 ? 'close to where you chose' : `about ${formatMiles(miles)}`;
+}
+
 /** Where a place is, in words: "Worthing", or "somewhere in or near Hastings (the venue is not published)". */
 export function placeWords(location: MapLocation): string {
   const town = location.town || 'this area';
@@ -73,7 +79,7 @@ export function renderPlaced(entry: ListEntry, options: EntryOptions): HTMLLIEle
   for (const p of entry.places) {
     const item = el('li', {}, placeWords(p.location));
     if (p.miles !== undefined) {
-      item.append(' · ', el('strong', { className: 'map-distance', text: `${p.location.areaOnly || p.location.townOnly ? 'about ' : ''}${formatMiles(p.miles)}` }));
+      item.append(' · ', el('strong', { className: 'map-distance', text: distanceText(p.miles, p.location.areaOnly || p.location.townOnly) }));
       item.dataset.miles = p.miles.toFixed(4);
     }
     where.append(item);

@@ -213,6 +213,72 @@ describe('filter counts wait for the filters', () => {
   });
 });
 
+describe('a search for words shows its first results before the search engine has loaded', () => {
+  /** Holds every request for Pagefind's files until `release` is called. */
+  async function holdPagefind(page: Page): Promise<{ asked: string[]; release: () => void }> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    await page.route('**/pagefind/**', async (route) => {
+      asked.push(route.request().url());
+      await held;
+      await route.continue();
+    });
+    return { asked, release };
+  }
+
+  it('shows the groups with the words in their name first, from the site’s own small files, and they keep their places when all results come', async () => {
+    const page = await newPage();
+    const requests = await recordRequests(page);
+    const { release } = await holdPagefind(page);
+    await page.goto('/search/?q=peer');
+    await page.locator('#search-results li').first().waitFor();
+    const first = await resultNames(page);
+    expect(first.length).toBeGreaterThan(1);
+    expect(first).toContain('Fixture Rainbow Peer Group');
+    expect(await page.locator('#search-status').textContent()).toMatch(/Searching/);
+    expect(requests.urls.some((u) => /\/search-first\/w-pee\.json$/.test(u))).toBe(true);
+    release();
+    await settled(page);
+    const all = await resultNames(page);
+    expect(all.slice(0, first.length)).toEqual(first);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(first.length);
+    expect(await foundCount(page)).toBeGreaterThanOrEqual(first.length);
+    expect(requests.failures).toEqual([]);
+    await page.close();
+  });
+
+  it('a vocabulary word alone ("men") shows the groups named by it first, with its filter on show', async () => {
+    const page = await newPage();
+    const { release } = await holdPagefind(page);
+    await page.goto('/search/?q=men');
+    await page.locator('#search-results li').first().waitFor();
+    const first = await resultNames(page);
+    expect(first.length).toBeGreaterThan(0);
+    // Groups naming the word come before those only with its filter.
+    expect(await page.locator('#search-results li').first().textContent()).toMatch(/\bmen\b/i);
+    await expect.poll(() => page.locator('#search-terms').textContent()).toMatch(/Showing groups for men/);
+    release();
+    await settled(page);
+    expect((await resultNames(page)).slice(0, first.length)).toEqual(first);
+    await page.close();
+  });
+
+  it('shows nothing early for words found only in groups’ descriptions, and then what the search finds', async () => {
+    const page = await newPage();
+    const { asked, release } = await holdPagefind(page);
+    // "fictional" is only in a test group's description: no name or summary has it, so no word file is asked for.
+    await page.goto('/search/?q=fictional');
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    release();
+    await settled(page);
+    expect(await resultNames(page)).toContain('Fixture Rainbow Peer Group');
+    await page.close();
+  });
+});
+
 describe('the URL holds the search', () => {
   it('writes the query and filters into the address', async () => {
     const page = await newPage();

@@ -1,6 +1,6 @@
 // A result card, the same as the lists' (ProviderCard): from a Pagefind result or from a place search's record,
 // with why it is there when a place was searched for.
-import { areasOf, BADGES, slugOf, type Ranked } from '../../lib/search/search-rank.ts';
+import { areasOf, BADGES, slugOf, type PlaceRecord, type Ranked } from '../../lib/search/search-rank.ts';
 import type { SearchTables } from '../../lib/search/search-places.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
@@ -28,16 +28,25 @@ function badgesOf(data: PagefindResultData): Badge[] {
 
 export const cardOfPagefind = (data: PagefindResultData): Card => ({ url: data.url, title: data.meta.title ?? data.url, summary: data.meta.summary ?? '', areas: data.meta.areas ?? '', badges: badgesOf(data), age: data.meta.age, old: data.meta.old === 'yes' });
 
-export const cardOfRecord = (r: Ranked, base: string, tables: SearchTables): Card => ({
-  url: `${base}providers/${slugOf(r.record)}/`,
-  title: r.record.n,
-  summary: r.record.s,
-  areas: areasOf(r.record, tables),
-  badges: [...(r.record.b ?? '')].map((c) => BADGES[c]).filter((b): b is Badge => !!b),
-  why: r.why,
-  age: r.record.a,
-  old: !!r.record.g,
+/** A record's card; `why` it is there when a place was searched for. */
+export const cardOfPlaceRecord = (record: PlaceRecord, base: string, tables: SearchTables, why?: string): Card => ({
+  url: `${base}providers/${slugOf(record)}/`,
+  title: record.n,
+  summary: record.s,
+  areas: areasOf(record, tables),
+  badges: [...(record.b ?? '')].map((c) => BADGES[c]).filter((b): b is Badge => !!b),
+  why,
+  age: record.a,
+  old: !!record.g,
 });
+
+export const cardOfRecord = (r: Ranked, base: string, tables: SearchTables): Card => cardOfPlaceRecord(r.record, base, tables, r.why);
+
+/** Cards shown first, then the others not among them. */
+export const withFirst = (first: readonly Card[], cards: readonly Card[]): Card[] => {
+  const urls = new Set(first.map((c) => c.url));
+  return [...first, ...cards.filter((c) => !urls.has(c.url))];
+};
 
 const isClosed = (c: Card) => c.badges.some(([kind]) => kind === 'closed');
 /** Groups that have closed go after those still running, and old facts after recent ones; otherwise the order given. */

@@ -9,13 +9,14 @@ import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '..
 import { facetCounts, facetKey, filterMatches, keepWordMatches, orderWordMatches, passes, type Ranked } from '../../lib/search/search-rank.ts';
 import type { PlaceMatch } from '../../lib/places/places.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
-import { cardOfPagefind, cardOfRecord, closedLast, renderCard, type Card } from './cards.ts';
+import { cardOfPagefind, cardOfPlaceRecord, cardOfRecord, closedLast, renderCard, withFirst, type Card } from './cards.ts';
+import { firstResults } from './first-results.ts';
 import type { Filters, Pagefind, PagefindResultData } from './pagefind.ts';
 import type { PlaceSearch } from './search-place.ts';
 import { chosenFilters as chosenOfBoxes, chosenOf as chosenIndexes, queryText, valuesOf as valuesIndexes } from './query.ts';
 import { PAGE_SIZE, placeStatus, wordStatus } from './status.ts';
 
-type Config = TermIndex & SearchTables;
+type Config = TermIndex & SearchTables & { wordFiles: string };
 
 /** Results whose words are checked (their text is loaded for that); more are counted as Pagefind found them. */
 const CHECK_AT_MOST = PAGE_SIZE;
@@ -277,6 +278,15 @@ export function startSearch(): void {
     return { cards: ordered.map(({ d }) => cardOfPagefind(d)), total: passing.length + extra.length, dropped: droppedValues };
   }
 
+  /** Before Pagefind has loaded: the results the word search is sure to show first, from the site's own small files. */
+  async function showFirstWordResults(mine: number, rest: string, termWords: string, ticked: Filters, filters: Filters): Promise<Card[]> {
+    const records = await firstResults({ words: rest, termWords, chosen: chosenOf(filters), ticked: chosenOf(ticked) }, config.wordFiles, base);
+    if (mine !== run || !records.length) return [];
+    const cards = records.slice(0, PAGE_SIZE).map((r) => cardOfPlaceRecord(r, base, config));
+    list.replaceChildren(...cards.map(renderCard));
+    return cards;
+  }
+
   /** Shows what words find; when they find nothing and `guess` names a place, returns it for a place search instead. */
   async function wordSearch(
     mine: number,
@@ -286,6 +296,8 @@ export function startSearch(): void {
     filters: Filters,
     guess?: () => Promise<PlaceMatch | null>,
   ): Promise<PlaceMatch | null | undefined> {
+    const first = await showFirstWordResults(mine, rest, termWords, ticked, filters);
+    if (mine !== run) return;
     const pf = await load();
     let query = rest;
     let found = await wordResults(pf, query, termWords, ticked, filters);
@@ -308,7 +320,8 @@ export function startSearch(): void {
       if (place) return place;
       if (mine !== run) return;
     }
-    list.replaceChildren(...closedLast(found.cards).slice(0, PAGE_SIZE).map(renderCard));
+    // The first results already on show keep their places: they are the first of these (search-first.ts).
+    list.replaceChildren(...withFirst(corrected ? [] : first, closedLast(found.cards)).slice(0, PAGE_SIZE).map(renderCard));
     const local = found.counts;
     if (local) {
       shown = undefined;

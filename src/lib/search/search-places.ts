@@ -9,7 +9,7 @@ import { placed } from '../places/place-coordinates.ts';
 import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, facetTotals, kebab, PLACE_TOP, rankEach, type AreaTop, type Ranked, type PlaceRecord, type PlaceTables, type PlaceTop, type SearchPlace } from './search-rank.ts';
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
-import type { Dataset } from '../model/types.ts';
+import type { Dataset, Entry, Provider } from '../model/types.ts';
 import { label, termIds } from '../dataset/vocab.ts';
 
 /** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
@@ -56,25 +56,7 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
     const p = entry.data;
     const running = currentServices(p);
     const known = areasKnown(p);
-    const facets = providerFacets(dataset, entry);
-    const record: PlaceRecord = {
-      ...(entry.slug === kebab(p.name) ? {} : { u: entry.slug }),
-      n: p.name,
-      s: p.summary,
-      f: Object.entries(facets)
-        .flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))
-        .filter((i) => i >= 0)
-        .sort((a, b) => a - b),
-    };
-    const badges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data)
-      .map((b) => Object.entries(BADGES).find(([, [kind, icon]]) => kind === b.kind && icon === b.icon)?.[0] ?? '')
-      .join('');
-    if (badges) record.b = badges;
-    const age = providerAge(p, buildDate());
-    const ageShort = shortAgeText(age);
-    if (ageShort) record.a = ageShort;
-    if (age.old) record.g = 1;
-    if (known) record.ar = p.areas.map((a) => areaIds.indexOf(a));
+    const record = cardRecord(dataset, entry, facetIndex, areaIds);
     const named = (p.districts ?? []).map((d) => districtIds.indexOf(d)).filter((i) => i >= 0);
     if (known && named.length) record.d = named;
     // An area in which it names no district is covered wholly, by a service that is not only online or by phone.
@@ -117,6 +99,30 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
     out.set(`at-${place.id}`, placeTop(at, places, tables, files));
   }
   return out;
+}
+
+/** What a result card and the filters need of a provider: its name, summary, badges, age, areas and filter values. */
+export function cardRecord(dataset: Dataset, entry: Entry<Provider>, facetIndex: ReadonlyMap<string, number>, areaIds: readonly string[]): PlaceRecord {
+  const p = entry.data;
+  const record: PlaceRecord = {
+    ...(entry.slug === kebab(p.name) ? {} : { u: entry.slug }),
+    n: p.name,
+    s: p.summary,
+    f: Object.entries(providerFacets(dataset, entry))
+      .flatMap(([key, ids]) => ids.map((id) => facetIndex.get(`${key}:${id}`) ?? -1))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b),
+  };
+  const badges = providerBadges(p, signatoryFor(dataset, entry.slug)?.data)
+    .map((b) => Object.entries(BADGES).find(([, [kind, icon]]) => kind === b.kind && icon === b.icon)?.[0] ?? '')
+    .join('');
+  if (badges) record.b = badges;
+  const age = providerAge(p, buildDate());
+  const ageShort = shortAgeText(age);
+  if (ageShort) record.a = ageShort;
+  if (age.old) record.g = 1;
+  if (areasKnown(p)) record.ar = p.areas.map((a) => areaIds.indexOf(a));
+  return record;
 }
 
 /**

@@ -1,0 +1,162 @@
+// A word search's first results before Pagefind has loaded (its own files are 155 KB at 10,000 groups): small
+// files written at build (search-first-files.ts) list, for each word of the groups' names and summaries and for
+// each filter value, the first groups in one fixed order. The browser shows from them only results that the
+// full search is sure to show first, so the list never jumps when Pagefind's results arrive. Pure, and small.
+import { normaliseWords, wordMatch, wordScore } from './search-query.ts';
+import { passes, type Chosen, type PlaceRecord } from './search-rank.ts';
+
+/** One file of first results: its records, each once, and its lists. */
+export interface FirstFile {
+  r: PlaceRecord[];
+  /** Each record's place in the fixed order of all groups (firstOrder), so lists from different files merge. */
+  k: number[];
+  /** A word of names and summaries (or FACET_LIST in a filter value's file) → [how many groups have it in all, ...indexes into r of the first FIRST_TOP in the fixed order]. */
+  l: Record<string, number[]>;
+}
+
+/** Groups listed for each word or filter value: enough for a first screen after other words have been checked. */
+export const FIRST_TOP = 20;
+
+/** Word files' names start so; filter value files' with "f-". */
+export const WORD_FILE = 'w-';
+
+/** The file holding a word's list: its first three letters, so every longer word a query word starts is in it too. */
+export function firstFileOfWord(word: string): string {
+  return `${WORD_FILE}${word.slice(0, 3).replace(/\+/g, '-')}`;
+}
+
+
+export const firstFileOfFacet = (facet: number): string => `f-${facet}`;
+/** A filter value's file has one list, under this name. */
+export const FACET_LIST = 'f';
+
+const isClosed = (r: PlaceRecord) => !!r.b?.includes('x');
+
+/** The fixed order: running groups before closed ones, recent facts before old (as the results list puts them), then by name. */
+export function compareFirst(byName: (a: string, b: string) => number): (x: PlaceRecord, y: PlaceRecord) => number {
+  return (x, y) => Number(isClosed(x)) - Number(isClosed(y)) || Number(!!x.g) - Number(!!y.g) || byName(x.n, y.n);
+}
+
+/** What a word search asks, as the page has it. */
+export interface FirstQuery {
+  /** Words to find, normalised ("" when the query is only vocabulary words and filters). */
+  words: string;
+  /** Vocabulary words typed ("men"): groups that name them come first, and are kept without their filter. */
+  termWords: string;
+  /** Filters that apply (ticked and from vocabulary words), and those ticked. */
+  chosen: Chosen;
+  ticked: Chosen;
+}
+
+/**
+ * The files a query's first results need: one per word, and for a query of filters alone one per value of a
+ * filter. `wordFiles` are the word files there are (firstWordFiles): a word with none is in no name or summary.
+ */
+export function firstFilesFor(q: FirstQuery, wordFiles: string): string[] {
+  const there = new Set(wordFiles.split(' ').map((letters) => `${WORD_FILE}${letters}`));
+  const names = new Set(words(q.words || q.termWords).map(firstFileOfWord).filter((name) => there.has(name)));
+  if (!q.words) for (const values of q.chosen.values()) for (const v of values) names.add(firstFileOfFacet(v));
+  return [...names];
+}
+
+const words = (text: string) => normaliseWords(text).split(' ').filter(Boolean);
+
+/** Candidates from one set of lists: their records by rank, and the last rank up to which they are all there (Infinity when every list is whole). */
+interface Source {
+  records: Map<number, PlaceRecord>;
+  bound: number;
+  total: number;
+}
+
+function sourceOf(lists: [list: number[], file: FirstFile][]): Source {
+  const records = new Map<number, PlaceRecord>();
+  let bound = Infinity;
+  let total = 0;
+  for (const [[n = 0, ...at], file] of lists) {
+    total += n;
+    for (const i of at) records.set(file.k[i]!, file.r[i]!);
+    if (n > at.length) bound = Math.min(bound, at.length ? file.k[at[at.length - 1]!]! : -1);
+  }
+  return { records, bound, total };
+}
+
+/** Files by name (firstFileOfWord, firstFileOfFacet); a file that did not load is missing. */
+export type FirstFiles = ReadonlyMap<string, FirstFile>;
+
+/** The lists of every word a query word finds (wordMatch: itself, longer words it starts, shorter forms of it); undefined when its file did not load. */
+function wordSource(word: string, files: FirstFiles): Source | undefined {
+  const file = files.get(firstFileOfWord(word));
+  return file && sourceOf(Object.entries(file.l).flatMap(([x, list]) => (wordMatch([x], word) > 0 ? [[list, file] as [number[], FirstFile]] : [])));
+}
+
+/** The lists of a filter's chosen values (a group needs any one of them); undefined when a file did not load. */
+function facetSource(values: Iterable<number>, files: FirstFiles): Source | undefined {
+  const lists: [number[], FirstFile][] = [];
+  for (const v of values) {
+    const file = files.get(firstFileOfFacet(v));
+    if (!file) return undefined;
+    lists.push([file.l[FACET_LIST] ?? [0], file]);
+  }
+  return sourceOf(lists);
+}
+
+/** The most complete source: the one whose lists are whole furthest, then the smallest. */
+function best(sources: (Source | undefined)[]): Source | undefined {
+  return sources.filter((s): s is Source => !!s).sort((a, b) => b.bound - a.bound || a.total - b.total)[0];
+}
+
+type Key = [closed: number, old: number, named: number, score: number];
+const compareKeys = (a: Key, b: Key) => a[0] - b[0] || a[1] - b[1] || b[2] - a[2] || b[3] - a[3];
+
+/**
+ * The first results of a word search, in its order (orderWordMatches then closedLast: running and recent first,
+ * then naming the vocabulary words, then with the words whole), taken only as far as no group the files leave
+ * out could come before one of them. A group the files leave out is one further down a cut list, or one with
+ * the words only in its description.
+ */
+export function firstMatches(q: FirstQuery, files: FirstFiles): PlaceRecord[] {
+  const wanted = words(q.words);
+  const named = (r: PlaceRecord) => (q.termWords ? wordScore(`${r.n} ${r.s}`, q.termWords) : 0);
+  const keyOf = (r: PlaceRecord): Key => [Number(isClosed(r)), Number(!!r.g), named(r), wanted.length ? wordScore(`${r.n} ${r.s}`, q.words) : 0];
+  const bestNamed = q.termWords ? 2 : 0;
+  const unknown: Key[] = [];
+  const rankKey = (bound: number, all: Map<number, PlaceRecord>, score: number): Key | undefined => {
+    if (bound === Infinity) return undefined;
+    const at = all.get(bound);
+    return at ? [Number(isClosed(at)), Number(!!at.g), bestNamed, score] : [0, 0, bestNamed, score];
+  };
+  let candidates: Source;
+  if (wanted.length) {
+    const found = best(wanted.map((w) => wordSource(w, files)));
+    if (!found) return [];
+    candidates = found;
+    // A group with the words only in its description ranks after those with them in name or summary.
+    unknown.push([0, 0, bestNamed, 0]);
+    const beyond = rankKey(found.bound, found.records, 2);
+    if (beyond) unknown.push(beyond);
+  } else {
+    const namedSource = q.termWords ? best(words(q.termWords).map((w) => wordSource(w, files))) : undefined;
+    const facetSources = [...q.chosen.values()].map((values) => facetSource(values, files));
+    const facets = best(facetSources);
+    if (!namedSource && !facets) return [];
+    const records = new Map([...(facets?.records ?? []), ...(namedSource?.records ?? [])]);
+    candidates = { records, bound: Math.min(namedSource?.bound ?? Infinity, facets?.bound ?? Infinity), total: 0 };
+    const beyondNamed = namedSource && rankKey(namedSource.bound, records, 0);
+    if (beyondNamed) unknown.push(beyondNamed);
+    // Beyond a cut filter list, a group not named by the words (those named are in the named list, or beyond it).
+    const beyondFacet = facets && rankKey(facets.bound, records, 0);
+    if (beyondFacet) unknown.push([beyondFacet[0], beyondFacet[1], 0, 0]);
+    if (!facets) unknown.push([0, 0, 0, 0]);
+  }
+  const limit = unknown.sort(compareKeys)[0];
+  const shown: { r: PlaceRecord; rank: number; key: Key }[] = [];
+  for (const [rank, r] of candidates.records) {
+    const own = normaliseWords(`${r.n} ${r.s}`).split(' ');
+    if (!wanted.every((w) => wordMatch(own, w) > 0)) continue;
+    if (!(passes(r.f, q.chosen) || (!!q.termWords && wordScore(r.n, q.termWords) > 0 && passes(r.f, q.ticked)))) continue;
+    const key = keyOf(r);
+    if (limit && compareKeys(key, limit) > 0) continue;
+    shown.push({ r, rank, key });
+  }
+  return shown.sort((a, b) => compareKeys(a.key, b.key) || a.rank - b.rank).map((s) => s.r);
+}

@@ -56,6 +56,13 @@ describe('data/gazetteer.yaml', () => {
     }
   });
 
+  test('names the page each village added since 7 December was checked against, and when', () => {
+    const added = ['Iford', 'Denton', 'Shipley', 'Litlington', 'Groombridge', 'Whatlington', 'Hooe', 'Plaistow', 'Eartham'];
+    const sources = added.map((name) => places.find((p) => p.name === name)?.source);
+    expect(sources.every((s) => s && /^https?:\/\//.test(s.url) && /^2026-12-0[78]$/.test(s.checked))).toBe(true);
+    expect(places.filter((p) => p.source).length).toBeGreaterThanOrEqual(38);
+  });
+
   test('gives each place a page-address id made from its name', () => {
     expect(places.find((p) => p.name === 'St Leonards-on-Sea')?.id).toBe('st-leonards-on-sea');
     expect(places.find((p) => p.name === 'Bognor Regis')?.id).toBe('bognor-regis');

@@ -287,6 +287,8 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     ['Plaistow', 'chichester'],
     ['Trotton', 'chichester'],
     ['Eartham', 'chichester'],
+    ['Earnley', 'chichester'],
+    ['Stopham', 'chichester'],
   ])('%s, added on 8 December, is a place of its own, in %s', (name, district) => {
     expect(resolvePlace(name, lookup)).toMatchObject({ kind: 'place', place: { name, district } });
   });

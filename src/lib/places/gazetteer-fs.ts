@@ -33,11 +33,11 @@ function located(parsed: ParsedFile, shown: string, list: string, p: GazetteerPr
   return { file: shown, line, col, severity: 'error', path: formatPath(at), message: p.message };
 }
 
-/** The gazetteer's places and outside places, and its problems, located by line, as the validator reports data files. */
-export function readGazetteer(root = dataDir(), vocab: Vocabularies = loadDataset(root).vocab): { places: Place[]; outside: OutsidePlace[]; problems: Problem[] } {
+/** The gazetteer's places and outside places, and its problems, located by line, as the validator reports data files; `today` (YYYY-MM-DD) for tests. */
+export function readGazetteer(root = dataDir(), vocab: Vocabularies = loadDataset(root).vocab, today?: string): { places: Place[]; outside: OutsidePlace[]; problems: Problem[] } {
   const { parsed, shown, problems } = parseFile(root, GAZETTEER_FILE, 'is missing. The map needs it: restore it from git.');
   if (!parsed) return { places: [], outside: [], problems };
-  const checked = checkGazetteer(parsed.value, vocab);
+  const checked = checkGazetteer(parsed.value, vocab, today);
   return { places: checked.places, outside: checked.outside, problems: [...problems, ...checked.problems.map((p) => located(parsed, shown, 'places', p))] };
 }
 

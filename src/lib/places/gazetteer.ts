@@ -5,6 +5,7 @@ import { normalisePlaceName } from './places.ts';
 import { milesBetween } from './distance.ts';
 import { findTerm, inBounds, SUSSEX_BOUNDS, type Vocabularies } from '../dataset/vocab.ts';
 import { placeId } from '../text/slugs.ts';
+import { daysInMonth } from '../model/source-age.ts';
 
 export { milesBetween } from './distance.ts';
 
@@ -26,6 +27,15 @@ export interface Place {
   aliases?: string[];
   /** The name is an everyday word too ("Battle", "Rye", "Worth"), so a query needs more than the word. */
   commonWord?: boolean;
+  /** The public page the coordinates were checked against, and when: for whoever checks them again, never sent to the browser. */
+  source?: PlaceSource;
+}
+
+/** Where a place's coordinates were checked: source: {url: "https://…", checked: 2026-12-07} in the file. */
+export interface PlaceSource {
+  url: string;
+  /** YYYY-MM-DD. */
+  checked: string;
 }
 
 /** A place near Sussex that is not in it, so the site can say "Guildford is outside Sussex". */
@@ -59,7 +69,63 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const FIELDS = new Set(['id', 'name', 'district', 'kind', 'latitude', 'longitude', 'aliases', 'common_word']);
+const FIELDS = new Set(['id', 'name', 'district', 'kind', 'latitude', 'longitude', 'aliases', 'common_word', 'source']);
+const SOURCE_FIELDS = ['url', 'checked'];
+const SOURCE_EXAMPLE = 'source: {url: "https://en.wikipedia.org/wiki/Iford,_East_Sussex", checked: 2026-12-07}';
+
+/** Today's date (YYYY-MM-DD, UTC), as npm run validate takes it. */
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The date a source was checked as YYYY-MM-DD: a YAML date may arrive as text or, from some readers, as a Date. */
+function dateText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** A problem with a source's web address, or undefined when it is a full http(s) address with a site name. */
+function sourceUrlProblem(url: string): string | undefined {
+  if (/\s/.test(url)) return 'has a space in it, and a web address cannot. Copy the address again from the browser\'s address bar (it writes a space as %20).';
+  if (!/^https?:\/\//i.test(url)) return 'is not a web page address: it must start with https:// (or http://). Copy it from the browser\'s address bar.';
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // left empty: reported below
+  }
+  if (!host.includes('.') || host.startsWith('.') || host.endsWith('.')) return 'has no site name like en.wikipedia.org after https://. Copy the whole address from the browser\'s address bar.';
+  return undefined;
+}
+
+/**
+ * Every problem with a place's source at once (its keys, its address, its date), each at the part that is wrong,
+ * and the source when it is sound.
+ */
+function checkSource(value: unknown, where: string, index: number, today: string): { source?: PlaceSource; problems: GazetteerProblem[] } {
+  const problems: GazetteerProblem[] = [];
+  const at = (...path: string[]): (string | number)[] => ['places', index, 'source', ...path];
+  if (!isRecord(value)) {
+    problems.push({ index, at: at(), message: `${where} has a source that is not a set of fields. Write the page its coordinates were checked against and the date, like ${SOURCE_EXAMPLE}.` });
+    return { problems };
+  }
+  for (const key of Object.keys(value))
+    if (!SOURCE_FIELDS.includes(key)) problems.push({ index, at: at(key), message: `${where} has "${key}" in its source, which is not a field we know there (${SOURCE_FIELDS.join(', ')}). Remove it: a source is only ${SOURCE_EXAMPLE}.` });
+  const url = typeof value.url === 'string' ? value.url.trim() : undefined;
+  const urlProblem = url === undefined ? undefined : sourceUrlProblem(url);
+  if (value.url === undefined) problems.push({ index, at: at(), message: `${where} has a source with no url. Add the address of the page its coordinates were checked against, like ${SOURCE_EXAMPLE}.` });
+  else if (url === undefined) problems.push({ index, at: at('url'), message: `${where} has a source url that is not text. Write the page's address in quotes, like url: "https://en.wikipedia.org/wiki/Iford,_East_Sussex".` });
+  else if (urlProblem) problems.push({ index, at: at('url'), message: `${where} has the source url ${JSON.stringify(url)}, which ${urlProblem}` });
+  const checked = dateText(value.checked);
+  const parts = checked === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(checked);
+  const [year, month, day] = parts ? [parts[1], parts[2], parts[3]].map(Number) as [number, number, number] : [0, 0, 0];
+  const real = !!parts && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (value.checked === undefined) problems.push({ index, at: at(), message: `${where} has a source with no checked date. Add the day you compared the coordinates with the page, like checked: ${today}.` });
+  else if (!real) problems.push({ index, at: at('checked'), message: `${where} has the source date ${JSON.stringify(checked ?? value.checked)}, which is not a real date. Write the day you checked the page as year-month-day, like checked: ${today}.` });
+  else if (checked! > today) problems.push({ index, at: at('checked'), message: `${where} has the source date ${checked}, which is in the future (today is ${today}). Write the day you actually checked the page.` });
+  return problems.length ? { problems } : { source: { url: url!, checked: checked! }, problems };
+}
 const OUTSIDE_FIELDS = new Set(['name', 'county', 'aliases']);
 
 /** A list of names, or a problem with it. */
@@ -73,9 +139,9 @@ function nameList(value: unknown, where: string): { names: string[]; problem?: s
 /**
  * Checks the parsed YAML of data/gazetteer.yaml ({ places: [...] }) and returns the places that are sound
  * with a plain-English problem for each one that is not: unknown district, outside Sussex, outside the
- * district's area, duplicate id.
+ * district's area, duplicate id, a source that is not an http(s) page and a real date up to `today` (YYYY-MM-DD).
  */
-export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: Place[]; outside: OutsidePlace[]; problems: GazetteerProblem[] } {
+export function checkGazetteer(value: unknown, vocab: Vocabularies, today = todayIso()): { places: Place[]; outside: OutsidePlace[]; problems: GazetteerProblem[] } {
   const problems: GazetteerProblem[] = [];
   const places: Place[] = [];
   const outside: OutsidePlace[] = [];
@@ -111,6 +177,9 @@ export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: P
     const name = typeof item.name === 'string' ? item.name.trim() : '';
     const where = name ? `"${name}"` : `places[${index}]`;
     for (const key of Object.keys(item)) if (!FIELDS.has(key)) bad(`${where} has "${key}", which is not a field we know (${[...FIELDS].join(', ')}).`);
+    // Checked before the rest, so a source's problems show with the place's other problems, not after they are fixed.
+    const checkedSource = item.source === undefined ? undefined : checkSource(item.source, where, index, today);
+    if (checkedSource) problems.push(...checkedSource.problems);
     if (!name) {
       bad(`places[${index}] needs a name.`);
       continue;
@@ -168,6 +237,7 @@ export function checkGazetteer(value: unknown, vocab: Vocabularies): { places: P
     const place: Place = { id, name, district, kind: kind as PlaceKind, latitude: lat, longitude: lng, area: term.area ?? '' };
     if (kept.length) place.aliases = kept;
     if (item.common_word === true) place.commonWord = true;
+    if (checkedSource?.source) place.source = checkedSource.source;
     places.push(place);
   }
   const others = isRecord(value) ? value.outside : undefined;

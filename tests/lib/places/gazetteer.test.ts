@@ -56,6 +56,13 @@ describe('data/gazetteer.yaml', () => {
     }
   });
 
+  test('names the page each village added since 7 December was checked against, and when', () => {
+    const added = ['Iford', 'Denton', 'Shipley', 'Litlington', 'Groombridge', 'Whatlington', 'Hooe', 'Plaistow', 'Eartham'];
+    const sources = added.map((name) => places.find((p) => p.name === name)?.source);
+    expect(sources.every((s) => s && /^https?:\/\//.test(s.url) && /^2026-12-0[78]$/.test(s.checked))).toBe(true);
+    expect(places.filter((p) => p.source).length).toBeGreaterThanOrEqual(38);
+  });
+
   test('gives each place a page-address id made from its name', () => {
     expect(places.find((p) => p.name === 'St Leonards-on-Sea')?.id).toBe('st-leonards-on-sea');
     expect(places.find((p) => p.name === 'Bognor Regis')?.id).toBe('bognor-regis');
@@ -137,6 +144,85 @@ describe('checkGazetteer: aliases, neighbourhoods and places outside Sussex', ()
     expect(problems({ places: [lewes], outside: [{ name: 'Lewes', county: 'Kent' }] })[0]).toMatch(/^outside\.0\.name: "Lewes" already leads to "Lewes" \(places\[0\]\)/);
     expect(problems({ places: [lewes], outside: { name: 'Guildford' } })[0]).toMatch(/^outside: has "outside", which must be a list/);
     expect(problems({ places: [lewes], towns: [] })).toEqual(['towns: has "towns", which is not a list we know (places, outside).']);
+  });
+});
+
+describe('checkGazetteer: where a place\'s coordinates were checked (source)', () => {
+  const today = '2026-12-08';
+  const iford = { name: 'Iford', district: 'lewes', kind: 'village', latitude: 50.85, longitude: -0.01 };
+  const url = 'https://en.wikipedia.org/wiki/Iford,_East_Sussex';
+  const check = (source: unknown) => checkGazetteer({ places: [{ ...iford, source }] }, vocab, today);
+  const problems = (source: unknown) => check(source).problems.map((p) => `${(p.at ?? ['places', p.index]).join('.')}: ${p.message}`);
+
+  test('keeps a source with an http(s) address and a date up to today, and a place may have none', () => {
+    expect(check({ url, checked: '2026-12-07' })).toMatchObject({ problems: [], places: [{ id: 'iford', source: { url, checked: '2026-12-07' } }] });
+    expect(check({ url: 'http://www.wikishire.co.uk/wiki/Selmeston', checked: today }).places[0]?.source).toEqual({ url: 'http://www.wikishire.co.uk/wiki/Selmeston', checked: today });
+    expect(checkGazetteer({ places: [iford] }, vocab, today).places[0]).not.toHaveProperty('source');
+  });
+
+  test('takes a date that a YAML reader gave as a Date as the same day', () => {
+    expect(check({ url, checked: new Date('2026-12-07T00:00:00Z') }).places[0]?.source?.checked).toBe('2026-12-07');
+  });
+
+  test('refuses an address that is not an http(s) web page, at the url', () => {
+    expect(problems({ url: 'en.wikipedia.org/wiki/Iford,_East_Sussex', checked: '2026-12-07' })).toEqual([
+      'places.0.source.url: "Iford" has the source url "en.wikipedia.org/wiki/Iford,_East_Sussex", which is not a web page address: it must start with https:// (or http://). Copy it from the browser\'s address bar.',
+    ]);
+    expect(problems({ url: 'ftp://example.org/iford', checked: '2026-12-07' })[0]).toMatch(/^places\.0\.source\.url: .*must start with https:\/\//);
+    expect(problems({ url: 'javascript:alert(1)', checked: '2026-12-07' })[0]).toMatch(/must start with https:\/\//);
+    expect(problems({ url: 'https://localhost/iford', checked: '2026-12-07' })[0]).toMatch(/has no site name like en\.wikipedia\.org/);
+    expect(problems({ url: 'https://en.wikipedia.org/wiki/Iford, East Sussex', checked: '2026-12-07' })[0]).toMatch(/has a space in it/);
+    expect(problems({ url: 42, checked: '2026-12-07' })[0]).toMatch(/^places\.0\.source\.url: "Iford" has a source url that is not text/);
+  });
+
+  test('refuses a date that is not a real day on the calendar, at the date', () => {
+    expect(problems({ url, checked: '2026-02-30' })).toEqual([
+      'places.0.source.checked: "Iford" has the source date "2026-02-30", which is not a real date. Write the day you checked the page as year-month-day, like checked: 2026-12-08.',
+    ]);
+    expect(problems({ url, checked: '2026-13-01' })[0]).toMatch(/"2026-13-01", which is not a real date/);
+    expect(problems({ url, checked: '7 December 2026' })[0]).toMatch(/"7 December 2026", which is not a real date/);
+    expect(problems({ url, checked: '2026-12' })[0]).toMatch(/"2026-12", which is not a real date/);
+    expect(problems({ url, checked: 20261207 })[0]).toMatch(/20261207, which is not a real date/);
+  });
+
+  test('refuses a date after today, at the date', () => {
+    expect(problems({ url, checked: '2026-12-09' })).toEqual([
+      'places.0.source.checked: "Iford" has the source date 2026-12-09, which is in the future (today is 2026-12-08). Write the day you actually checked the page.',
+    ]);
+  });
+
+  test('refuses a field a source does not have, at that field', () => {
+    expect(problems({ url, checked: '2026-12-07', title: 'Iford - Wikipedia' })).toEqual([
+      'places.0.source.title: "Iford" has "title" in its source, which is not a field we know there (url, checked). Remove it: a source is only source: {url: "https://en.wikipedia.org/wiki/Iford,_East_Sussex", checked: 2026-12-07}.',
+    ]);
+  });
+
+  test('refuses a source that is not a set of fields, or lacks its address or date', () => {
+    expect(problems(url)[0]).toMatch(/^places\.0\.source: "Iford" has a source that is not a set of fields/);
+    expect(problems({ checked: '2026-12-07' })[0]).toMatch(/^places\.0\.source: "Iford" has a source with no url/);
+    expect(problems({ url })[0]).toMatch(/^places\.0\.source: "Iford" has a source with no checked date\. .*like checked: 2026-12-08/);
+  });
+
+  test('says every problem at once: each wrong part of the source and the rest of the place, by line and column', () => {
+    const d = makeDataDir({
+      files: {
+        'gazetteer.yaml': `places:
+  - {name: Iford, district: lewes, kind: village, latitude: 50.85, longitude: -0.01, source: {url: "www.example.org/iford", checked: 2026-02-30, page: 3}}
+  - {name: Denton, district: kent, kind: village, latitude: 50.803, longitude: 0.059, source: {url: "https://www.wikishire.co.uk/wiki/Denton,_Sussex", checked: 2999-01-01}}
+`,
+      },
+    });
+    try {
+      const found = readGazetteer(d.root, vocab, today).problems.map(brief);
+      expect(found).toHaveLength(5);
+      expect(found[0]).toMatch(/^2:152: error: places\[0\]\.source\.page: "Iford" has "page" in its source/);
+      expect(found[1]).toMatch(/^2:100: error: places\[0\]\.source\.url: "Iford" has the source url "www\.example\.org\/iford"/);
+      expect(found[2]).toMatch(/^2:134: error: places\[0\]\.source\.checked: "Iford" has the source date "2026-02-30", which is not a real date/);
+      expect(found[3]).toMatch(/^3:161: error: places\[1\]\.source\.checked: "Denton" has the source date 2999-01-01, which is in the future/);
+      expect(found[4]).toMatch(/^3:5: error: places\[1\]: "Denton" has the district "kent"/);
+    } finally {
+      d.remove();
+    }
   });
 });
 

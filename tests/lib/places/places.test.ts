@@ -277,6 +277,41 @@ describe('resolvePlace: villages the gazetteer used to miss', () => {
     expect(find('walks near litlington').at).toBe('litlington');
   });
 
+  test.each([
+    ['Whatlington', 'rother'],
+    ['Mountfield', 'rother'],
+    ['Hooe', 'wealden'],
+    ['Piltdown', 'wealden'],
+    ['Beddingham', 'lewes'],
+    ['Shermanbury', 'horsham'],
+    ['Plaistow', 'chichester'],
+    ['Trotton', 'chichester'],
+    ['Eartham', 'chichester'],
+    ['Earnley', 'chichester'],
+    ['Stopham', 'chichester'],
+  ])('%s, added on 8 December, is a place of its own, in %s', (name, district) => {
+    expect(resolvePlace(name, lookup)).toMatchObject({ kind: 'place', place: { name, district } });
+  });
+
+  test('the hamlets and other names of the villages added on 8 December lead to their village', () => {
+    expect(Object.fromEntries(["John's Cross", 'Johns Cross', 'Hooe Common', 'Chithurst', 'Trotton with Chithurst'].map((n) => [n, resolve(n)]))).toEqual({
+      "John's Cross": 'mountfield',
+      'Johns Cross': 'mountfield',
+      'Hooe Common': 'hooe',
+      Chithurst: 'trotton',
+      'Trotton with Chithurst': 'trotton',
+    });
+    // Hooe is one letter from Hove, and both stay themselves.
+    expect([resolve('Hooe'), resolve('Hove')]).toEqual(['hooe', 'hove']);
+    expect(find('groups near eartham').at).toBe('eartham');
+  });
+
+  test('"Old Town" alone leads to no place: Eastbourne, Hastings and Bexhill each have one, so only a name with its town is a place', () => {
+    expect(resolve('Old Town')).toBeNull();
+    expect(find('walking group old town').at).toBeNull();
+    expect(resolve('Hastings Old Town')).toBe('hastings');
+  });
+
   test('the other names of a neighbourhood lead to it: Nyetimber to Pagham, Bulverhythe to West St Leonards, Willingdon Trees to Hampden Park', () => {
     expect(Object.fromEntries(['Nyetimber', 'Bulverhythe', 'Willingdon Trees'].map((n) => [n, resolve(n)]))).toEqual({
       Nyetimber: 'pagham',

@@ -14,5 +14,5 @@ function fetchFile(base: string, name: string): Promise<FirstFile | undefined> {
 export async function firstResults(q: FirstQuery, wordFiles: string, base: string): Promise<PlaceRecord[]> {
   const names = firstFilesFor(q, wordFiles);
   const files = await Promise.all(names.map(async (name) => [name, await fetchFile(base, name)] as const));
-  return firstMatches(q, new Map(files.filter((f): f is readonly [string, FirstFile] => !!f[1])));
+  return firstMatches(q, new Map(files.filter((f): f is readonly [string, FirstFile] => !!f[1])), wordFiles);
 }

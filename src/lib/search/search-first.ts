@@ -48,13 +48,17 @@ export interface FirstQuery {
   ticked: Chosen;
 }
 
+/** The word files there are (firstWordFiles: their letters, space-separated), by file name. */
+const wordFileNames = (wordFiles: string) => new Set(wordFiles.split(' ').map((letters) => `${WORD_FILE}${letters}`));
+
 /**
- * The files a query's first results need: one per word, and for a query of filters alone one per value of a
- * filter. `wordFiles` are the word files there are (firstWordFiles): a word with none is in no name or summary.
+ * The files a query's first results need: one per word and vocabulary word, and for a query of filters alone one
+ * per value of a filter. `wordFiles` are the word files there are (firstWordFiles): a word with none is in no
+ * name or summary.
  */
 export function firstFilesFor(q: FirstQuery, wordFiles: string): string[] {
-  const there = new Set(wordFiles.split(' ').map((letters) => `${WORD_FILE}${letters}`));
-  const names = new Set(words(q.words || q.termWords).map(firstFileOfWord).filter((name) => there.has(name)));
+  const there = wordFileNames(wordFiles);
+  const names = new Set(words(`${q.words} ${q.termWords}`).map(firstFileOfWord).filter((name) => there.has(name)));
   if (!q.words) for (const values of q.chosen.values()) for (const v of values) names.add(firstFileOfFacet(v));
   return [...names];
 }
@@ -83,9 +87,10 @@ function sourceOf(lists: [list: number[], file: FirstFile][]): Source {
 /** Files by name (firstFileOfWord, firstFileOfFacet); a file that did not load is missing. */
 export type FirstFiles = ReadonlyMap<string, FirstFile>;
 
+const NO_LISTS: FirstFile = { r: [], k: [], l: {} };
+
 /** The lists of every word a query word finds (wordMatch: itself, longer words it starts, shorter forms of it); undefined when its file did not load. */
-function wordSource(word: string, files: FirstFiles): Source | undefined {
-  const file = files.get(firstFileOfWord(word));
+function wordSource(word: string, file: FirstFile | undefined): Source | undefined {
   return file && sourceOf(Object.entries(file.l).flatMap(([x, list]) => (wordMatch([x], word) > 0 ? [[list, file] as [number[], FirstFile]] : [])));
 }
 
@@ -100,61 +105,66 @@ function facetSource(values: Iterable<number>, files: FirstFiles): Source | unde
   return sourceOf(lists);
 }
 
+/** 2 when some name or summary has the word whole (its file lists it), 1 when one has it in part, 0 when none; 2 when its file did not load. */
+function bestMatch(word: string, file: FirstFile | undefined): number {
+  if (!file || file.l[word]) return 2;
+  return Object.keys(file.l).some((x) => wordMatch([x], word) > 0) ? 1 : 0;
+}
+
 /** The most complete source: the one whose lists are whole furthest, then the smallest. */
 function best(sources: (Source | undefined)[]): Source | undefined {
   return sources.filter((s): s is Source => !!s).sort((a, b) => b.bound - a.bound || a.total - b.total)[0];
 }
 
+/** Where a group comes in the results: closed, old facts, how it names the vocabulary words and has the words (2 whole, 1 in part), lowest first. */
 type Key = [closed: number, old: number, named: number, score: number];
 const compareKeys = (a: Key, b: Key) => a[0] - b[0] || a[1] - b[1] || b[2] - a[2] || b[3] - a[3];
+const closedOld = (r: PlaceRecord | undefined): [number, number] => (r ? [Number(isClosed(r)), Number(!!r.g)] : [0, 0]);
 
 /**
  * The first results of a word search, in its order (orderWordMatches then closedLast: running and recent first,
  * then naming the vocabulary words, then with the words whole), taken only as far as no group the files leave
  * out could come before one of them. A group the files leave out is one further down a cut list, or one with
- * the words only in its description.
+ * the words only in its description. `wordFiles` says which word files there are (firstWordFiles).
  */
-export function firstMatches(q: FirstQuery, files: FirstFiles): PlaceRecord[] {
+export function firstMatches(q: FirstQuery, files: FirstFiles, wordFiles: string): PlaceRecord[] {
+  const there = wordFileNames(wordFiles);
+  const fileOfWord = (word: string) => (there.has(firstFileOfWord(word)) ? files.get(firstFileOfWord(word)) : NO_LISTS);
   const wanted = words(q.words);
-  const named = (r: PlaceRecord) => (q.termWords ? wordScore(`${r.n} ${r.s}`, q.termWords) : 0);
-  const keyOf = (r: PlaceRecord): Key => [Number(isClosed(r)), Number(!!r.g), named(r), wanted.length ? wordScore(`${r.n} ${r.s}`, q.words) : 0];
-  const bestNamed = q.termWords ? 2 : 0;
+  // How well any group's name and summary can have a word: whole (2) only if its file lists it, else in part (1) or not (0).
+  const bestOf = (text: string) => Math.min(...words(text).map((w) => bestMatch(w, fileOfWord(w))));
+  const bestNamed = q.termWords ? bestOf(q.termWords) : 0;
+  const bestScore = wanted.length ? bestOf(q.words) : 0;
+  // Every group naming the vocabulary words, even in part, is in the lists of each of them.
+  const named = q.termWords ? best(words(q.termWords).map((w) => wordSource(w, fileOfWord(w)))) : undefined;
+  const found = wanted.length ? best(wanted.map((w) => wordSource(w, fileOfWord(w)))) : undefined;
+  const facets = wanted.length ? undefined : best([...q.chosen.values()].map((values) => facetSource(values, files)));
+  if (wanted.length ? !found : !named && !facets) return [];
+  const records = new Map([...(facets?.records ?? []), ...(found?.records ?? []), ...(named?.records ?? [])]);
+  const edge = (source: Source): [number, number] | undefined => (source.bound === Infinity ? undefined : closedOld(records.get(source.bound)));
+  // The least a group the lists leave out could rank, in each way it can be left out.
   const unknown: Key[] = [];
-  const rankKey = (bound: number, all: Map<number, PlaceRecord>, score: number): Key | undefined => {
-    if (bound === Infinity) return undefined;
-    const at = all.get(bound);
-    return at ? [Number(isClosed(at)), Number(!!at.g), bestNamed, score] : [0, 0, bestNamed, score];
-  };
-  let candidates: Source;
-  if (wanted.length) {
-    const found = best(wanted.map((w) => wordSource(w, files)));
-    if (!found) return [];
-    candidates = found;
-    // A group with the words only in its description ranks after those with them in name or summary.
+  if (q.termWords) {
+    const beyond = named ? edge(named) : ([0, 0] as [number, number]);
+    if (beyond) unknown.push([...beyond, bestNamed, bestScore]);
+  }
+  // Left out by a cut list of the words or filter, a group not naming the vocabulary words (those naming them are above).
+  if (found) {
+    const beyond = edge(found);
+    if (beyond) unknown.push([...beyond, 0, bestScore]);
+    // The words only in a description: after those with them in name or summary, but it may name the vocabulary words.
     unknown.push([0, 0, bestNamed, 0]);
-    const beyond = rankKey(found.bound, found.records, 2);
-    if (beyond) unknown.push(beyond);
   } else {
-    const namedSource = q.termWords ? best(words(q.termWords).map((w) => wordSource(w, files))) : undefined;
-    const facetSources = [...q.chosen.values()].map((values) => facetSource(values, files));
-    const facets = best(facetSources);
-    if (!namedSource && !facets) return [];
-    const records = new Map([...(facets?.records ?? []), ...(namedSource?.records ?? [])]);
-    candidates = { records, bound: Math.min(namedSource?.bound ?? Infinity, facets?.bound ?? Infinity), total: 0 };
-    const beyondNamed = namedSource && rankKey(namedSource.bound, records, 0);
-    if (beyondNamed) unknown.push(beyondNamed);
-    // Beyond a cut filter list, a group not named by the words (those named are in the named list, or beyond it).
-    const beyondFacet = facets && rankKey(facets.bound, records, 0);
-    if (beyondFacet) unknown.push([beyondFacet[0], beyondFacet[1], 0, 0]);
-    if (!facets) unknown.push([0, 0, 0, 0]);
+    const beyond = facets ? edge(facets) : ([0, 0] as [number, number]);
+    if (beyond) unknown.push([...beyond, 0, 0]);
   }
   const limit = unknown.sort(compareKeys)[0];
   const shown: { r: PlaceRecord; rank: number; key: Key }[] = [];
-  for (const [rank, r] of candidates.records) {
+  for (const [rank, r] of records) {
     const own = normaliseWords(`${r.n} ${r.s}`).split(' ');
     if (!wanted.every((w) => wordMatch(own, w) > 0)) continue;
     if (!(passes(r.f, q.chosen) || (!!q.termWords && wordScore(r.n, q.termWords) > 0 && passes(r.f, q.ticked)))) continue;
-    const key = keyOf(r);
+    const key: Key = [...closedOld(r), q.termWords ? wordScore(`${r.n} ${r.s}`, q.termWords) : 0, wanted.length ? wordScore(`${r.n} ${r.s}`, q.words) : 0];
     if (limit && compareKeys(key, limit) > 0) continue;
     shown.push({ r, rank, key });
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstFilesOf } from '../../../src/lib/search/search-first-files.ts';
-import { firstFileOfFacet, firstFileOfWord, firstFilesFor, firstMatches, type FirstFiles, type FirstQuery } from '../../../src/lib/search/search-first.ts';
+import { firstFileOfFacet, firstFileOfWord, firstFilesFor, firstMatches, WORD_FILE, type FirstFiles, type FirstQuery } from '../../../src/lib/search/search-first.ts';
 import { normaliseWords, wordMatch, wordScore } from '../../../src/lib/search/search-query.ts';
 import { passes, type Chosen, type PlaceRecord } from '../../../src/lib/search/search-rank.ts';
 
@@ -12,6 +12,13 @@ const group = (n: string, s = '', more: Partial<Group> = {}): Group => ({ n, s, 
 const query = (q: Partial<FirstQuery>): FirstQuery => ({ words: '', termWords: '', chosen: new Map(), ticked: new Map(), ...q });
 const names = (records: PlaceRecord[]) => records.map((r) => r.n);
 const filesOf = (groups: Group[], facets = 4, top?: number): FirstFiles => firstFilesOf(groups.map(({ description: _, ...r }) => r), facets, top);
+/** The word files there are, as the search page is told (firstWordFiles). */
+const wordFilesOf = (files: FirstFiles) => [...files.keys()].filter((n) => n.startsWith(WORD_FILE)).map((n) => n.slice(WORD_FILE.length)).join(' ');
+/** firstMatches over the files made from these groups. */
+const match = (q: FirstQuery, groups: Group[], facets = 4, top?: number) => {
+  const files = filesOf(groups, facets, top);
+  return firstMatches(q, files, wordFilesOf(files));
+};
 
 /** The full search's order (orderWordMatches, filterMatches and closedLast over Pagefind's matches), as a key per group; ties in any order. */
 function fullSearch(groups: Group[], q: FirstQuery): { group: Group; key: number[] }[] {
@@ -45,47 +52,82 @@ function expectStartOfFullSearch(groups: Group[], q: FirstQuery, first: PlaceRec
 describe('firstMatches', () => {
   it('shows the groups with the words in their name or summary, whole words before a word they only start', () => {
     const groups = [group('Walkers club'), group('Walk and talk'), group('Art group', 'We walk to the sea'), group('Knitting circle')];
-    expect(names(firstMatches(query({ words: 'walk' }), filesOf(groups)))).toEqual(['Art group', 'Walk and talk', 'Walkers club']);
+    expect(names(match(query({ words: 'walk' }), groups))).toEqual(['Art group', 'Walk and talk', 'Walkers club']);
   });
 
   it('needs every word: "walking group" shows only groups with both', () => {
     const groups = [group('Walking group'), group('Walking club'), group('Art group', 'Walking on Sundays')];
-    expect(names(firstMatches(query({ words: 'walking group' }), filesOf(groups)))).toEqual(['Art group', 'Walking group']);
+    expect(names(match(query({ words: 'walking group' }), groups))).toEqual(['Art group', 'Walking group']);
   });
 
   it('never shows a closed group or one with old facts while a group with the words only in its description may come before it', () => {
     const groups = [group('Walking group'), group('Old walking group', '', { g: 1 }), group('Closed walking group', '', { b: 'x' })];
-    expect(names(firstMatches(query({ words: 'walking' }), filesOf(groups)))).toEqual(['Walking group']);
+    expect(names(match(query({ words: 'walking' }), groups))).toEqual(['Walking group']);
   });
 
   it('a word found only as the start of a longer one is not shown while a list is cut, as a group further down may have it whole', () => {
     const groups = [group('Walking one'), group('Walking two'), group('Walking three'), group('Walk four')];
     // Two groups per list: "walk" (Walk four) is whole, the "walking" list is cut after two.
-    expect(names(firstMatches(query({ words: 'walk' }), filesOf(groups, 4, 2)))).toEqual(['Walk four']);
+    expect(names(match(query({ words: 'walk' }), groups, 4, 2))).toEqual(['Walk four']);
   });
 
   it('shows the first of a long list exactly, in the fixed order, though its file holds only the first few', () => {
     const groups = Array.from({ length: 30 }, (_, i) => group(`Walking group ${String(i).padStart(2, '0')}`));
-    const first = firstMatches(query({ words: 'walking' }), filesOf(groups, 4, 5));
+    const first = match(query({ words: 'walking' }), groups, 4, 5);
     expect(names(first)).toEqual(['Walking group 00', 'Walking group 01', 'Walking group 02', 'Walking group 03', 'Walking group 04']);
   });
 
   it('keeps to the chosen filters, and to groups named by a vocabulary word without its filter (as the full search does)', () => {
     const groups = [group('Men walking', '', { f: [1] }), group('Walking for all', 'Men welcome', { f: [0] }), group('Walking women', '', { f: [0] })];
     const chosen: Chosen = new Map([['who', new Set([0])]]);
-    expect(names(firstMatches(query({ words: 'walking', termWords: 'men', chosen }), filesOf(groups)))).toEqual(['Men walking', 'Walking for all']);
+    expect(names(match(query({ words: 'walking', termWords: 'men', chosen }), groups))).toEqual(['Men walking', 'Walking for all']);
+  });
+
+  it('for a vocabulary word alone named by more groups than its list holds, shows the first of them', () => {
+    const groups = Array.from({ length: 8 }, (_, i) => group(`Men group ${i}`, '', { f: [0] }));
+    const chosen: Chosen = new Map([['who', new Set([0])]]);
+    expect(names(match(query({ termWords: 'men', chosen }), groups, 4, 3))).toEqual(['Men group 0', 'Men group 1', 'Men group 2']);
+  });
+
+  it('counts a word as whole only if some name or summary has it whole: "walking" finds "Walk and talk" first when no group says "walking"', () => {
+    const groups = [...Array.from({ length: 6 }, (_, i) => group(`Walk and talk ${i}`, 'A group', { f: [0] }))];
+    const chosen: Chosen = new Map([['activity', new Set([0])]]);
+    expect(names(match(query({ words: 'group', termWords: 'walking', chosen }), groups, 4, 2))).toEqual(['Walk and talk 0', 'Walk and talk 1']);
+  });
+
+  it('does not show a group naming the vocabulary word with another word only in part, while one with both whole may be further down both lists', () => {
+    const groups = [group('A men walking', '', { f: [0] }), group('Aa walk', '', { f: [0] }), group('B men walk', '', { f: [0] })];
+    const chosen: Chosen = new Map([['who', new Set([0])]]);
+    expect(match(query({ words: 'walk', termWords: 'men', chosen }), groups, 4, 1)).toEqual([]);
+    expect(names(match(query({ words: 'walk', termWords: 'men', chosen }), groups, 4, 3))).toEqual(['B men walk', 'A men walking']);
   });
 
   it('for a vocabulary word alone, shows the groups naming it, then the others with its filter', () => {
     const groups = [group('Peer circle', '', { f: [0] }), group('Men talk', '', { f: [0] }), group('Art club', '', { f: [1] })];
     const chosen: Chosen = new Map([['who', new Set([0])]]);
-    expect(names(firstMatches(query({ termWords: 'men', chosen }), filesOf(groups)))).toEqual(['Men talk', 'Peer circle']);
+    expect(names(match(query({ termWords: 'men', chosen }), groups))).toEqual(['Men talk', 'Peer circle']);
   });
 
   it('shows nothing for words no name or summary has, and nothing when the files did not load', () => {
     const groups = [group('Walking group', '', { description: 'gardening' })];
-    expect(firstMatches(query({ words: 'gardening' }), filesOf(groups))).toEqual([]);
-    expect(firstMatches(query({ words: 'walking' }), new Map())).toEqual([]);
+    expect(match(query({ words: 'gardening' }), groups)).toEqual([]);
+    expect(firstMatches(query({ words: 'walking' }), new Map(), 'wal')).toEqual([]);
+  });
+
+  it('finds the groups named by a vocabulary word and having another word, though the other word’s list is cut', () => {
+    const groups = [...Array.from({ length: 10 }, (_, i) => group(`Art group ${i}`)), group('Walking group', '', { f: [0] })];
+    const chosen: Chosen = new Map([['activity', new Set([0])]]);
+    expect(names(match(query({ words: 'group', termWords: 'walking', chosen }), groups, 4, 3))).toEqual(['Walking group']);
+  });
+
+  it('when a vocabulary word’s file did not load, shows only groups naming it, as any other group may come after one that does', () => {
+    const groups = [group('Men talk', '', { f: [0] }), group('Peer circle', '', { f: [0] })];
+    const files = filesOf(groups);
+    const chosen: Chosen = new Map([['who', new Set([0])]]);
+    const without = new Map([...files].filter(([name]) => name !== firstFileOfWord('men')));
+    expect(names(firstMatches(query({ termWords: 'men', chosen }), without, wordFilesOf(files)))).toEqual(['Men talk']);
+    // No name or summary has the word, so no file is there for it: the groups with its filter are all there is.
+    expect(names(firstMatches(query({ termWords: 'zebra', chosen }), files, wordFilesOf(files)))).toEqual(['Men talk', 'Peer circle']);
   });
 
   it('whatever the groups and the query, what it shows can start the full search’s list', () => {
@@ -107,7 +149,7 @@ describe('firstMatches', () => {
         if (termWords) chosen.set('a', new Set([0]));
         const q = query({ words: ws.join(' '), termWords, chosen, ticked: extra });
         if (!q.words && !chosen.size) return;
-        expectStartOfFullSearch(all, q, firstMatches(q, filesOf(all, 4, top)));
+        expectStartOfFullSearch(all, q, match(q, all, 4, top));
       }),
       { numRuns: 400 },
     );
@@ -122,5 +164,10 @@ describe('firstFilesFor', () => {
   it('for vocabulary words alone, asks for their words’ files and one file per chosen filter value', () => {
     const chosen: Chosen = new Map([['who', new Set([3, 5])]]);
     expect(firstFilesFor(query({ termWords: 'men', chosen }), 'men')).toEqual([firstFileOfWord('men'), firstFileOfFacet(3), firstFileOfFacet(5)]);
+  });
+
+  it('with words and vocabulary words, asks for the files of both and for no filter file', () => {
+    const chosen: Chosen = new Map([['activity', new Set([2])]]);
+    expect(firstFilesFor(query({ words: 'group', termWords: 'walking', chosen }), 'gro wal')).toEqual([firstFileOfWord('group'), firstFileOfWord('walking')]);
   });
 });

@@ -86,9 +86,13 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
     log(`N=${n}: Chromium: home, provider page, search${existsSync(file('map/index.html')) ? ', map' : ''}`);
     const home = await measure('/');
     const provider = await measure(`/providers/${data.firstSlug}/`);
-    // A place (answered from the place files) and words with no place (Pagefind).
+    // A place (answered from the place files) and words with no place (first results from the site's own word
+    // files, then Pagefind: the list is busy until every result is in).
     const search = await measure('/search/?q=hastings', '#search-results li');
     const searchWords = await measure('/search/?q=walking%20group', '#search-results li');
+    const searchWordsAll = await measure('/search/?q=walking%20group', '#search-results:not([aria-busy]) li');
+    // A vocabulary word alone, which becomes a filter.
+    const searchTerm = await measure('/search/?q=men', '#search-results li');
     // What and where, as the home page's form sends them: a vocabulary word becomes a filter.
     const searchWhatWhere = await measure('/search/?q=anxiety&near=hastings', '#search-results li');
     // Brighton & Hove: the district most groups meet in or name, so the largest district file.
@@ -104,6 +108,8 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
       provider: strip(provider),
       search: strip(search),
       searchWords: strip(searchWords),
+      searchWordsAll: strip(searchWordsAll),
+      searchTerm: strip(searchTerm),
       searchWhatWhere: strip(searchWhatWhere),
       searchLargest: strip(searchLargest),
       searchWhatWhereLargest: strip(searchWhatWhereLargest),

@@ -237,10 +237,13 @@ describe('a search for words shows its first results before the search engine ha
     expect(first.length).toBeGreaterThan(1);
     expect(first).toContain('Fixture Rainbow Peer Group');
     expect(await page.locator('#search-status').textContent()).toMatch(/Searching/);
+    // The list says it is still being filled in, for assistive technology, until every result is in.
+    expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('true');
     expect(requests.urls.some((u) => /\/search-first\/w-pee\.json$/.test(u))).toBe(true);
     release();
     await settled(page);
     const all = await resultNames(page);
+    expect(await page.locator('#search-results').getAttribute('aria-busy')).toBeNull();
     expect(all.slice(0, first.length)).toEqual(first);
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(first.length);

@@ -158,8 +158,18 @@ export function startSearch(): void {
     none.hidden = false;
   }
 
+  /** Runs the search; the list is marked busy until its results are all in (the first may show before). */
   async function search(): Promise<void> {
     const mine = ++run;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await searchNow(mine);
+    } finally {
+      if (mine === run) list.removeAttribute('aria-busy');
+    }
+  }
+
+  async function searchNow(mine: number): Promise<void> {
     const raw = input.value.trim();
     const parsed = parseQuery(raw, config);
     showTerms(parsed.found);

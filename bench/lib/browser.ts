@@ -132,7 +132,7 @@ export async function measurePage(browser: Browser, server: BenchServer, pagePat
         const selector = ${JSON.stringify(waitFor)};
         new MutationObserver(() => {
           if (window.__benchSeen === undefined && document.querySelector(selector)) window.__benchSeen = performance.now();
-        }).observe(document, { childList: true, subtree: true });
+        }).observe(document, { childList: true, subtree: true, attributes: true });
       })();`,
     });
   }

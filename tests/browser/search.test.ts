@@ -240,8 +240,11 @@ describe('a search for words shows its first results before the search engine ha
     // The list says it is still being filled in, for assistive technology, until every result is in.
     expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('true');
     expect(requests.urls.some((u) => /\/search-first\/w-pee\.json$/.test(u))).toBe(true);
+    // Someone already on the first result by keyboard stays there when the rest come.
+    await page.locator('#search-results h3 a').first().focus();
     release();
     await settled(page);
+    expect(await page.evaluate(() => document.activeElement?.closest('#search-results li h3')?.textContent)).toBe(first[0]);
     const all = await resultNames(page);
     expect(await page.locator('#search-results').getAttribute('aria-busy')).toBeNull();
     expect(all.slice(0, first.length)).toEqual(first);

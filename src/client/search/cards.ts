@@ -59,10 +59,27 @@ function paragraph(text: string, className?: string): HTMLParagraphElement {
   return p;
 }
 
+/**
+ * Shows these cards in the list, keeping the items at its top that already show the same cards, so the first
+ * results shown before the rest stay as they are (and keep the keyboard focus, if one has it).
+ */
+export function showCards(list: HTMLElement, cards: readonly Card[]): void {
+  const items = [...list.children] as HTMLElement[];
+  let kept = 0;
+  while (kept < items.length && kept < cards.length && drawn.get(items[kept]!) === cardKey(cards[kept]!)) kept++;
+  for (const item of items.slice(kept)) item.remove();
+  list.append(...cards.slice(kept).map(renderCard));
+}
+
+/** What a card shows, so an item is kept only when it would be drawn the same; each item's, as drawn. */
+const cardKey = (card: Card) => JSON.stringify(card);
+const drawn = new WeakMap<Element, string>();
+
 /** The card's list item. */
 export function renderCard(card: Card): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'card';
+  drawn.set(li, cardKey(card));
   const h = document.createElement('h3');
   const a = document.createElement('a');
   a.href = card.url;

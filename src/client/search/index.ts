@@ -9,7 +9,7 @@ import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '..
 import { facetCounts, facetKey, filterMatches, keepWordMatches, orderWordMatches, passes, type Ranked } from '../../lib/search/search-rank.ts';
 import type { PlaceMatch } from '../../lib/places/places.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
-import { cardOfPagefind, cardOfPlaceRecord, cardOfRecord, closedLast, renderCard, withFirst, type Card } from './cards.ts';
+import { cardOfPagefind, cardOfPlaceRecord, cardOfRecord, closedLast, renderCard, showCards, withFirst, type Card } from './cards.ts';
 import { firstResults } from './first-results.ts';
 import type { Filters, Pagefind, PagefindResultData } from './pagefind.ts';
 import type { PlaceSearch } from './search-place.ts';
@@ -229,7 +229,7 @@ export function startSearch(): void {
   function showFirstPlaceResults(result: PlaceSearch, words: string, filters: Filters): boolean {
     const chosen = chosenOf(filters);
     const hits = matchingWords(result.ranked, words).filter((r) => (result.firstOnly || r.tier === 'near' || r.tier === 'district') && passes(r.record.f, chosen));
-    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
+    showCards(list, hits.slice(0, PAGE_SIZE).map(cardOf));
     return hits.length > 0;
   }
 
@@ -242,7 +242,7 @@ export function startSearch(): void {
     result.moreCounts?.forEach((c, i) => (counts[i] = (counts[i] ?? 0) + c));
     showCounts((facet) => counts[facetIndex.get(facet) ?? -1] ?? 0);
     const hits = matching.filter((r) => passes(r.record.f, chosen));
-    list.replaceChildren(...hits.slice(0, PAGE_SIZE).map((r) => renderCard(cardOf(r))));
+    showCards(list, hits.slice(0, PAGE_SIZE).map(cardOf));
     status.textContent = placeStatus(result, hits.length, result.nearby ?? hits.filter((r) => r.tier === 'near').length, words, guessed);
     if (!(hits.length + result.more)) showNone(result.ranked.filter((r) => r !== undefined).slice(0, OFFER).map(cardOf));
   }
@@ -293,7 +293,7 @@ export function startSearch(): void {
     const records = await firstResults({ words: rest, termWords, chosen: chosenOf(filters), ticked: chosenOf(ticked) }, config.wordFiles, base);
     if (mine !== run || !records.length) return [];
     const cards = records.slice(0, PAGE_SIZE).map((r) => cardOfPlaceRecord(r, base, config));
-    list.replaceChildren(...cards.map(renderCard));
+    showCards(list, cards);
     return cards;
   }
 
@@ -331,7 +331,7 @@ export function startSearch(): void {
       if (mine !== run) return;
     }
     // The first results already on show keep their places: they are the first of these (search-first.ts).
-    list.replaceChildren(...withFirst(corrected ? [] : first, closedLast(found.cards)).slice(0, PAGE_SIZE).map(renderCard));
+    showCards(list, withFirst(corrected ? [] : first, closedLast(found.cards)).slice(0, PAGE_SIZE));
     const local = found.counts;
     if (local) {
       shown = undefined;

@@ -6,7 +6,7 @@
 // visitor reaches for the filters (or when there is nothing to search for yet).
 import type { SearchTables } from '../../lib/search/search-places.ts';
 import { parseQuery, telling, wordScore, withoutWords, type TermIndex } from '../../lib/search/search-query.ts';
-import { facetCounts, facetKey, filterMatches, keepWordMatches, orderWordMatches, passes, type Ranked } from '../../lib/search/search-rank.ts';
+import { facetCounts, facetKey, filterMatches, keepWordMatches, orderWordMatches, passes, type PlaceRecord, type Ranked } from '../../lib/search/search-rank.ts';
 import type { PlaceMatch } from '../../lib/places/places.ts';
 import { filterParams, showBoxCounts, withQuery } from '../filters.ts';
 import { cardOfPagefind, cardOfPlaceRecord, cardOfRecord, closedLast, renderCard, showCards, withFirst, type Card } from './cards.ts';
@@ -209,9 +209,15 @@ export function startSearch(): void {
       const first = await place.searchPlace(match, base, config, 'first');
       if (mine !== run) return;
       if (!showFirstPlaceResults(first, words, filters) && first.firstOnly) {
-        const nearby = await place.searchPlace(match, base, config, 'nearby-only');
+        // A filter few groups near the place have: the next groups with it, from the place's second file.
+        const rare = anyFilter && first.more ? await place.firstForFilters(match, base, config, chosenOf(filters), (r) => hasWords(r, words)) : [];
         if (mine !== run) return;
-        showFirstPlaceResults(nearby, words, filters);
+        showCards(list, rare.slice(0, PAGE_SIZE).map(cardOf));
+        if (!rare.length) {
+          const nearby = await place.searchPlace(match, base, config, 'nearby-only');
+          if (mine !== run) return;
+          showFirstPlaceResults(nearby, words, filters);
+        }
       }
     }
     const result = await place.searchPlace(match, base, config, narrowed);
@@ -219,7 +225,8 @@ export function startSearch(): void {
     showPlaceResults(result, words, filters, guessed);
   }
 
-  const matchingWords = (ranked: Ranked[], words: string) => (words ? ranked.filter((r) => wordScore(`${r.record.n} ${r.record.s}`, words) > 0) : ranked);
+  const hasWords = (r: PlaceRecord, words: string) => !words || wordScore(`${r.n} ${r.s}`, words) > 0;
+  const matchingWords = (ranked: Ranked[], words: string) => (words ? ranked.filter((r) => hasWords(r.record, words)) : ranked);
 
   /**
    * Before the area's whole file is in: the place's first results that pass (the first of all that pass, as the

@@ -2,10 +2,11 @@
 // /places.json to find the place, then the place's own file of first results, and only when a filter or a
 // word needs more, the record files of its area and nearby districts to rank.
 import { findPlaceInQuery, lookupPlaces, outsideMessage, resolvePlace, type PlaceLookup, type PlaceMatch } from '../../lib/places/places.ts';
-import { chunksFor, countsLeft, inAreaFile, rankForPlace, slugOf, type AreaTop, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
+import { chunksFor, countsLeft, inAreaFile, rankForPlace, slugOf, type AreaTop, type Chosen, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from '../../lib/search/search-rank.ts';
+import { firstWithMore, type PlaceMore } from '../../lib/search/search-place-more.ts';
 
 let lookup: Promise<PlaceLookup | null> | undefined;
-type PlaceFile = PlaceRecord[] | AreaTop | PlaceTop;
+type PlaceFile = PlaceRecord[] | AreaTop | PlaceTop | PlaceMore;
 const files = new Map<string, Promise<PlaceFile>>();
 
 const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : fallback), () => fallback);
@@ -87,4 +88,16 @@ export async function searchPlace(match: PlaceMatch, base: string, tables: Place
     moreCounts = countsLeft(top.c ?? [], members.values());
   }
   return { place, name: nameOf(match), ...(match.kind === 'outside' ? { outside: outsideMessage(match) } : {}), ranked, more, ...(moreCounts ? { moreCounts } : {}) };
+}
+
+/**
+ * For a search narrowed by filters that none of the place's first results passes: the first that do, from the
+ * place's first file and its second (search-place-more.ts), before the record files nearby; empty when the two
+ * cannot tell which come first.
+ */
+export async function firstForFilters(match: PlaceMatch, base: string, tables: PlaceTables, chosen: Chosen, keep: (r: PlaceRecord) => boolean): Promise<Ranked[]> {
+  if (match.kind === 'outside') return [];
+  const [top, more] = await Promise.all([records(`at-${match.place.id}`, base), records(`at-${match.place.id}-more`, base)]);
+  if (Array.isArray(top) || !('m' in top) || Array.isArray(more) || !('l' in more)) return [];
+  return firstWithMore(match.place, top, more, chosen, tables, keep);
 }

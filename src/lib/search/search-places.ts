@@ -10,6 +10,7 @@ import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, facetTotals, keb
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
 import type { Dataset, Entry, Provider } from '../model/types.ts';
+import { placeMore, type PlaceMore } from './search-place-more.ts';
 import { label, termIds } from '../dataset/vocab.ts';
 
 /** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
@@ -29,12 +30,13 @@ export function searchTables(dataset: Dataset): SearchTables {
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
-export type SearchPlaceFile = PlaceRecord[] | AreaTop | PlaceTop;
+export type SearchPlaceFile = PlaceRecord[] | AreaTop | PlaceTop | PlaceMore;
 
 /**
  * Record files by name: "<district>" for each district, "area-<area>" for each area, "area-<area>-top"
  * (AreaTop: its first records as shown, how many there are and their filter counts), empty or not, and
- * "at-<place>" for each place in Sussex (PlaceTop: its first results).
+ * "at-<place>" for each place in Sussex (PlaceTop: its first results), and "at-<place>-more" (PlaceMore) when
+ * they are not all of its results.
  */
 const built = new WeakMap<Dataset, WeakMap<readonly Place[], Map<string, SearchPlaceFile>>>();
 
@@ -96,7 +98,9 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
   for (const place of places) {
     if (!place.area) continue;
     const at: SearchPlace = { name: place.name, district: place.district, area: place.area, latitude: place.latitude, longitude: place.longitude };
-    out.set(`at-${place.id}`, placeTop(at, places, tables, files));
+    const { top, more } = placeTop(at, places, tables, files);
+    out.set(`at-${place.id}`, top);
+    if (more) out.set(`at-${place.id}-more`, more);
   }
   return out;
 }
@@ -130,11 +134,14 @@ export function cardRecord(dataset: Dataset, entry: Entry<Provider>, facetIndex:
  * same ranking the browser does (rankForPlace), so its first records are the search's first results, and
  * stay so when a filter or a word leaves some out.
  */
-export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>): PlaceTop {
+export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>): { top: PlaceTop; more?: PlaceMore } {
   const { areas, districts } = chunksFor(place, places, tables);
   const ranked = rankEach(place, [...districts, ...areas.map((a) => `area-${a}`)].flatMap((f) => files.get(f) ?? []), tables);
   const c = facetTotals(ranked.map((r) => r.record), tables.facets.length);
-  return { n: ranked.length, m: ranked.filter((r) => r.tier === 'near').length, c, r: firstInOrder(ranked, PLACE_TOP).map((r) => r.record) };
+  const first = firstInOrder(ranked, PLACE_TOP);
+  const top: PlaceTop = { n: ranked.length, m: ranked.filter((r) => r.tier === 'near').length, c, r: first.map((r) => r.record) };
+  // Beyond its first results, the next few with each filter value they lack (search-place-more.ts).
+  return ranked.length > first.length ? { top, more: placeMore(ranked, first) } : { top };
 }
 
 /** The first `k` in rankForPlace's order, as sorting them all would give, without sorting them all (every place ranks thousands at 10,000). */

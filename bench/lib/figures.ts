@@ -98,6 +98,9 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
     // Brighton & Hove: the district most groups meet in or name, so the largest district file.
     const searchLargest = await measure('/search/?q=brighton', '#search-results li');
     const searchWhatWhereLargest = await measure('/search/?q=anxiety&near=brighton', '#search-results li');
+    // A filter that none of Brighton's first results has: answered from the place's second file.
+    const rare = rareFilterAt(siteOut, 'brighton');
+    const searchRareFilter = rare ? await measure(`/search/?q=brighton&${rare}`, '#search-results li') : undefined;
     // Markers and clusters, not the town labels, which show before any data arrives.
     const map = existsSync(file('map/index.html')) ? await measure('/map/', '#map .map-marker, #map .map-cluster') : undefined;
     const strip = (l: PageLoad & { readyMsRuns: number[] }) => ({ url: l.url, bytes: l.bytes, requests: l.requests, readyMs: l.readyMs, readyMsRuns: l.readyMsRuns, largest: l.largest });
@@ -113,6 +116,7 @@ export async function browserFigures(browser: Browser, siteOut: string, data: { 
       searchWhatWhere: strip(searchWhatWhere),
       searchLargest: strip(searchLargest),
       searchWhatWhereLargest: strip(searchWhatWhereLargest),
+      ...(searchRareFilter ? { searchRareFilter: strip(searchRareFilter) } : {}),
       ...(map ? { map: { ...strip(map), markerDataBytes: markerBytes!, markerBytesPerLocation: Math.round((markerBytes! / Math.max(1, data.mapLocations)) * 100) / 100 } } : {}),
     };
   } finally {
@@ -148,4 +152,18 @@ export function pageWeights(siteOut: string, firstSlug: string, slugs: Set<strin
     }
   }
   return { pages, routeSizes, samples };
+}
+
+/** The filter ("key=id") the most groups of a place have while none of its first results does, from the built files; undefined when there is none. */
+export function rareFilterAt(siteOut: string, placeId: string): string | undefined {
+  const top = path.join(siteOut, 'search-places', `at-${placeId}.json`);
+  const page = path.join(siteOut, 'search', 'index.html');
+  if (!existsSync(top) || !existsSync(page)) return undefined;
+  const config = /id="search-config"[^>]*>([\s\S]*?)<\/script>/.exec(readFileSync(page, 'utf8'))?.[1];
+  if (!config) return undefined;
+  const { facets } = JSON.parse(config) as { facets: string[] };
+  const { c, r } = JSON.parse(readFileSync(top, 'utf8')) as { c: number[]; r: { f: number[] }[] };
+  const rare = facets.map((facet, i) => ({ facet, n: c[i] ?? 0, first: r.filter((x) => x.f.includes(i)).length })).filter((x) => x.n > 0 && x.first === 0);
+  const most = rare.sort((a, b) => b.n - a.n)[0];
+  return most ? most.facet.replace(':', '=') : undefined;
 }

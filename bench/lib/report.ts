@@ -69,6 +69,8 @@ export interface SizeResult {
     /** The same search until every result and the count are in (Pagefind), and a vocabulary word alone (`?q=men`); optional in older results. */
     searchWordsAll?: BrowserLoad;
     searchTerm?: BrowserLoad;
+    /** A place with the filter most of its groups have while none of its first results does (`?q=brighton&…`); optional in older results. */
+    searchRareFilter?: BrowserLoad;
     /** What and where (`?q=anxiety&near=hastings`), optional in older results. */
     searchWhatWhere?: BrowserLoad;
     /** The same two for Brighton, the district most groups meet in or name, optional in older results. */
@@ -154,6 +156,8 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   if (largest) out.push(`| Search with the place most groups meet in (\`?q=brighton\`): bytes until the first result shows${at} | ≤ 150 KB | ${kb(largest.bytes)} in ${largest.requests} requests, ${msf(largest.readyMs)} | ${ratio(largest.bytes, 150_000)} | ${yes(largest.bytes <= 150_000)} |`);
   if (whatWhereLargest) out.push(`| Search for what and where there (\`?q=anxiety&near=brighton\`): bytes until the first result shows${at} | ≤ 150 KB | ${kb(whatWhereLargest.bytes)} in ${whatWhereLargest.requests} requests, ${msf(whatWhereLargest.readyMs)} | ${ratio(whatWhereLargest.bytes, 150_000)} | ${yes(whatWhereLargest.bytes <= 150_000)} |`);
   if (words) out.push(`| Search for words (\`?q=walking group\`): bytes until the first result shows${at} | ≤ 150 KB | ${kb(words.bytes)} in ${words.requests} requests, ${msf(words.readyMs)} | ${ratio(words.bytes, 150_000)} | ${yes(words.bytes <= 150_000)} |`);
+  const rare = built.browser?.searchRareFilter;
+  if (rare) out.push(`| A place and a filter none of its first results has (\`${rare.url.replace('/search/', '')}\`): bytes until the first result shows${at} | ≤ 150 KB | ${kb(rare.bytes)} in ${rare.requests} requests, ${msf(rare.readyMs)} | ${ratio(rare.bytes, 150_000)} | ${yes(rare.bytes <= 150_000)} |`);
   const term = built.browser?.searchTerm;
   if (term) out.push(`| Search for a vocabulary word (\`?q=men\`): bytes until the first result shows${at} | ≤ 150 KB | ${kb(term.bytes)} in ${term.requests} requests, ${msf(term.readyMs)} | ${ratio(term.bytes, 150_000)} | ${yes(term.bytes <= 150_000)} |`);
   const wordsAll = built.browser?.searchWordsAll;
@@ -203,6 +207,7 @@ export function summaryMarkdown(r: BenchResults, resultsFile: string): string {
   row('browser: search from Brighton until the first result', (x) => (x.browser?.searchLargest ? `${kb(x.browser.searchLargest.bytes)}, ${msf(x.browser.searchLargest.readyMs)}` : '–'), (x) => x.browser?.searchLargest?.bytes, true);
   row('browser: what and where, in Brighton, until the first result', (x) => (x.browser?.searchWhatWhereLargest ? `${kb(x.browser.searchWhatWhereLargest.bytes)}, ${msf(x.browser.searchWhatWhereLargest.readyMs)}` : '–'), (x) => x.browser?.searchWhatWhereLargest?.bytes, true);
   row('browser: search for words until the first result', (x) => (x.browser?.searchWords ? `${kb(x.browser.searchWords.bytes)}, ${msf(x.browser.searchWords.readyMs)}` : '–'), (x) => x.browser?.searchWords?.bytes, true);
+  row('browser: search from Brighton with a rare filter until the first result', (x) => (x.browser?.searchRareFilter ? `${kb(x.browser.searchRareFilter.bytes)}, ${msf(x.browser.searchRareFilter.readyMs)}` : '–'), (x) => x.browser?.searchRareFilter?.bytes, true);
   row('browser: search for a vocabulary word until the first result', (x) => (x.browser?.searchTerm ? `${kb(x.browser.searchTerm.bytes)}, ${msf(x.browser.searchTerm.readyMs)}` : '–'), (x) => x.browser?.searchTerm?.bytes, true);
   row('browser: search for words until every result', (x) => (x.browser?.searchWordsAll ? `${kb(x.browser.searchWordsAll.bytes)}, ${msf(x.browser.searchWordsAll.readyMs)}` : '–'), (x) => x.browser?.searchWordsAll?.bytes, true);
   out.push('');

@@ -78,7 +78,7 @@ describe('the budget table', () => {
     bare: { ...measured(10_000), generateMs: 8000, pages: 10_000, pageMs: 1 },
     providerPageRatio: 1.5,
     pages: { home: 11_000, provider: 5000 },
-    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(156_000, 400), searchWords: load(200_000, 600), searchTerm: load(20_000, 200), searchWordsAll: load(350_000, 900), map: { ...load(400_000, 1600), markerDataBytes: 500_000, markerBytesPerLocation: 25 } },
+    browser: { home: load(50_000, 300), provider: load(60_000, 300), search: load(156_000, 400), searchWords: load(200_000, 600), searchTerm: load(20_000, 200), searchWordsAll: load(350_000, 900), searchRareFilter: { ...load(160_000, 300), url: '/search/?q=brighton&district=eastbourne' }, map: { ...load(400_000, 1600), markerDataBytes: 500_000, markerBytesPerLocation: 25 } },
   });
   const small = size(100, { pages: { home: 10_000, provider: 5000 } });
 
@@ -132,6 +132,7 @@ describe('the budget table', () => {
     expect(budget(over, 'Search for words')).toMatchObject({ measured: '200.0 KB in 5 requests, 600 ms', verdict: '**not met**' });
     expect(budget(over, 'Search for a vocabulary word')).toMatchObject({ measured: '20.0 KB in 5 requests, 200 ms', verdict: '**met**' });
     expect(budget(over, 'Every result of a search for words')).toMatchObject({ limit: '–', measured: '350.0 KB in 5 requests, 900 ms', verdict: '–' });
+    expect(budget(over, 'A place and a filter none of its first results has (`?q=brighton&district=eastbourne`)')).toMatchObject({ measured: '160.0 KB in 5 requests, 300 ms', verdict: '**not met**' });
   });
 
   it('counts a figure exactly at an "at most" limit as met, and exactly at a "less than" limit as not met', () => {

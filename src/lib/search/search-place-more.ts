@@ -4,7 +4,7 @@
 // of its first results have, the next PLACE_MORE groups with it, in the same order. The browser shows from the
 // two files the groups passing the filters that come before any group they leave out. Pure: the build and
 // the browser both use it.
-import { compareRanked, passes, rankForPlace, type Chosen, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from './search-rank.ts';
+import { byName, passes, rankForPlace, TIERS, type Chosen, type PlaceRecord, type PlaceTables, type PlaceTop, type Ranked, type SearchPlace } from './search-rank.ts';
 
 /** A place's further groups for rare filters. */
 export interface PlaceMore {
@@ -16,32 +16,60 @@ export interface PlaceMore {
 /** Groups listed per rare filter value: a first screen's worth. */
 export const PLACE_MORE = 5;
 
-/** The second file of a place whose `first` results (the first of `ranked`, in order) are not all of them. */
-export function placeMore(ranked: readonly Ranked[], first: readonly Ranked[]): PlaceMore {
+/**
+ * The second file of a place whose `first` results (the first of `ranked`, in order) are not all of them.
+ * `nameOrder` gives each record's place among all names (byName), worked out once per build; without it, here.
+ */
+export function placeMore(ranked: readonly Ranked[], first: readonly Ranked[], names: ReadonlyMap<PlaceRecord, number> = nameOrder(ranked.map((r) => r.record))): PlaceMore {
   const inFirst = new Set(first.map((r) => r.record));
   const inFirstWith = new Map<number, number>();
   for (const r of first) for (const v of r.record.f) inFirstWith.set(v, (inFirstWith.get(v) ?? 0) + 1);
-  const lists = new Map<number, { n: number; first: Ranked[] }>();
+  const lists = new Map<number, { n: number; first: Keyed[] }>();
   for (const item of ranked) {
     if (inFirst.has(item.record)) continue;
+    let keyed: Keyed | undefined;
     for (const v of item.record.f) {
       if ((inFirstWith.get(v) ?? 0) >= PLACE_MORE) continue;
       let list = lists.get(v);
       if (!list) lists.set(v, (list = { n: 0, first: [] }));
       list.n++;
-      insertInOrder(list.first, item, PLACE_MORE);
+      insertInOrder(list.first, (keyed ??= keyedOf(item, names)), PLACE_MORE);
     }
   }
-  const records = [...new Set([...lists.values()].flatMap((list) => list.first))].sort(compareRanked).map((r) => r.record);
+  const records = [...new Set([...lists.values()].flatMap((list) => list.first))].sort(compareKeyed).map((k) => k.item.record);
   const at = new Map(records.map((r, i) => [r, i]));
-  return { r: records, l: Object.fromEntries([...lists].sort(([a], [b]) => a - b).map(([v, list]) => [v, [list.n, ...list.first.map((r) => at.get(r.record)!)]])) };
+  return { r: records, l: Object.fromEntries([...lists].sort(([a], [b]) => a - b).map(([v, list]) => [v, [list.n, ...list.first.map((k) => at.get(k.item.record)!)]])) };
 }
 
-/** Keeps `first` the first `k` in compareRanked's order, ties in the order given. */
-function insertInOrder(first: Ranked[], item: Ranked, k: number): void {
-  if (first.length === k && compareRanked(item, first[k - 1]!) >= 0) return;
+/** Each record's place among these names in byName's order, equal names alike: worked out once a build, compared thousands of times. */
+export function nameOrder(records: readonly PlaceRecord[]): Map<PlaceRecord, number> {
+  const sorted = [...records].sort((a, b) => byName(a.n, b.n));
+  const order = new Map<PlaceRecord, number>();
+  sorted.forEach((r, i) => order.set(r, i > 0 && byName(sorted[i - 1]!.n, r.n) === 0 ? order.get(sorted[i - 1]!)! : i));
+  return order;
+}
+
+/** compareRanked's order as numbers, so thousands of groups per place compare cheaply: closed, tier, old, km, name. */
+interface Keyed {
+  item: Ranked;
+  key: [number, number, number, number, number];
+}
+
+const keyedOf = (item: Ranked, names: ReadonlyMap<PlaceRecord, number>): Keyed => ({
+  item,
+  key: [Number(!!item.record.x), TIERS.indexOf(item.tier), Number(!!item.record.g), item.km ?? 0, names.get(item.record) ?? 0],
+});
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  for (let i = 0; i < 5; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+  return 0;
+}
+
+/** Keeps `first` the first `k` in order, ties in the order given. */
+function insertInOrder(first: Keyed[], item: Keyed, k: number): void {
+  if (first.length === k && compareKeyed(item, first[k - 1]!) >= 0) return;
   let at = first.length;
-  while (at > 0 && compareRanked(item, first[at - 1]!) < 0) at--;
+  while (at > 0 && compareKeyed(item, first[at - 1]!) < 0) at--;
   first.splice(at, 0, item);
   if (first.length > k) first.pop();
 }

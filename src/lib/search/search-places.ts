@@ -10,7 +10,7 @@ import { AREA_TOP, areaOrder, BADGES, chunksFor, compareRanked, facetTotals, keb
 import { providerAge, shortAgeText } from '../model/source-age.ts';
 import { areasKnown, currentServices, isRemoteOnly, offersRemote } from '../model/predicates.ts';
 import type { Dataset, Entry, Provider } from '../model/types.ts';
-import { placeMore, type PlaceMore } from './search-place-more.ts';
+import { nameOrder, placeMore, type PlaceMore } from './search-place-more.ts';
 import { label, termIds } from '../dataset/vocab.ts';
 
 /** The page's tables: filter values as "key:id" (the order of the filter boxes), areas and districts. */
@@ -54,11 +54,13 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
   const areaIds = tables.areas.map(([id]) => id);
   const districtIds = tables.districts.map(([id]) => id);
   const files = new Map<string, PlaceRecord[]>([...areaIds.map((a) => `area-${a}`), ...districtIds].map((id) => [id, []]));
+  const all: PlaceRecord[] = [];
   for (const entry of dataset.providers) {
     const p = entry.data;
     const running = currentServices(p);
     const known = areasKnown(p);
     const record = cardRecord(dataset, entry, facetIndex, areaIds);
+    all.push(record);
     const named = (p.districts ?? []).map((d) => districtIds.indexOf(d)).filter((i) => i >= 0);
     if (known && named.length) record.d = named;
     // An area in which it names no district is covered wholly, by a service that is not only online or by phone.
@@ -95,10 +97,11 @@ function buildFiles(dataset: Dataset, places: readonly Place[]): Map<string, Sea
     out.set(`area-${a}`, all);
     out.set(`area-${a}-top`, { n: all.length, c, r: all.slice(0, AREA_TOP) });
   });
+  const names = nameOrder(all);
   for (const place of places) {
     if (!place.area) continue;
     const at: SearchPlace = { name: place.name, district: place.district, area: place.area, latitude: place.latitude, longitude: place.longitude };
-    const { top, more } = placeTop(at, places, tables, files);
+    const { top, more } = placeTop(at, places, tables, files, names);
     out.set(`at-${place.id}`, top);
     if (more) out.set(`at-${place.id}-more`, more);
   }
@@ -134,15 +137,16 @@ export function cardRecord(dataset: Dataset, entry: Entry<Provider>, facetIndex:
  * same ranking the browser does (rankForPlace), so its first records are the search's first results, and
  * stay so when a filter or a word leaves some out.
  */
-export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>): { top: PlaceTop; more?: PlaceMore } {
+export function placeTop(place: SearchPlace, places: readonly Place[], tables: SearchTables, files: ReadonlyMap<string, PlaceRecord[]>, names?: ReadonlyMap<PlaceRecord, number>): { top: PlaceTop; more?: PlaceMore } {
   const { areas, districts } = chunksFor(place, places, tables);
   const ranked = rankEach(place, [...districts, ...areas.map((a) => `area-${a}`)].flatMap((f) => files.get(f) ?? []), tables);
   const c = facetTotals(ranked.map((r) => r.record), tables.facets.length);
   const first = firstInOrder(ranked, PLACE_TOP);
   const top: PlaceTop = { n: ranked.length, m: ranked.filter((r) => r.tier === 'near').length, c, r: first.map((r) => r.record) };
   // Beyond its first results, the next few with each filter value they lack (search-place-more.ts).
-  return ranked.length > first.length ? { top, more: placeMore(ranked, first) } : { top };
+  return ranked.length > first.length ? { top, more: placeMore(ranked, first, names) } : { top };
 }
+
 
 /** The first `k` in rankForPlace's order, as sorting them all would give, without sorting them all (every place ranks thousands at 10,000). */
 export function firstInOrder(items: readonly Ranked[], k: number): Ranked[] {

@@ -76,7 +76,7 @@ export function countsLeft(totals: readonly number[], inHand: Iterable<Pick<Plac
 export const PLACE_TOP = 40;
 
 /** Names in the order lists use: letters alone, any case or accent (one collator, as thousands are compared). */
-const byName = new Intl.Collator('en-GB', { sensitivity: 'base' }).compare;
+export const byName = new Intl.Collator('en-GB', { sensitivity: 'base' }).compare;
 
 export { kebab };
 

@@ -285,6 +285,29 @@ describe('a search for words shows its first results before the search engine ha
   });
 });
 
+describe('a place search with a filter none of the place’s first results has', () => {
+  it('shows the nearest groups with it from the place’s second file, without waiting for the record files nearby', async () => {
+    const page = await newPage();
+    await gotoAndSettle(page, '/search/');
+    const config = await page.evaluate(() => JSON.parse(document.getElementById('search-config')!.textContent!) as { facets: string[]; districts: [string, string, number][] });
+    const carers = config.facets.indexOf('community:carers-and-families');
+    const worthing = config.districts.findIndex(([id]) => id === 'worthing');
+    const counts = config.facets.map((_, i) => (i === carers ? 3 : 0));
+    const at = (name: string, km: number, f: number[]) => ({ n: name, s: 'A made-up group for this test.', f, ar: [0], l: [[50.814 + km / 111, -0.372, 'Worthing', worthing]] });
+    // Worthing, as at 10,000 groups: its first results have no carers' group, its second file lists the first of three.
+    await page.route('**/search-places/at-worthing.json', (route) => route.fulfill({ json: { n: 60, m: 60, c: counts, r: [at('Fixture First Result', 0, [])] } }));
+    await page.route('**/search-places/at-worthing-more.json', (route) => route.fulfill({ json: { r: [at('Fixture Carers Nearby', 1, [carers])], l: { [carers]: [3, 0] } } }));
+    const held: string[] = [];
+    await page.route(/\/search-places\/(?!at-worthing(-more)?\.json)[^/]+\.json$/, (route) => void held.push(route.request().url()));
+    await page.goto('/search/?q=worthing&community=carers-and-families');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await resultNames(page)).toEqual(['Fixture Carers Nearby']);
+    expect(await page.locator('#search-results .why').first().textContent()).toMatch(/^Meets in Worthing/);
+    expect(held.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('the URL holds the search', () => {
   it('writes the query and filters into the address', async () => {
     const page = await newPage();

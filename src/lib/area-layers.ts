@@ -43,13 +43,13 @@ export function locationDistrict(loc: Location, places: readonly Place[]): strin
   return undefined;
 }
 
-const byName = new WeakMap<readonly Place[], Map<string, Place>>();
+const namedPlaces = new WeakMap<readonly Place[], Map<string, Place>>();
 
 /** Each name or other name, normalised, to the first place that has it: the order places.find would give. */
 function placesByName(places: readonly Place[]): Map<string, Place> {
-  let index = byName.get(places);
+  let index = namedPlaces.get(places);
   if (index) return index;
-  byName.set(places, (index = new Map()));
+  namedPlaces.set(places, (index = new Map()));
   for (const p of places)
     for (const name of [p.name, ...(p.aliases ?? [])]) {
       const key = normalisePlaceName(name);

@@ -3,8 +3,8 @@
 // district, what serves the rest of its area, so a district page is empty only if its whole area is. Pure: a Dataset and the
 // gazetteer in, lists out; the area and district pages and their tests read these lists.
 import { buildDate } from './build/build-info.ts';
-import { serviceReach } from './coverage.ts';
-import { compareForList, type ServiceInPlace } from './directory.ts';
+import { serviceReach, type Mode } from './coverage.ts';
+import { sortForList, type ServiceInPlace } from './directory.ts';
 import { areasKnown, isCurrent } from './model/predicates.ts';
 import { currentFirst, serviceAge } from './model/source-age.ts';
 import { nearestPlace, type Place } from './places/gazetteer.ts';
@@ -34,14 +34,28 @@ export interface LayeredItem extends ServiceInPlace {
 export function locationDistrict(loc: Location, places: readonly Place[]): string | undefined {
   if (loc.district) return loc.district;
   if (loc.town) {
-    const key = normalisePlaceName(loc.town);
-    const hit = places.find((p) => normalisePlaceName(p.name) === key || p.aliases?.some((a) => normalisePlaceName(a) === key));
+    const hit = placesByName(places).get(normalisePlaceName(loc.town));
     if (hit) return hit.district;
   }
   // Where the map puts it: its coordinates, else its postcode's town (place-coordinates.ts).
   const at = placed(loc);
   if (typeof at.latitude === 'number' && typeof at.longitude === 'number') return nearestPlace(places, at.latitude, at.longitude)?.district;
   return undefined;
+}
+
+const namedPlaces = new WeakMap<readonly Place[], Map<string, Place>>();
+
+/** Each name or other name, normalised, to the first place that has it: the order places.find would give. */
+function placesByName(places: readonly Place[]): Map<string, Place> {
+  let index = namedPlaces.get(places);
+  if (index) return index;
+  namedPlaces.set(places, (index = new Map()));
+  for (const p of places)
+    for (const name of [p.name, ...(p.aliases ?? [])]) {
+      const key = normalisePlaceName(name);
+      if (!index.has(key)) index.set(key, p);
+    }
+  return index;
 }
 
 /** The service with each venue's district filled in from its town or coordinates where the data leaves it out. */
@@ -61,9 +75,29 @@ function districtsOf(vocab: Vocabularies, area: string): string[] {
 }
 
 /** Running (or paused) services in list order: providers by compareForList, each provider's services in file order, then services whose own facts are old after the rest (the age each card shows). */
-function currentItems(dataset: Dataset, today = buildDate()): ServiceInPlace[] {
-  const items = [...dataset.providers].sort((a, b) => compareForList(a, b, today)).flatMap((provider) => provider.data.services.filter(isCurrent).map((service) => ({ provider, service })));
+function currentItems(dataset: Dataset, today: string): ServiceInPlace[] {
+  const items = sortForList(dataset.providers, today).flatMap((provider) => provider.data.services.filter(isCurrent).map((service) => ({ provider, service })));
   return currentFirst(items, ({ provider, service }) => serviceAge(service, provider.data, today));
+}
+
+/** A current service in list order with the districts it reaches and how (serviceReach, venues' districts filled in). */
+interface Reaching extends ServiceInPlace {
+  reach: Map<string, Mode>;
+}
+
+const reachCache = new WeakMap<Dataset, WeakMap<readonly Place[], { today: string; items: Reaching[] }>>();
+
+/** currentItems with their reach, worked out once per dataset and gazetteer: every district page asks of all of them. */
+function reachingItems(dataset: Dataset, places: readonly Place[]): Reaching[] {
+  const today = buildDate();
+  let byPlaces = reachCache.get(dataset);
+  if (!byPlaces) reachCache.set(dataset, (byPlaces = new WeakMap()));
+  let cached = byPlaces.get(places);
+  if (cached?.today !== today) {
+    const items = currentItems(dataset, today).map((item) => ({ ...item, reach: serviceReach(dataset.vocab, item.provider.data, withVenueDistricts(item.service, places)) }));
+    byPlaces.set(places, (cached = { today, items }));
+  }
+  return cached.items;
 }
 
 /** Whether a provider's areas are only "somewhere in Sussex" and include this area. */
@@ -82,13 +116,28 @@ function toLayers(entries: LayeredItem[]): Layer[] {
  * a provider whose areas are not known yet → sussex. Undefined when it does not reach the district.
  */
 export function layerFor(vocab: Vocabularies, area: string, district: string, p: Provider, service: Service, places: readonly Place[]): LayerKind | undefined {
+  return layerOf(vocab, area, district, p, serviceReach(vocab, p, withVenueDistricts(service, places)));
+}
+
+/** layerFor, given the service's reach already worked out. */
+function layerOf(vocab: Vocabularies, area: string, district: string, p: Provider, reach: Map<string, Mode>): LayerKind | undefined {
   if (somewhereIn(p, area)) return 'sussex';
-  const mode = serviceReach(vocab, p, withVenueDistricts(service, places)).get(district);
+  const mode = reach.get(district);
   if (!mode) return undefined;
   if (mode === 'venue') return 'meets';
   if (mode === 'remote') return 'remote';
   const own: readonly string[] = p.districts ?? [];
   return own.includes(district) || districtsOf(vocab, area).length === 1 ? 'district' : 'area';
+}
+
+/** The layer of an item for one district of an area. */
+function itemLayer(vocab: Vocabularies, area: string, district: string, item: Reaching): LayerKind | undefined {
+  return layerOf(vocab, area, district, item.provider.data, item.reach);
+}
+
+/** The list entry for an item, without its reach. */
+function entry({ provider, service }: Reaching, layer: LayerKind): LayeredItem {
+  return { provider, service, layer };
 }
 
 /** Everything that serves one district, layer by layer, each entry once, empty layers left out. */
@@ -102,17 +151,17 @@ export function layeredDistrict(dataset: Dataset, area: string, district: string
   if (entries.length) return entries;
   // Nothing reaches this district: what reaches its other districts, rather than an empty page.
   const others = districtsOf(dataset.vocab, area).filter((d) => d !== district);
-  return currentItems(dataset)
-    .filter((item) => others.some((d) => layerFor(dataset.vocab, area, d, item.provider.data, item.service, places)))
-    .map((item) => ({ ...item, layer: 'elsewhere' as const }));
+  return reachingItems(dataset, places)
+    .filter((item) => others.some((d) => itemLayer(dataset.vocab, area, d, item)))
+    .map((item) => entry(item, 'elsewhere'));
 }
 
 /** The services that reach one district, in layer order. */
 function reaching(dataset: Dataset, area: string, district: string, places: readonly Place[]): LayeredItem[] {
   const entries: LayeredItem[] = [];
-  for (const item of currentItems(dataset)) {
-    const layer = layerFor(dataset.vocab, area, district, item.provider.data, item.service, places);
-    if (layer) entries.push({ ...item, layer });
+  for (const item of reachingItems(dataset, places)) {
+    const layer = itemLayer(dataset.vocab, area, district, item);
+    if (layer) entries.push(entry(item, layer));
   }
   return LAYER_KINDS.flatMap((kind) => entries.filter((e) => e.layer === kind));
 }
@@ -125,12 +174,12 @@ function reaching(dataset: Dataset, area: string, district: string, places: read
 export function layeredArea(dataset: Dataset, area: string, places: readonly Place[]): LayeredItem[] {
   const districts = districtsOf(dataset.vocab, area);
   const entries: LayeredItem[] = [];
-  for (const item of currentItems(dataset)) {
+  for (const item of reachingItems(dataset, places)) {
     // In an area of one district, covering that district is covering the whole area.
-    const layers = districts.map((d) => layerFor(dataset.vocab, area, d, item.provider.data, item.service, places)).map((l) => (l === 'district' && districts.length === 1 ? 'area' : l));
+    const layers = districts.map((d) => itemLayer(dataset.vocab, area, d, item)).map((l) => (l === 'district' && districts.length === 1 ? 'area' : l));
     if (!districts.length || layers.some((l) => !l)) continue;
     const layer: LayerKind | undefined = layers.includes('sussex') ? 'sussex' : layers.includes('remote') ? 'remote' : layers.every((l) => l === 'area') ? 'area' : undefined;
-    if (layer) entries.push({ ...item, layer });
+    if (layer) entries.push(entry(item, layer));
   }
   return LAYER_KINDS.flatMap((kind) => entries.filter((e) => e.layer === kind));
 }

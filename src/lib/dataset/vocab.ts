@@ -100,11 +100,16 @@ export function keepsCapital(name: VocabularyName, term: Pick<VocabTerm, 'label'
   return capitalisedMidSentence(word, term.description);
 }
 
+/** keepsCapital of each term midSentence has met: every page asks of the same few terms, and it makes a regular expression. */
+const capitals = new WeakMap<VocabTerm, boolean>();
+
 /** A label as written in the middle of a sentence: "Peer support for men", "Access: step-free access". */
 export function midSentence(vocab: Vocabularies, name: VocabularyName, id: string): string {
   const term = findTerm(vocab, name, id);
   if (!term) return id;
-  return keepsCapital(name, term) ? term.label : term.label.charAt(0).toLowerCase() + term.label.slice(1);
+  let keeps = capitals.get(term);
+  if (keeps === undefined) capitals.set(term, (keeps = keepsCapital(name, term)));
+  return keeps ? term.label : term.label.charAt(0).toLowerCase() + term.label.slice(1);
 }
 
 /**

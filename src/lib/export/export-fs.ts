@@ -44,9 +44,8 @@ function writeChunks(target: string, chunks: Iterable<string>): number {
     let pending: string[] = [];
     let length = 0;
     const flush = () => {
-      const buffer = Buffer.from(pending.join(''), 'utf8');
-      writeSync(fd, buffer);
-      bytes += buffer.length;
+      // Written as text: Node encodes it straight into the write, without a Buffer of each megabyte first.
+      bytes += writeSync(fd, pending.join(''), null, 'utf8');
       pending = [];
       length = 0;
     };

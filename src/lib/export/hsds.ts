@@ -70,7 +70,10 @@ export function rruleFields(s: Session): { freq: 'WEEKLY' | 'MONTHLY'; interval:
 
 /** The object without its undefined or empty-string fields, keys in the order given. */
 function clean(o: HsdsObject): HsdsObject {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+  // A loop rather than Object.entries and fromEntries: every row of every table passes here (500,000 at 10,000 providers).
+  const out: HsdsObject = {};
+  for (const key of Object.keys(o)) if (o[key] !== undefined && o[key] !== '') out[key] = o[key];
+  return out;
 }
 
 function joinText(...parts: (string | undefined)[]): string {

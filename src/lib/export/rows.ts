@@ -58,8 +58,16 @@ export interface Venue {
   firstIndex: number;
 }
 
-/** The distinct venues of a provider, in the order they are first listed. */
+const venuesOf = new WeakMap<ProviderEntry, Venue[]>();
+
+/** The distinct venues of a provider, in the order they are first listed (the same list each time: each venue's id is a hash). */
 export function providerVenues(entry: ProviderEntry): Venue[] {
+  let list = venuesOf.get(entry);
+  if (!list) venuesOf.set(entry, (list = distinctVenues(entry)));
+  return list;
+}
+
+function distinctVenues(entry: ProviderEntry): Venue[] {
   const venues = new Map<string, Venue>();
   for (const s of entry.data.services)
     (s.locations ?? []).forEach((loc, i) => {
@@ -79,8 +87,16 @@ export interface ServiceLocation {
   serviceAtLocationId?: string;
 }
 
-/** One item per service and venue (a venue listed twice in one service counts once), or per service when it has no venue. */
+const rowsOf = new WeakMap<Dataset, ServiceLocation[]>();
+
+/** One item per service and venue (a venue listed twice in one service counts once), or per service when it has no venue; made once per dataset, as three formats ask. */
 export function serviceLocations(dataset: Dataset): ServiceLocation[] {
+  let rows = rowsOf.get(dataset);
+  if (!rows) rowsOf.set(dataset, (rows = serviceLocationRows(dataset)));
+  return rows;
+}
+
+function serviceLocationRows(dataset: Dataset): ServiceLocation[] {
   const out: ServiceLocation[] = [];
   for (const provider of sortedProviders(dataset)) {
     const venues = new Map(providerVenues(provider).map((v) => [v.key, v]));

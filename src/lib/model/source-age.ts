@@ -169,12 +169,12 @@ export function providerAge(p: ProviderLike, today: string): Age {
 }
 
 /** Each service's age as last worked out, with what it was worked out from: a build shows a service on many pages. */
-const serviceAges = new WeakMap<object, { verification: object; today: string; age: Age }>();
+const serviceAges = new WeakMap<object, { verification: object | undefined; today: string; age: Age }>();
 
 /** A service's age: its own sources when it has any, else its provider's; and the date a person confirmed it. */
 export function serviceAge(s: { sources?: readonly Source[] | undefined }, p: Pick<ProviderLike, 'verification'>, today: string): Age {
   const known = serviceAges.get(s);
-  if (known?.verification === p.verification && known.today === today) return known.age;
+  if (known && known.verification === p.verification && known.today === today) return known.age;
   const age = ageOf({ verification: p.verification, sources: s.sources }, today);
   serviceAges.set(s, { verification: p.verification, today, age });
   return age;

@@ -7,8 +7,6 @@ import { cardRecord, searchTables } from './search-places.ts';
 import { compareFirst, FACET_LIST, FIRST_TOP, firstFileOfFacet, firstFileOfWord, WORD_FILE, type FirstFile } from './search-first.ts';
 import type { PlaceRecord } from './search-rank.ts';
 
-const byName = new Intl.Collator('en-GB', { sensitivity: 'base' }).compare;
-
 const built = new WeakMap<Dataset, Map<string, FirstFile>>();
 
 /** Every file by name (w-<letters>, f-<filter index>), each written once per dataset. */
@@ -35,7 +33,7 @@ function buildFiles(dataset: Dataset): Map<string, FirstFile> {
 
 /** The files for these records and this many filter values, each list cut after its first `top` (FIRST_TOP). */
 export function firstFilesOf(unordered: readonly PlaceRecord[], facets: number, top = FIRST_TOP): Map<string, FirstFile> {
-  const records = [...unordered].sort(compareFirst(byName));
+  const records = [...unordered].sort(compareFirst);
   // Each list holds every group's rank; only the first `top` go into its file.
   const byWord = new Map<string, number[]>();
   const byFacet = new Map<number, number[]>(Array.from({ length: facets }, (_, i) => [i, []]));

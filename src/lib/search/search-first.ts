@@ -3,7 +3,7 @@
 // each filter value, the first groups in one fixed order. The browser shows from them only results that the
 // full search is sure to show first, so the list never jumps when Pagefind's results arrive. Pure, and small.
 import { normaliseWords, wordMatch, wordScore } from './search-query.ts';
-import { passes, type Chosen, type PlaceRecord } from './search-rank.ts';
+import { byName, shownForFilters, type Chosen, type PlaceRecord } from './search-rank.ts';
 
 /** One file of first results: its records, each once, and its lists. */
 export interface FirstFile {
@@ -33,8 +33,8 @@ export const FACET_LIST = 'f';
 const isClosed = (r: PlaceRecord) => !!r.b?.includes('x');
 
 /** The fixed order: running groups before closed ones, recent facts before old (as the results list puts them), then by name. */
-export function compareFirst(byName: (a: string, b: string) => number): (x: PlaceRecord, y: PlaceRecord) => number {
-  return (x, y) => Number(isClosed(x)) - Number(isClosed(y)) || Number(!!x.g) - Number(!!y.g) || byName(x.n, y.n);
+export function compareFirst(x: PlaceRecord, y: PlaceRecord): number {
+  return Number(isClosed(x)) - Number(isClosed(y)) || Number(!!x.g) - Number(!!y.g) || byName(x.n, y.n);
 }
 
 /** What a word search asks, as the page has it. */
@@ -163,7 +163,7 @@ export function firstMatches(q: FirstQuery, files: FirstFiles, wordFiles: string
   for (const [rank, r] of records) {
     const own = normaliseWords(`${r.n} ${r.s}`).split(' ');
     if (!wanted.every((w) => wordMatch(own, w) > 0)) continue;
-    if (!(passes(r.f, q.chosen) || (!!q.termWords && wordScore(r.n, q.termWords) > 0 && passes(r.f, q.ticked)))) continue;
+    if (!shownForFilters(r.f, r.n, q.chosen, q.ticked, q.termWords)) continue;
     const key: Key = [...closedOld(r), q.termWords ? wordScore(`${r.n} ${r.s}`, q.termWords) : 0, wanted.length ? wordScore(`${r.n} ${r.s}`, q.words) : 0];
     if (limit && compareKeys(key, limit) > 0) continue;
     shown.push({ r, rank, key });

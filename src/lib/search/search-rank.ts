@@ -296,8 +296,13 @@ export function orderWordMatches<T extends WordHit>(hits: readonly T[], query: s
  * the vocabulary words in its name is kept even without the filter those words stand for ("café" finds a café
  * that has closed and so has no kind of support), if it passes the ticked boxes.
  */
+/** Whether a word search shows a group: it passes the filters, or its name has the vocabulary words and it passes those ticked ("café" finds a closed café). */
+export function shownForFilters(values: readonly number[], name: string, chosen: Chosen, ticked: Chosen, termWords: string): boolean {
+  return passes(values, chosen) || (!!termWords && wordScore(name, termWords) > 0 && passes(values, ticked));
+}
+
 export function filterMatches<T extends WordHit>(hits: readonly T[], chosen: Chosen, ticked: Chosen, termWords: string, facets: readonly string[]): { shown: T[]; counts: number[] } {
   const counts = facetCounts(hits.map((h) => h.values), chosen, facets);
-  const shown = hits.filter((h) => passes(h.values, chosen) || (!!termWords && wordScore(h.title, termWords) > 0 && passes(h.values, ticked)));
+  const shown = hits.filter((h) => shownForFilters(h.values, h.title, chosen, ticked, termWords));
   return { shown, counts };
 }
